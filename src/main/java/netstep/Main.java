@@ -1,0 +1,2 @@
+package netstep;
+public class Main { public static void main(String[] a) {} }

@@ -1,0 +1,97 @@
+package netstep.engine;
+
+import org.jblas.DoubleMatrix;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.function.BooleanSupplier;
+
+/**
+ * Matrix products for whole-dataset work. jblas multiplies a matrix by a vector in Java, but a matrix
+ * by a matrix in native BLAS, which needs libgfortran.so.5 on the host. Where that is missing the
+ * native call throws {@link UnsatisfiedLinkError}; we detect it once and fall back to a Java loop.
+ */
+public final class MatrixProducts {
+    private static final Logger LOG = LoggerFactory.getLogger(MatrixProducts.class);
+    /** Set to "java" to force the plain-Java product (for comparisons and benchmarks). */
+    public static final String FORCE_PROPERTY = "netstep.blas";
+
+    private static volatile Boolean nativeAvailable;
+
+    private MatrixProducts() {
+    }
+
+    /** True when jblas's native BLAS loaded; detected on first call and logged once. */
+    public static boolean nativeAvailable() {
+        Boolean known = nativeAvailable;
+        if (known == null) {
+            synchronized (MatrixProducts.class) {
+                if (nativeAvailable == null) {
+                    nativeAvailable = !"java".equals(System.getProperty(FORCE_PROPERTY))
+                            && detect(MatrixProducts::probeNative);
+                    if (!nativeAvailable) {
+                        LOG.warn("Native BLAS is not available (libgfortran.so.5 is missing): using the plain-Java "
+                                + "matrix product. For the faster path install it, e.g. 'apt-get install libgfortran5'.");
+                    }
+                }
+                known = nativeAvailable;
+            }
+        }
+        return known;
+    }
+
+    /** Runs the probe, treating a missing or unloadable native library as "not available". */
+    static boolean detect(BooleanSupplier probe) {
+        try {
+            return probe.getAsBoolean();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
+            return false;
+        }
+    }
+
+    private static boolean probeNative() {
+        silenceJblas();
+        DoubleMatrix a = new DoubleMatrix(new double[][] {{1, 2}, {3, 4}});
+        DoubleMatrix product = a.mmul(a);
+        return product.get(0, 0) == 7 && product.get(1, 1) == 22;
+    }
+
+    /** jblas logs INFO lines to stderr when it unpacks its native libraries; students need not see them. */
+    public static void silenceJblas() {
+        org.jblas.util.Logger.getLogger().setLevel(org.jblas.util.Logger.ERROR + 1);
+    }
+
+    /** a · b, on native BLAS when it is there. */
+    public static DoubleMatrix multiply(DoubleMatrix a, DoubleMatrix b) {
+        if (b.columns == 1 || nativeAvailable()) {
+            return a.mmul(b);
+        }
+        return multiplyInJava(a, b);
+    }
+
+    /** a · b in plain Java: column-major loops in the order that reads both operands sequentially. */
+    public static DoubleMatrix multiplyInJava(DoubleMatrix a, DoubleMatrix b) {
+        if (a.columns != b.rows) {
+            throw new IllegalArgumentException("cannot multiply " + a.rows + "×" + a.columns
+                    + " by " + b.rows + "×" + b.columns);
+        }
+        DoubleMatrix c = new DoubleMatrix(a.rows, b.columns);
+        double[] ad = a.data;
+        double[] bd = b.data;
+        double[] cd = c.data;
+        int m = a.rows;
+        int k = a.columns;
+        for (int col = 0; col < b.columns; col++) {
+            int cOffset = col * m;
+            for (int p = 0; p < k; p++) {
+                double bpc = bd[col * k + p];
+                if (bpc == 0) continue;
+                int aOffset = p * m;
+                for (int row = 0; row < m; row++) {
+                    cd[cOffset + row] += ad[aOffset + row] * bpc;
+                }
+            }
+        }
+        return c;
+    }
+}

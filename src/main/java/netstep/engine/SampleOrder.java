@@ -1,0 +1,22 @@
+package netstep.engine;
+
+/** The order SGD visits the samples in: as listed, or reshuffled every epoch. */
+public enum SampleOrder {
+    SEQUENTIAL("sequential", "in order"),
+    SHUFFLED("shuffled", "shuffled each epoch");
+
+    public final String id;
+    public final String label;
+
+    SampleOrder(String id, String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    public static SampleOrder fromId(String id) {
+        for (SampleOrder o : values()) {
+            if (o.id.equals(id)) return o;
+        }
+        throw new IllegalArgumentException("unknown sample order '" + id + "'");
+    }
+}

@@ -1,0 +1,58 @@
+package netstep.engine;
+
+import java.util.List;
+
+/**
+ * Everything one SGD step on one sample computed, in the order a student reads it:
+ * the forward pass per layer, the loss, backpropagation per layer, and the parameters before and after
+ * θ ← θ − η∇θ. Immutable; views render it and never redo the math.
+ *
+ * @param forward  one entry per layer, in layer order
+ * @param lossTerms each output's contribution to the loss
+ * @param backward one entry per layer, in layer order (computed last to first)
+ */
+public record StepTrace(
+        Vec x,
+        Vec y,
+        List<LayerForward> forward,
+        Loss lossFunction,
+        Vec lossTerms,
+        double loss,
+        List<LayerBackward> backward,
+        double learningRate,
+        boolean biasesTrained,
+        Network before,
+        Network after) {
+
+    /** Layer l's forward pass: input x (the previous layer's f), a = Wx + b, f = f(a). */
+    public record LayerForward(Vec input, Vec a, Vec f) {
+    }
+
+    /**
+     * Layer l's backward pass by the chain rule: ∂L/∂a = ∂L/∂f ⊙ ∂f/∂a, ∂L/∂W = ∂L/∂a · xᵀ,
+     * ∂L/∂b = ∂L/∂a, and ∂L/∂x = Wᵀ ∂L/∂a, which is the previous layer's ∂L/∂f.
+     */
+    public record LayerBackward(Vec dL_df, Vec df_da, Vec dL_da, Mat dL_dW, Vec dL_db, Vec dL_dx) {
+    }
+
+    public StepTrace {
+        forward = List.copyOf(forward);
+        backward = List.copyOf(backward);
+    }
+
+    public Vec prediction() {
+        return forward.get(forward.size() - 1).f();
+    }
+
+    /** True when any number of the step overflowed: training diverged and the update must not be applied. */
+    public boolean diverged() {
+        return !Double.isFinite(loss) || !after.allFinite()
+                || forward.stream().anyMatch(l -> !l.f().allFinite() || !l.a().allFinite())
+                || backward.stream().anyMatch(l -> !l.dL_da().allFinite() || !l.dL_dW().allFinite());
+    }
+
+    /** True when every parameter's gradient is exactly zero, so the update changes nothing. */
+    public boolean gradientVanished() {
+        return backward.stream().allMatch(l -> l.dL_da().allZero());
+    }
+}

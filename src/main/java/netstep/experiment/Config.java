@@ -1,0 +1,65 @@
+package netstep.experiment;
+
+import netstep.data.Dataset;
+import netstep.data.Datasets;
+import netstep.engine.Activation;
+import netstep.engine.Loss;
+import netstep.engine.ParameterCount;
+import netstep.engine.SampleOrder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What a student chose on the configuration form. Immutable and already validated. */
+public record Config(
+        int inputs,
+        List<Integer> hidden,
+        int outputs,
+        Activation hiddenActivation,
+        Activation outputActivation,
+        Loss loss,
+        double learningRate,
+        long seed,
+        String datasetId,
+        SampleOrder order) {
+
+    public static final int MAX_WIDTH = 64;
+    public static final int MAX_HIDDEN_LAYERS = 8;
+    public static final double MAX_LEARNING_RATE = 10;
+
+    public Config {
+        hidden = List.copyOf(hidden);
+    }
+
+    /** The page opens on the lecture's 3-4-2 MLP: 26 parameters, learning a small regression. */
+    public static Config defaults() {
+        return new Config(3, List.of(4), 2, Activation.SIGMOID, Activation.IDENTITY, Loss.L2, 0.1, 1,
+                Datasets.REGRESSION_3_2, SampleOrder.SHUFFLED);
+    }
+
+    /** inputs, hidden widths…, outputs. */
+    public List<Integer> sizes() {
+        List<Integer> sizes = new ArrayList<>();
+        sizes.add(inputs);
+        sizes.addAll(hidden);
+        sizes.add(outputs);
+        return sizes;
+    }
+
+    public ParameterCount parameterCount() {
+        return ParameterCount.of(sizes());
+    }
+
+    public Dataset dataset() {
+        return Datasets.byId(datasetId).orElseThrow(() -> new IllegalStateException("no dataset " + datasetId));
+    }
+
+    /** Why this network cannot learn this dataset, if it cannot: the widths must match. */
+    public static Optional<String> mismatch(Dataset dataset, int inputs, int outputs) {
+        if (dataset.inputs() == inputs && dataset.outputs() == outputs) return Optional.empty();
+        return Optional.of("this dataset has " + dataset.inputs() + " input" + (dataset.inputs() == 1 ? "" : "s")
+                + " and " + dataset.outputs() + " output" + (dataset.outputs() == 1 ? "" : "s")
+                + "; the network has " + inputs + " and " + outputs);
+    }
+}
