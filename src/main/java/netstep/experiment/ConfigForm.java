@@ -1,0 +1,241 @@
+package netstep.experiment;
+
+import netstep.data.Dataset;
+import netstep.data.Datasets;
+import netstep.engine.Activation;
+import netstep.engine.Loss;
+import netstep.engine.ParameterCount;
+import netstep.engine.SampleOrder;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configuration form as the student typed it: raw field values, and a message per field that is wrong.
+ * Kept separate from {@link Config} so a rejected form can be shown again exactly as typed.
+ */
+public final class ConfigForm {
+    public static final String INPUTS = "inputs";
+    public static final String HIDDEN = "hidden";
+    public static final String OUTPUTS = "outputs";
+    public static final String HIDDEN_ACTIVATION = "hiddenActivation";
+    public static final String OUTPUT_ACTIVATION = "outputActivation";
+    public static final String SLOPE = "slope";
+    public static final String LOSS = "loss";
+    public static final String LEARNING_RATE = "learningRate";
+    public static final String SEED = "seed";
+    public static final String DATASET = "dataset";
+    public static final String ORDER = "order";
+
+    private static final List<String> FIELDS = List.of(INPUTS, HIDDEN, OUTPUTS, HIDDEN_ACTIVATION,
+            OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, ORDER);
+    private static final int MAX_FIELD_LENGTH = 200;
+
+    private final Map<String, String> values;
+    private final Map<String, String> errors = new LinkedHashMap<>();
+    private Config config;
+    private List<Integer> sizes;
+
+    private ConfigForm(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** The form showing an existing configuration. */
+    public static ConfigForm of(Config c) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put(INPUTS, String.valueOf(c.inputs()));
+        v.put(HIDDEN, String.join(",", c.hidden().stream().map(String::valueOf).toList()));
+        v.put(OUTPUTS, String.valueOf(c.outputs()));
+        v.put(HIDDEN_ACTIVATION, c.hiddenActivation().id());
+        v.put(OUTPUT_ACTIVATION, c.outputActivation().id());
+        double slope = c.hiddenActivation().kind() == Activation.Kind.LEAKY_RELU ? c.hiddenActivation().slope()
+                : c.outputActivation().kind() == Activation.Kind.LEAKY_RELU ? c.outputActivation().slope()
+                : Activation.DEFAULT_LEAKY_SLOPE;
+        v.put(SLOPE, plain(slope));
+        v.put(LOSS, c.loss().id);
+        v.put(LEARNING_RATE, plain(c.learningRate()));
+        v.put(SEED, String.valueOf(c.seed()));
+        v.put(DATASET, c.datasetId());
+        v.put(ORDER, c.order().id);
+        ConfigForm form = new ConfigForm(v);
+        form.config = c;
+        form.sizes = c.sizes();
+        return form;
+    }
+
+    /** Reads and checks submitted fields; {@link #config()} is present when every field is right. */
+    public static ConfigForm parse(Map<String, String> submitted) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            String raw = submitted.getOrDefault(field, "");
+            raw = raw == null ? "" : raw.strip();
+            if (raw.length() > MAX_FIELD_LENGTH) raw = raw.substring(0, MAX_FIELD_LENGTH);
+            v.put(field, raw);
+        }
+        ConfigForm form = new ConfigForm(v);
+        form.validate();
+        return form;
+    }
+
+    private void validate() {
+        Integer inputs = width(INPUTS, "Inputs");
+        List<Integer> hidden = hiddenWidths();
+        Integer outputs = width(OUTPUTS, "Outputs");
+        Double slope = number(SLOPE, "The leaky ReLU slope a", 0, 1, true);
+        Activation hiddenActivation = activation(HIDDEN_ACTIVATION, slope);
+        Activation outputActivation = activation(OUTPUT_ACTIVATION, slope);
+        Loss loss = choice(LOSS, "loss", Loss::fromId);
+        Double eta = number(LEARNING_RATE, "The learning rate η", 0, Config.MAX_LEARNING_RATE, false);
+        Long seed = seed();
+        SampleOrder order = choice(ORDER, "sample order", SampleOrder::fromId);
+        if (inputs != null && outputs != null && !errors.containsKey(HIDDEN)) {
+            sizes = new ArrayList<>();
+            sizes.add(inputs);
+            sizes.addAll(hidden);
+            sizes.add(outputs);
+        }
+        Dataset dataset = Datasets.byId(values.get(DATASET)).orElse(null);
+        if (dataset == null) {
+            errors.put(DATASET, "Choose one of the datasets in the list.");
+        } else if (inputs != null && outputs != null) {
+            Config.mismatch(dataset, inputs, outputs)
+                    .ifPresent(m -> errors.put(DATASET, "Does not fit: " + m + "."));
+        }
+        if (errors.isEmpty()) {
+            config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
+                    dataset.id(), order);
+        }
+    }
+
+    private Integer width(String field, String name) {
+        String raw = values.get(field);
+        if (raw.isEmpty()) {
+            errors.put(field, name + " is empty: enter a whole number from 1 to " + Config.MAX_WIDTH + ".");
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(raw);
+            if (n < 1 || n > Config.MAX_WIDTH) {
+                errors.put(field, name + " must be from 1 to " + Config.MAX_WIDTH + ", not " + n + ".");
+                return null;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            errors.put(field, name + " must be a whole number from 1 to " + Config.MAX_WIDTH + ", not \"" + raw + "\".");
+            return null;
+        }
+    }
+
+    private List<Integer> hiddenWidths() {
+        String raw = values.get(HIDDEN);
+        List<Integer> widths = new ArrayList<>();
+        if (raw.isEmpty()) return widths;
+        String[] parts = raw.split("[,\\s]+");
+        if (parts.length > Config.MAX_HIDDEN_LAYERS) {
+            errors.put(HIDDEN, "At most " + Config.MAX_HIDDEN_LAYERS + " hidden layers, not " + parts.length + ".");
+            return widths;
+        }
+        for (String part : parts) {
+            if (part.isEmpty()) continue;
+            try {
+                int n = Integer.parseInt(part);
+                if (n < 1 || n > Config.MAX_WIDTH) {
+                    errors.put(HIDDEN, "Each hidden layer needs 1 to " + Config.MAX_WIDTH + " neurons, not " + n + ".");
+                    return widths;
+                }
+                widths.add(n);
+            } catch (NumberFormatException e) {
+                errors.put(HIDDEN, "Hidden layer widths are whole numbers separated by commas (e.g. 4 or 4,4), "
+                        + "not \"" + part + "\". Leave it empty for a single linear layer.");
+                return widths;
+            }
+        }
+        return widths;
+    }
+
+    private Double number(String field, String name, double low, double high, boolean lowInclusive) {
+        String raw = values.get(field);
+        String range = (lowInclusive ? "from " : "greater than ") + plain(low) + " up to " + plain(high);
+        if (raw.isEmpty()) {
+            errors.put(field, name + " is empty: enter a number " + range + ".");
+            return null;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(raw);
+        } catch (NumberFormatException e) {
+            errors.put(field, name + " must be a number " + range + ", not \"" + raw + "\".");
+            return null;
+        }
+        boolean aboveLow = lowInclusive ? v >= low : v > low;
+        if (!Double.isFinite(v) || !aboveLow || v > high) {
+            errors.put(field, name + " must be " + range + ", not " + raw + ".");
+            return null;
+        }
+        return v;
+    }
+
+    private Long seed() {
+        String raw = values.get(SEED);
+        try {
+            long seed = Long.parseLong(raw);
+            if (seed < 0) throw new NumberFormatException();
+            return seed;
+        } catch (NumberFormatException e) {
+            errors.put(SEED, "The seed must be a whole number of 0 or more, not \"" + raw + "\".");
+            return null;
+        }
+    }
+
+    private Activation activation(String field, Double slope) {
+        try {
+            return Activation.of(values.get(field), slope == null ? Activation.DEFAULT_LEAKY_SLOPE : slope);
+        } catch (IllegalArgumentException e) {
+            errors.put(field, "Choose one of the activations in the list.");
+            return null;
+        }
+    }
+
+    private <T> T choice(String field, String name, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(values.get(field));
+        } catch (IllegalArgumentException e) {
+            errors.put(field, "Choose one of the " + name + " options in the list.");
+            return null;
+        }
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v)
+                : String.format(Locale.ROOT, "%s", v);
+    }
+
+    public String value(String field) {
+        return values.getOrDefault(field, "");
+    }
+
+    public Optional<String> error(String field) {
+        return Optional.ofNullable(errors.get(field));
+    }
+
+    public Map<String, String> errors() {
+        return Map.copyOf(errors);
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+
+    /** The parameter count of the sizes typed so far, when the sizes themselves are valid. */
+    public Optional<ParameterCount> parameterCount() {
+        return sizes == null ? Optional.empty() : Optional.of(ParameterCount.of(sizes));
+    }
+
+    public Optional<Config> config() {
+        return Optional.ofNullable(config);
+    }
+}

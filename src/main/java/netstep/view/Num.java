@@ -1,0 +1,45 @@
+package netstep.view;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/** Numbers as a student reads them: up to 4 decimals, scientific only when very small or very large. */
+public final class Num {
+    private Num() {
+    }
+
+    public static String f(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        if (v == 0) return "0";
+        double abs = Math.abs(v);
+        if (abs >= 1e5 || abs < 1e-4) {
+            return String.format(Locale.ROOT, "%.3e", v);
+        }
+        String fixed = String.format(Locale.ROOT, "%.4f", v);
+        String stripped = new BigDecimal(fixed).stripTrailingZeros().toPlainString();
+        return stripped.equals("-0") ? "0" : stripped;
+    }
+
+    /** The exact value, for a tooltip. */
+    public static String exact(double v) {
+        return Double.toString(v);
+    }
+
+    /** Parenthesised when negative, for substituting into a formula: 2 · (−0.5). */
+    public static String inFormula(double v) {
+        String s = f(v);
+        return v < 0 ? "(" + s + ")" : s;
+    }
+
+    private static final char[] SUBSCRIPTS = {'₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'};
+
+    /** 12 → "₁₂", for layer indices as the lecture writes them (a₁, W₂, f₃). */
+    public static String sub(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) {
+            sb.append(SUBSCRIPTS[c - '0']);
+        }
+        return sb.toString();
+    }
+}

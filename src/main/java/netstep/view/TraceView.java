@@ -1,0 +1,318 @@
+package netstep.view;
+
+import j2html.tags.DomContent;
+import j2html.tags.specialized.DetailsTag;
+import j2html.tags.specialized.DivTag;
+import j2html.tags.specialized.SectionTag;
+import j2html.tags.specialized.TableTag;
+import netstep.engine.Activation;
+import netstep.engine.Layer;
+import netstep.engine.Loss;
+import netstep.engine.Mat;
+import netstep.engine.StepTrace;
+import netstep.engine.Vec;
+import netstep.experiment.Experiment;
+import netstep.experiment.Phase;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static j2html.TagCreator.*;
+import static netstep.view.MathView.*;
+
+/** The phases of the current step, each rendered from the engine's trace: nothing is recomputed here. */
+final class TraceView {
+    private static final int SPELL_OUT_LIMIT = 8;
+
+    private TraceView() {
+    }
+
+    static SectionTag trace(Experiment e) {
+        SectionTag section = section().withId("trace").withClass("panel");
+        if (e.trace().isEmpty()) {
+            return section.with(h2("One step of gradient descent"),
+                    p("For each sample: 1. pick it, 2. forward pass ŷ = f(x; θ), 3. loss L, "
+                            + "4. backpropagation ∂L/∂θ by the chain rule, 5. update θ ← θ − η∇θ."),
+                    p(text("Press "), strong("Next"), text(" (or the key "), kbd("N"),
+                            text(") to pick the first sample.")));
+        }
+        StepTrace t = e.trace().orElseThrow();
+        Phase shown = e.phase();
+        section.with(h2("Step " + (shown == Phase.UPDATE ? e.steps() : e.steps() + 1) + ", sample #"
+                + (e.sampleIndex() + 1)));
+        section.with(phase(Phase.PICK, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()), pick(e, t)));
+        if (Phase.FORWARD.reached(shown)) {
+            section.with(phase(Phase.FORWARD, shown, "ŷ = " + vector(t.prediction()), forward(t)));
+        }
+        if (Phase.LOSS.reached(shown)) {
+            section.with(phase(Phase.LOSS, shown, "L = " + Num.f(t.loss()), loss(t)));
+        }
+        if (Phase.BACKWARD.reached(shown)) {
+            section.with(phase(Phase.BACKWARD, shown, backwardSummary(t), backward(t)));
+        }
+        if (Phase.UPDATE.reached(shown)) {
+            section.with(phase(Phase.UPDATE, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()), update(t)));
+        }
+        return section;
+    }
+
+    private static DetailsTag phase(Phase p, Phase shown, String summary, DomContent body) {
+        boolean current = p == shown;
+        DetailsTag d = details(
+                summary(span(phaseNumber(p) + ". " + p.label).withClass("phase-title"),
+                        span(" — " + summary).withClass("phase-summary")),
+                body).withId("phase-" + p.id).withClass(current ? "phase current" : "phase done");
+        if (current) d.attr("open");
+        return d;
+    }
+
+    private static int phaseNumber(Phase p) {
+        return p.ordinal();
+    }
+
+    // ---------------------------------------------------------------- 1. pick
+
+    private static DomContent pick(Experiment e, StepTrace t) {
+        return div(
+                p("Sample #" + (e.sampleIndex() + 1) + " of " + e.dataset().size() + " ("
+                        + e.config().order().label + ")."),
+                equation(labelled("x", column(t.x(), "pick-x")), labelled("y", column(t.y(), "pick-y"))),
+                p("The network has not seen its target y yet: the forward pass predicts ŷ from x alone."));
+    }
+
+    // ---------------------------------------------------------------- 2. forward
+
+    private static DomContent forward(StepTrace t) {
+        DivTag div = div();
+        List<StepTrace.LayerForward> layers = t.forward();
+        for (int l = 0; l < layers.size(); l++) {
+            int n = l + 1;
+            StepTrace.LayerForward fw = layers.get(l);
+            Layer layer = t.before().layer(l);
+            String xName = n == 1 ? "x" : sym("f", n - 1);
+            div.with(div(
+                    h3("Layer " + n + ": " + layer.inputs() + " → " + layer.outputs() + ", "
+                            + layer.activation().label()),
+                    p(sym("a", n) + " = " + sym("W", n) + " " + xName + " + " + sym("b", n)),
+                    equation(labelled(sym("W", n), matrix(layer.weights())), labelled(xName, column(fw.input())),
+                            op("+"), labelled(sym("b", n), column(layer.biases())), op("="),
+                            labelled(sym("a", n), column(fw.a(), "fwd-a" + n))),
+                    neuronSums(n, layer, fw),
+                    p(sym("f", n) + " = f(" + sym("a", n) + "), where " + layer.activation().formula()),
+                    equation(labelled(sym("f", n), column(fw.f(), "fwd-f" + n))),
+                    details(summary("The bias trick: [" + sym("W", n) + " | " + sym("b", n) + "] times "
+                                    + xName + " with 1 appended gives the same " + sym("a", n)),
+                            equation(labelled("[" + sym("W", n) + " | " + sym("b", n) + "]",
+                                            augmented(layer.weights(), layer.biases())),
+                                    labelled("[" + xName + "; 1]", withOne(fw.input())), op("="),
+                                    labelled(sym("a", n), column(fw.a())))).withClass("bias-trick")
+            ).withClass("layer-block"));
+        }
+        div.with(p(strong("Prediction: "), text("ŷ = f" + Num.sub(layers.size()) + " = " + vector(t.prediction()))));
+        return div;
+    }
+
+    /** a[j] = Σᵢ W[j,i]·x[i] + b[j], written out with the numbers for small layers. */
+    private static DomContent neuronSums(int n, Layer layer, StepTrace.LayerForward fw) {
+        if (layer.inputs() > SPELL_OUT_LIMIT || layer.outputs() > SPELL_OUT_LIMIT) return null;
+        List<DomContent> lines = new ArrayList<>();
+        for (int j = 0; j < layer.outputs(); j++) {
+            StringBuilder sb = new StringBuilder(sym("a", n) + "[" + (j + 1) + "] = ");
+            for (int i = 0; i < layer.inputs(); i++) {
+                if (i > 0) sb.append(" + ");
+                sb.append(Num.inFormula(layer.weight(j, i))).append("·").append(Num.inFormula(fw.input().get(i)));
+            }
+            sb.append(" + ").append(Num.inFormula(layer.bias(j))).append(" = ").append(Num.f(fw.a().get(j)));
+            sb.append(",  ").append(sym("f", n)).append("[").append(j + 1).append("] = ").append(Num.f(fw.f().get(j)));
+            lines.add(li(sb.toString()));
+        }
+        return details(summary("Neuron by neuron"), ul(lines.toArray(DomContent[]::new)).withClass("sums"))
+                .attr("open");
+    }
+
+    // ---------------------------------------------------------------- 3. loss
+
+    private static DomContent loss(StepTrace t) {
+        Loss loss = t.lossFunction();
+        Vec yHat = t.prediction();
+        Vec y = t.y();
+        List<String> substituted = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        for (int k = 0; k < y.size(); k++) {
+            substituted.add(term(loss, yHat.get(k), y.get(k)));
+            values.add(Num.f(t.lossTerms().get(k)));
+        }
+        return div(
+                p(loss.label + " loss: " + loss.formula + (y.size() > 1 ? ", summed over the " + y.size() + " outputs" : "")),
+                equation(labelled("ŷ", column(yHat)), labelled("y", column(y))),
+                div(
+                        p("L = " + String.join(" + ", substituted)),
+                        y.size() > 1 ? p("  = " + String.join(" + ", values)) : null,
+                        p(text("  = "), strong(Num.f(t.loss())).withId("loss-value").withTitle(Num.exact(t.loss())))
+                ).withClass("derivation"),
+                loss == Loss.ZERO_ONE ? p("Zero-one loss counts mistakes: with a continuous output ŷ is almost never "
+                        + "exactly y, so every output counts as wrong unless the output is a step.").withClass("hint") : null);
+    }
+
+    private static String term(Loss loss, double yHat, double y) {
+        String h = Num.inFormula(yHat);
+        String t = Num.inFormula(y);
+        switch (loss) {
+            case L2: return "½(" + t + " − " + h + ")²";
+            case L1: return "|" + h + " − " + t + "|";
+            case HINGE: return "max(0, 1 − " + t + "·" + h + ")";
+            case ZERO_ONE: return "1[" + h + " ≠ " + t + "]";
+            default: throw new AssertionError(loss);
+        }
+    }
+
+    // ---------------------------------------------------------------- 4. backward
+
+    private static String backwardSummary(StepTrace t) {
+        return t.gradientVanished() ? "every gradient is 0" : "∂L/∂θ for every weight and bias";
+    }
+
+    private static DomContent backward(StepTrace t) {
+        DivTag div = div();
+        div.with(gradientWarnings(t));
+        int depth = t.forward().size();
+        Loss loss = t.lossFunction();
+        div.with(p("Start at the loss: " + loss.gradientFormula() + ", for each output. "
+                + "Then go backwards through the layers with the chain rule: "
+                + "∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W."));
+        for (int l = depth - 1; l >= 0; l--) {
+            int n = l + 1;
+            StepTrace.LayerBackward bw = t.backward().get(l);
+            StepTrace.LayerForward fw = t.forward().get(l);
+            Activation act = t.before().layer(l).activation();
+            String xName = n == 1 ? "x" : sym("f", n - 1);
+            String origin = n == depth ? "from the loss: ∂L/∂ŷ" : "= " + sym("W", n + 1) + "ᵀ ∂L/∂" + sym("a", n + 1)
+                    + ", passed back from layer " + (n + 1);
+            div.with(div(
+                    h3("Layer " + n + (n == depth ? " (output)" : "")),
+                    equation(labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), span(origin).withClass("note")),
+                    equation(labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da())),
+                            span(act.derivativeFormula()).withClass("note")),
+                    equation(labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n)), op("="),
+                            labelled("∂L/∂" + sym("f", n), column(bw.dL_df())), op("⊙"),
+                            labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da()))),
+                    equation(labelled("∂L/∂" + sym("W", n), matrix(bw.dL_dW(), "bwd-dW" + n)), op("="),
+                            labelled("∂L/∂" + sym("a", n), column(bw.dL_da())), op("·"),
+                            labelled(xName + "ᵀ", row(fw.input())),
+                            op("  "), labelled("∂L/∂" + sym("b", n), column(bw.dL_db(), "bwd-db" + n)),
+                            span("(∂" + sym("a", n) + "/∂" + sym("b", n) + " = 1)").withClass("note")),
+                    chainRule(n, bw, fw),
+                    n > 1 ? p("Passed back: ∂L/∂" + xName + " = " + sym("W", n) + "ᵀ ∂L/∂" + sym("a", n) + " = "
+                            + vector(bw.dL_dx())) : null
+            ).withClass("layer-block"));
+        }
+        return div;
+    }
+
+    private static TableTag row(Vec v) {
+        return matrix(Mat.of(new double[][] {v.toArray()}));
+    }
+
+    /** The lecture's ∂L/∂w = ∂L/∂f · ∂f/∂a · ∂a/∂w for one weight, with numbers. */
+    private static DomContent chainRule(int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw) {
+        List<DomContent> lines = new ArrayList<>();
+        int rows = Math.min(bw.dL_dW().rows(), SPELL_OUT_LIMIT);
+        int cols = Math.min(bw.dL_dW().columns(), SPELL_OUT_LIMIT);
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < cols; i++) {
+                String w = sym("W", n) + "[" + (j + 1) + "," + (i + 1) + "]";
+                String f = sym("f", n) + "[" + (j + 1) + "]";
+                String a = sym("a", n) + "[" + (j + 1) + "]";
+                lines.add(li("∂L/∂" + w + " = ∂L/∂" + f + " · ∂" + f + "/∂" + a + " · ∂" + a + "/∂" + w + " = "
+                        + Num.inFormula(bw.dL_df().get(j)) + " · " + Num.inFormula(bw.df_da().get(j)) + " · "
+                        + Num.inFormula(fw.input().get(i)) + " = " + Num.f(bw.dL_dW().get(j, i))));
+            }
+        }
+        DetailsTag d = details(summary("The chain rule, weight by weight"), ul(lines.toArray(DomContent[]::new))
+                .withClass("sums"));
+        if (n == 1 || lines.size() <= 4) d.attr("open");
+        return d;
+    }
+
+    private static DomContent gradientWarnings(StepTrace t) {
+        List<DomContent> warnings = new ArrayList<>();
+        if (t.lossFunction() == Loss.ZERO_ONE) {
+            warnings.add(p("Zero-one loss has no useful gradient: it is flat (∂L/∂ŷ = 0) wherever it is defined and "
+                    + "jumps where ŷ = y. Every gradient below is 0, so the update changes nothing. It measures "
+                    + "mistakes, but cannot be trained with gradient descent: choose L2, L1 or hinge to learn."));
+        }
+        for (int l = 0; l < t.forward().size(); l++) {
+            Activation act = t.before().layer(l).activation();
+            if (!act.hasGradient()) {
+                warnings.add(p("Layer " + (l + 1) + " uses the step function. Its derivative ∂f/∂a is 0 everywhere "
+                        + "(and undefined at a = 0), so ∂L/∂a = ∂L/∂f · 0 = 0: no gradient reaches this layer's weights "
+                        + "or any layer before it. As the lecture says, we can't use gradient-based optimization "
+                        + "with it. Choose sigmoid, tanh, ReLU or leaky ReLU to learn."));
+                break;
+            }
+        }
+        if (warnings.isEmpty() && t.gradientVanished()) {
+            warnings.add(p("Every gradient is 0 for this sample, so the update changes nothing. With ReLU this happens "
+                    + "when a unit's pre-activation a is negative: the unit is 'dead' for this input. Leaky ReLU keeps "
+                    + "a small gradient there."));
+        }
+        if (warnings.isEmpty()) return null;
+        return div(warnings.toArray(DomContent[]::new)).withClass("warning").withId("gradient-warning")
+                .attr("role", "note");
+    }
+
+    // ---------------------------------------------------------------- 5. update
+
+    private static DomContent update(StepTrace t) {
+        DivTag div = div(p("Each parameter moves against its gradient: θ ← θ − η∇θ, with η = "
+                + Num.f(t.learningRate()) + ". Changed cells are highlighted."));
+        for (int l = 0; l < t.forward().size(); l++) {
+            int n = l + 1;
+            Layer before = t.before().layer(l);
+            Layer after = t.after().layer(l);
+            StepTrace.LayerBackward bw = t.backward().get(l);
+            div.with(div(
+                    h3("Layer " + n),
+                    div(changeTable(sym("W", n), before.weights(), after.weights(), "upd-w" + n),
+                            changeTable(sym("b", n), asColumnMatrix(before.biases()), asColumnMatrix(after.biases()), "upd-b" + n))
+                            .withClass("equation"),
+                    p(sym("W", n) + "[1,1] ← " + Num.f(before.weight(0, 0)) + " − " + Num.f(t.learningRate()) + " × "
+                            + Num.inFormula(bw.dL_dW().get(0, 0)) + " = " + Num.f(after.weight(0, 0))),
+                    t.biasesTrained() ? null : p("Biases are frozen: they are not trained.")
+            ).withClass("layer-block"));
+        }
+        return div;
+    }
+
+    private static Mat asColumnMatrix(Vec v) {
+        double[][] rows = new double[v.size()][1];
+        for (int j = 0; j < v.size(); j++) rows[j][0] = v.get(j);
+        return Mat.of(rows);
+    }
+
+    /** A table of "old → new", changed cells marked. */
+    private static DivTag changeTable(String label, Mat before, Mat after, String idPrefix) {
+        List<DomContent> rows = new ArrayList<>();
+        for (int j = 0; j < before.rows(); j++) {
+            List<DomContent> cells = new ArrayList<>();
+            for (int i = 0; i < before.columns(); i++) {
+                double old = before.get(j, i);
+                double now = after.get(j, i);
+                boolean changed = old != now;
+                cells.add(td(span(Num.f(old)).withClass("old"), span(" → ").withClass("arrow"),
+                        span(Num.f(now)).withClass("new"))
+                        .withId(idPrefix + "-" + (j + 1) + "-" + (i + 1))
+                        .withTitle(Num.exact(old) + " → " + Num.exact(now))
+                        .withCondClass(changed, "changed"));
+            }
+            rows.add(tr(cells.toArray(DomContent[]::new)));
+        }
+        return labelled(label, table(tbody(rows.toArray(DomContent[]::new))).withClass("matrix changes"));
+    }
+
+    static String vector(Vec v) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) parts.add(Num.f(v.get(i)));
+        return "[" + String.join(", ", parts) + "]";
+    }
+}

@@ -1,0 +1,42 @@
+package netstep.view;
+
+import j2html.tags.DomContent;
+import j2html.tags.specialized.SectionTag;
+import netstep.engine.Layer;
+import netstep.engine.Network;
+import netstep.experiment.Experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static j2html.TagCreator.*;
+import static netstep.view.MathView.*;
+
+/** The parameters as they are now: each layer's W and b, and the augmented [W | b] of the bias trick. */
+final class WeightsView {
+    private WeightsView() {
+    }
+
+    static SectionTag weights(Experiment e) {
+        Network network = e.network();
+        List<DomContent> layers = new ArrayList<>();
+        for (int l = 0; l < network.depth(); l++) {
+            int n = l + 1;
+            Layer layer = network.layer(l);
+            layers.add(div(
+                    h3("Layer " + n + ": " + layer.inputs() + " → " + layer.outputs() + ", " + layer.activation().label()),
+                    equation(labelled(sym("W", n) + " (" + layer.outputs() + "×" + layer.inputs() + ")",
+                                    matrix(layer.weights(), "w" + n)),
+                            labelled(sym("b", n), column(layer.biases(), "b" + n)),
+                            labelled("[" + sym("W", n) + " | " + sym("b", n) + "]", augmented(layer.weights(), layer.biases())))
+            ).withClass("layer-block"));
+        }
+        return section(
+                h2("Weights now"),
+                p("W has a row per neuron and a column per input: W[j,i] is the weight from input i to neuron j. "
+                        + "The bias trick appends b as a last column, so that a = [W | b]·[x; 1]."),
+                StepperPage.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
+                div(layers.toArray(DomContent[]::new))
+        ).withId("weights").withClass("panel");
+    }
+}

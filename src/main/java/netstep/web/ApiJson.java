@@ -1,0 +1,283 @@
+package netstep.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import netstep.engine.Activation;
+import netstep.engine.Layer;
+import netstep.engine.Loss;
+import netstep.engine.Mat;
+import netstep.engine.Network;
+import netstep.engine.ParameterCount;
+import netstep.engine.SampleOrder;
+import netstep.engine.StepTrace;
+import netstep.engine.Vec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes the JSON API's shapes. Every problem becomes a {@link BadRequest} that names the field,
+ * e.g. "network.layers[1].weights[0] has 3 numbers; row 1 has 2".
+ */
+final class ApiJson {
+    static final int MAX_LAYERS = 16;
+    static final int MAX_WIDTH = 512;
+    static final double MAX_LEARNING_RATE = 10;
+    static final int MAX_SAMPLES = 5000;
+    static final int MAX_EPOCHS = 10_000;
+
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ApiJson() {
+    }
+
+    static JsonNode parseObject(String body) {
+        if (body == null || body.isBlank()) {
+            throw new BadRequest("the request body is empty: send a JSON object");
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new BadRequest("malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadRequest("the request body must be a JSON object");
+        }
+        return root;
+    }
+
+    static Network network(JsonNode root) {
+        JsonNode network = required(root, "network", "network");
+        JsonNode layers = required(network, "layers", "network.layers");
+        if (!layers.isArray() || layers.isEmpty()) {
+            throw new BadRequest("network.layers must be a non-empty array of layers");
+        }
+        if (layers.size() > MAX_LAYERS) {
+            throw new BadRequest("network.layers has " + layers.size() + " layers; at most " + MAX_LAYERS + " are allowed");
+        }
+        List<Layer> parsed = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            String path = "network.layers[" + l + "]";
+            JsonNode layer = layers.get(l);
+            if (!layer.isObject()) throw new BadRequest(path + " must be an object with weights, biases and activation");
+            double[][] weights = matrix(required(layer, "weights", path + ".weights"), path + ".weights");
+            double[] biases = numbers(required(layer, "biases", path + ".biases"), path + ".biases");
+            if (biases.length != weights.length) {
+                throw new BadRequest(path + ".biases has " + biases.length + " numbers but " + path + ".weights has "
+                        + weights.length + " rows (one per neuron)");
+            }
+            if (l > 0 && weights[0].length != parsed.get(l - 1).outputs()) {
+                throw new BadRequest(path + ".weights has " + weights[0].length + " columns but layer " + (l - 1)
+                        + " has " + parsed.get(l - 1).outputs() + " neurons: each row needs one weight per input");
+            }
+            parsed.add(new Layer(weights, biases, activation(layer, path)));
+        }
+        return new Network(parsed);
+    }
+
+    private static Activation activation(JsonNode layer, String path) {
+        JsonNode id = required(layer, "activation", path + ".activation");
+        if (!id.isTextual()) throw new BadRequest(path + ".activation must be a string");
+        double slope = Activation.DEFAULT_LEAKY_SLOPE;
+        if (layer.has("slope")) slope = finite(layer.get("slope"), path + ".slope");
+        try {
+            return Activation.of(id.asText(), slope);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("unknown activation '" + id.asText() + "' in " + path + ".activation; use one of "
+                    + Arrays.stream(Activation.Kind.values()).map(k -> k.id).collect(Collectors.joining(", ")));
+        }
+    }
+
+    static Loss loss(JsonNode root) {
+        JsonNode id = required(root, "loss", "loss");
+        if (!id.isTextual()) throw new BadRequest("loss must be a string");
+        try {
+            return Loss.fromId(id.asText());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("unknown loss '" + id.asText() + "'; use one of "
+                    + Arrays.stream(Loss.values()).map(l -> l.id).collect(Collectors.joining(", ")));
+        }
+    }
+
+    static double learningRate(JsonNode root) {
+        JsonNode eta = required(root, "learningRate", "learningRate");
+        if (!eta.isNumber() || !Double.isFinite(eta.asDouble()) || eta.asDouble() <= 0
+                || eta.asDouble() > MAX_LEARNING_RATE) {
+            throw new BadRequest("learningRate must be a finite number greater than 0 and at most "
+                    + (int) MAX_LEARNING_RATE + ", not " + eta);
+        }
+        return eta.asDouble();
+    }
+
+    /** One sample whose widths fit the network. */
+    static double[][] sample(JsonNode sample, String path, Network network) {
+        if (!sample.isObject()) throw new BadRequest(path + " must be an object with x and y");
+        double[] x = numbers(required(sample, "x", path + ".x"), path + ".x");
+        double[] y = numbers(required(sample, "y", path + ".y"), path + ".y");
+        if (x.length != network.inputs()) {
+            throw new BadRequest(path + ".x has " + x.length + " numbers but the network takes " + network.inputs()
+                    + " inputs");
+        }
+        if (y.length != network.outputs()) {
+            throw new BadRequest(path + ".y has " + y.length + " numbers but the network has " + network.outputs()
+                    + " outputs");
+        }
+        return new double[][] {x, y};
+    }
+
+    static List<double[][]> samples(JsonNode root, Network network) {
+        JsonNode samples = required(root, "samples", "samples");
+        if (!samples.isArray() || samples.isEmpty()) throw new BadRequest("samples must be a non-empty array");
+        if (samples.size() > MAX_SAMPLES) {
+            throw new BadRequest("samples has " + samples.size() + " entries; at most " + MAX_SAMPLES + " are allowed");
+        }
+        List<double[][]> out = new ArrayList<>();
+        for (int s = 0; s < samples.size(); s++) out.add(sample(samples.get(s), "samples[" + s + "]", network));
+        return out;
+    }
+
+    static int epochs(JsonNode root) {
+        JsonNode n = required(root, "epochs", "epochs");
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1 || n.asInt() > MAX_EPOCHS) {
+            throw new BadRequest("epochs must be a whole number from 1 to " + MAX_EPOCHS + ", not " + n);
+        }
+        return n.asInt();
+    }
+
+    static SampleOrder order(JsonNode root) {
+        if (!root.has("order")) return SampleOrder.SEQUENTIAL;
+        JsonNode o = root.get("order");
+        try {
+            if (!o.isTextual()) throw new IllegalArgumentException();
+            return SampleOrder.fromId(o.asText());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("order must be \"sequential\" or \"shuffled\", not " + o);
+        }
+    }
+
+    static long seed(JsonNode root) {
+        if (!root.has("seed")) return 0;
+        JsonNode s = root.get("seed");
+        if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+            throw new BadRequest("seed must be a whole number, not " + s);
+        }
+        return s.asLong();
+    }
+
+    private static JsonNode required(JsonNode parent, String field, String path) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) throw new BadRequest("missing field " + path);
+        return node;
+    }
+
+    private static double[][] matrix(JsonNode node, String path) {
+        if (!node.isArray() || node.isEmpty()) {
+            throw new BadRequest(path + " must be a non-empty array of rows, one per neuron");
+        }
+        if (node.size() > MAX_WIDTH) {
+            throw new BadRequest(path + " has " + node.size() + " rows; a layer is at most " + MAX_WIDTH + " wide");
+        }
+        double[][] rows = new double[node.size()][];
+        for (int j = 0; j < node.size(); j++) {
+            rows[j] = numbers(node.get(j), path + "[" + j + "]");
+            if (rows[j].length > MAX_WIDTH) {
+                throw new BadRequest(path + "[" + j + "] has " + rows[j].length + " numbers; a layer takes at most "
+                        + MAX_WIDTH + " inputs");
+            }
+            if (rows[j].length != rows[0].length) {
+                throw new BadRequest(path + " is ragged: row " + j + " has " + rows[j].length + " numbers but row 0 has "
+                        + rows[0].length);
+            }
+        }
+        return rows;
+    }
+
+    private static double[] numbers(JsonNode node, String path) {
+        if (!node.isArray() || node.isEmpty()) throw new BadRequest(path + " must be a non-empty array of numbers");
+        if (node.size() > MAX_WIDTH) {
+            throw new BadRequest(path + " has " + node.size() + " numbers; at most " + MAX_WIDTH + " are allowed");
+        }
+        double[] out = new double[node.size()];
+        for (int i = 0; i < node.size(); i++) out[i] = finite(node.get(i), path + "[" + i + "]");
+        return out;
+    }
+
+    private static double finite(JsonNode n, String path) {
+        if (!n.isNumber()) throw new BadRequest(path + " must be a number, not " + n);
+        double v = n.asDouble();
+        if (!Double.isFinite(v)) throw new BadRequest(path + " must be a finite number, not " + n);
+        return v;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    static ObjectNode stepResponse(StepTrace t) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode forward = out.putArray("forward");
+        for (StepTrace.LayerForward f : t.forward()) {
+            ObjectNode layer = forward.addObject();
+            layer.set("a", array(f.a()));
+            layer.set("f", array(f.f()));
+        }
+        out.put("loss", t.loss());
+        ArrayNode backward = out.putArray("backward");
+        for (StepTrace.LayerBackward b : t.backward()) {
+            ObjectNode layer = backward.addObject();
+            layer.set("dL_df", array(b.dL_df()));
+            layer.set("dL_da", array(b.dL_da()));
+            layer.set("dL_dW", array(b.dL_dW()));
+            layer.set("dL_db", array(b.dL_db()));
+        }
+        out.set("network", network(t.after()));
+        out.set("parameters", parameters(t.after().parameterCount()));
+        return out;
+    }
+
+    static ObjectNode network(Network network) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ArrayNode layers = out.putArray("layers");
+        for (Layer layer : network.layers()) {
+            ObjectNode l = layers.addObject();
+            l.set("weights", array(layer.weights()));
+            l.set("biases", array(layer.biases()));
+            l.put("activation", layer.activation().id());
+            if (layer.activation().kind() == Activation.Kind.LEAKY_RELU) l.put("slope", layer.activation().slope());
+        }
+        return out;
+    }
+
+    static ObjectNode parameters(ParameterCount count) {
+        ObjectNode out = MAPPER.createObjectNode();
+        out.put("weights", count.weights());
+        out.put("biases", count.biases());
+        out.put("total", count.total());
+        return out;
+    }
+
+    static ObjectNode error(String message) {
+        return MAPPER.createObjectNode().put("error", message);
+    }
+
+    private static ArrayNode array(Vec v) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (int i = 0; i < v.size(); i++) a.add(v.get(i));
+        return a;
+    }
+
+    private static ArrayNode array(Mat m) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (int j = 0; j < m.rows(); j++) {
+            ArrayNode row = a.addArray();
+            for (int i = 0; i < m.columns(); i++) row.add(m.get(j, i));
+        }
+        return a;
+    }
+}

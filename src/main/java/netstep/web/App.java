@@ -1,0 +1,66 @@
+package netstep.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
+import netstep.engine.DivergedException;
+import netstep.engine.MatrixProducts;
+import netstep.store.SessionStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every route in one place. {@link #create()} returns the app un-started. */
+public final class App {
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+
+    private App() {
+    }
+
+    public static Javalin create() {
+        return create(new SessionStore());
+    }
+
+    public static Javalin create(SessionStore store) {
+        MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
+        Sessions sessions = new Sessions(store);
+        StepperController stepper = new StepperController(sessions);
+        ApiController api = new ApiController();
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = 1_000_000L;
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+
+            cfg.routes.get("/", stepper::page);
+            cfg.routes.post("/configure", stepper::configure);
+            cfg.routes.post("/parameters", stepper::parameters);
+            cfg.routes.post("/step", stepper::step);
+
+            cfg.routes.post("/api/step", api::step);
+            cfg.routes.post("/api/train", api::train);
+
+            cfg.routes.exception(BadRequest.class, (e, ctx) -> {
+                if (ctx.path().startsWith("/api/")) {
+                    ApiController.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+                } else {
+                    ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                }
+            });
+            cfg.routes.exception(DivergedException.class, (e, ctx) ->
+                    ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                if (ctx.path().startsWith("/api/")) {
+                    ApiController.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has details");
+                } else {
+                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
+                            .result("Something went wrong on the server. Your network is unchanged; please try again.");
+                }
+            });
+        });
+    }
+}

@@ -1,0 +1,8 @@
+package netstep.web;
+
+/** A request we cannot act on; the message says what is wrong in words a student understands. */
+public final class BadRequest extends RuntimeException {
+    public BadRequest(String message) {
+        super(message);
+    }
+}
