@@ -5,7 +5,6 @@ import netstep.experiment.Experiment;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -18,24 +17,42 @@ public final class SessionStore {
 
     private final ConcurrentHashMap<String, Experiment> experiments = new ConcurrentHashMap<>();
 
-    /** A new session with the default experiment; returns its id. */
-    public String create() {
-        String id = newId();
-        experiments.put(id, new Experiment(Config.defaults()));
-        return id;
-    }
+    /** A browser's session: its id, and whether it was created by this request. */
+    public final class Session {
+        private final String id;
+        private final Experiment experiment;
+        private final boolean created;
 
-    public boolean exists(String id) {
-        return id != null && experiments.containsKey(id);
-    }
-
-    /** Runs {@code work} on the session's experiment while holding it; empty if there is no such session. */
-    public <T> Optional<T> with(String id, Function<Experiment, T> work) {
-        Experiment experiment = id == null ? null : experiments.get(id);
-        if (experiment == null) return Optional.empty();
-        synchronized (experiment) {
-            return Optional.ofNullable(work.apply(experiment));
+        private Session(String id, Experiment experiment, boolean created) {
+            this.id = id;
+            this.experiment = experiment;
+            this.created = created;
         }
+
+        public String id() {
+            return id;
+        }
+
+        public boolean created() {
+            return created;
+        }
+
+        /** Runs {@code work} on the experiment while no other request of this session can. */
+        public <T> T run(Function<Experiment, T> work) {
+            synchronized (experiment) {
+                return work.apply(experiment);
+            }
+        }
+    }
+
+    /** The session with this id, or a new one with the default experiment if there is none. */
+    public Session open(String id) {
+        Experiment existing = id == null ? null : experiments.get(id);
+        if (existing != null) return new Session(id, existing, false);
+        String newId = newId();
+        Experiment fresh = new Experiment(Config.defaults());
+        experiments.put(newId, fresh);
+        return new Session(newId, fresh, true);
     }
 
     public int size() {

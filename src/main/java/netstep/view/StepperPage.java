@@ -2,6 +2,7 @@ package netstep.view;
 
 import j2html.tags.DomContent;
 import j2html.tags.specialized.ButtonTag;
+import j2html.tags.specialized.DetailsTag;
 import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.FormTag;
 import j2html.tags.specialized.SectionTag;
@@ -37,12 +38,14 @@ public final class StepperPage {
 
     /** Configuration and workspace: what a configuration change replaces. */
     public static DivTag app(Experiment experiment, ConfigForm form) {
-        return div(configSection(form), workspace(experiment)).withId("app");
+        // once stepping has begun the form folds away, so the step itself fills a projector's screen
+        boolean open = !form.valid() || experiment.trace().isEmpty();
+        return div(configSection(form, open), workspace(experiment)).withId("app");
     }
 
     // ---------------------------------------------------------------- configuration
 
-    public static SectionTag configSection(ConfigForm form) {
+    public static DetailsTag configSection(ConfigForm form, boolean open) {
         FormTag f = form().withId("config-form").withMethod("post").withAction("/configure")
                 .attr("hx-post", "/configure").attr("hx-target", "#app").attr("hx-swap", "outerHTML")
                 .with(
@@ -70,13 +73,24 @@ public final class StepperPage {
                         parameterCount(form),
                         div(button("Build network").withType("submit").withClass("primary"),
                                 span("Starts over from the seed.").withClass("hint")).withClass("form-actions"));
-        return section(h2("Configure the MLP"), f).withId("config").withClass("panel");
+        DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary")),
+                f).withId("config").withClass("panel config");
+        if (open) details.attr("open");
+        return details;
+    }
+
+    private static String describe(ConfigForm form) {
+        return form.config().map(c -> String.join("-", c.sizes().stream().map(String::valueOf).toList()) + ", "
+                + c.hiddenActivation().label() + " / " + c.outputActivation().label() + ", " + c.loss().label
+                + " loss, η = " + form.value(ConfigForm.LEARNING_RATE) + ", " + c.parameterCount().total()
+                + " parameters").orElse("");
     }
 
     /** The live parameter count; it asks for itself again whenever the form changes. */
     public static DivTag parameterCount(ConfigForm form) {
         DivTag box = div().withId("param-count").withClass("param-count")
-                .attr("hx-post", "/parameters").attr("hx-include", "#config-form").attr("hx-swap", "outerHTML")
+                .attr("hx-post", "/parameters").attr("hx-include", "#config-form")
+                .attr("hx-target", "this").attr("hx-swap", "outerHTML")
                 .attr("hx-trigger", "input from:#config-form delay:200ms, change from:#config-form")
                 .attr("aria-live", "polite");
         return form.parameterCount()

@@ -186,21 +186,20 @@ final class TraceView {
             StepTrace.LayerForward fw = t.forward().get(l);
             Activation act = t.before().layer(l).activation();
             String xName = n == 1 ? "x" : sym("f", n - 1);
-            String origin = n == depth ? "from the loss: ∂L/∂ŷ" : "= " + sym("W", n + 1) + "ᵀ ∂L/∂" + sym("a", n + 1)
+            String origin = n == depth ? "= ∂L/∂ŷ, from the loss" : "= " + sym("W", n + 1) + "ᵀ ∂L/∂" + sym("a", n + 1)
                     + ", passed back from layer " + (n + 1);
             div.with(div(
                     h3("Layer " + n + (n == depth ? " (output)" : "")),
-                    equation(labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), span(origin).withClass("note")),
-                    equation(labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da())),
-                            span(act.derivativeFormula()).withClass("note")),
-                    equation(labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n)), op("="),
-                            labelled("∂L/∂" + sym("f", n), column(bw.dL_df())), op("⊙"),
-                            labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da()))),
-                    equation(labelled("∂L/∂" + sym("W", n), matrix(bw.dL_dW(), "bwd-dW" + n)), op("="),
-                            labelled("∂L/∂" + sym("a", n), column(bw.dL_da())), op("·"),
-                            labelled(xName + "ᵀ", row(fw.input())),
-                            op("  "), labelled("∂L/∂" + sym("b", n), column(bw.dL_db(), "bwd-db" + n)),
-                            span("(∂" + sym("a", n) + "/∂" + sym("b", n) + " = 1)").withClass("note")),
+                    p("∂L/∂" + sym("f", n) + " " + origin + ";  ∂" + sym("f", n) + "/∂" + sym("a", n) + ": "
+                            + act.derivativeFormula().replace("∂f/∂a = ", "")).withClass("note"),
+                    equation(labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("⊙"),
+                            labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da())), op("="),
+                            labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n))),
+                    equation(labelled("∂L/∂" + sym("a", n), column(bw.dL_da())), op("·"),
+                            labelled(xName + "ᵀ", row(fw.input())), op("="),
+                            labelled("∂L/∂" + sym("W", n), matrix(bw.dL_dW(), "bwd-dW" + n)),
+                            span("and").withClass("note"),
+                            labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), column(bw.dL_db(), "bwd-db" + n))),
                     chainRule(n, bw, fw),
                     n > 1 ? p("Passed back: ∂L/∂" + xName + " = " + sym("W", n) + "ᵀ ∂L/∂" + sym("a", n) + " = "
                             + vector(bw.dL_dx())) : null

@@ -20,14 +20,11 @@ final class Sessions {
 
     /** Runs {@code work} on this browser's experiment, creating one (and the cookie) on the first visit. */
     <T> T with(Context ctx, Function<Experiment, T> work) {
-        String id = ctx.cookie(COOKIE);
-        if (!store.exists(id)) {
-            id = store.create();
+        SessionStore.Session session = store.open(ctx.cookie(COOKIE));
+        if (session.created()) {
             boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equals(ctx.scheme());
-            ctx.cookie(new Cookie(COOKIE, id, "/", -1, https, true, null, SameSite.LAX));
+            ctx.cookie(new Cookie(COOKIE, session.id(), "/", -1, https, true, null, SameSite.LAX));
         }
-        String sessionId = id;
-        return store.with(sessionId, work)
-                .orElseThrow(() -> new IllegalStateException("session " + sessionId + " vanished"));
+        return session.run(work);
     }
 }

@@ -1,0 +1,183 @@
+package netstep.browser;
+
+import io.javalin.Javalin;
+import netstep.web.App;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** A student's first minutes, in a real browser: with htmx, and again with JavaScript switched off. */
+class StepperBrowserTest {
+    private static Javalin app;
+    private static String base;
+    private WebDriver driver;
+
+    @BeforeAll
+    static void startServer() {
+        Browser.assumeAvailable();
+        app = App.create().start(0);
+        base = "http://localhost:" + app.port();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (app != null) app.stop();
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) driver.quit();
+    }
+
+    @Test
+    void configureThreeFourTwoAndStepThroughEveryPhaseWithHtmx() {
+        driver = Browser.start(true, 1280, 1600);
+        driver.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        // a marker that survives only if the page is never reloaded: htmx swaps fragments
+        js("window.__noReload = 'yes';");
+
+        // start from something else, then type 3-4-2 and watch the count update without a reload
+        setField("inputs", "2");
+        setField("hidden", "2");
+        setField("outputs", "1");
+        select("dataset", "xor");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("param-total"), "9"));
+        click(By.cssSelector("#config-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("network-param-total"), "9"));
+
+        setField("inputs", "3");
+        setField("hidden", "4");
+        setField("outputs", "2");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("param-total"), "26"));
+        assertEquals("(3×4) + (4×2) = 20 weights, 4 + 2 = 6 biases, 26 parameters", text("param-formula"));
+        select("dataset", "regression-3-2");
+        click(By.cssSelector("#config-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("network-param-total"), "26"));
+        Browser.screenshot(driver, "htmx-0-configured-3-4-2");
+
+        String w11 = weight("w1-1-1");
+        String[][] phases = {{"pick", "Pick sample"}, {"forward", "Forward pass"}, {"loss", "Loss"},
+                {"backward", "Backpropagation"}, {"update", "Update"}};
+        int shot = 1;
+        for (String[] phase : phases) {
+            click(By.cssSelector("#controls button[value=" + phase[0] + "]"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phase-name"), phase[1]));
+            assertTrue(driver.findElement(By.id("phase-" + phase[0])).isDisplayed(), phase[0] + " panel shown");
+            if (!phase[0].equals("update")) {
+                assertEquals(w11, weight("w1-1-1"), "weights unchanged before the update phase");
+            }
+            Browser.screenshot(driver, "htmx-" + shot++ + "-" + phase[0]);
+        }
+        assertNotEquals(w11, weight("w1-1-1"), "the update changed W₁[1,1]");
+        assertEquals("1", text("step-count"));
+        assertTrue(driver.findElement(By.id("upd-w1-1-1")).getAttribute("class").contains("changed"));
+        assertEquals("yes", js("return window.__noReload;"), "htmx swapped fragments; the page never reloaded");
+
+        // keyboard: N moves to the next phase, S finishes the step
+        new Actions(driver).sendKeys("n").perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phase-name"), "Pick sample"));
+        new Actions(driver).sendKeys("s").perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-count"), "2"));
+    }
+
+    @Test
+    void theSameFlowWorksWithJavaScriptDisabled() {
+        driver = Browser.start(false, 1280, 1600);
+        driver.get(base + "/");
+        assertNull(js("return window.htmx === undefined ? null : 'loaded';"), "JavaScript is off");
+
+        setField("inputs", "3");
+        setField("hidden", "4");
+        setField("outputs", "2");
+        submitAndWaitForNewPage(By.cssSelector("#config-form button[type=submit]"));
+        assertEquals("26", text("network-param-total"));
+        assertEquals("(3×4) + (4×2) = 20 weights, 4 + 2 = 6 biases, 26 parameters", text("param-formula"));
+
+        String w11 = weight("w1-1-1");
+        for (String phase : new String[] {"pick", "forward", "loss", "backward", "update"}) {
+            submitAndWaitForNewPage(By.cssSelector("#controls button[value=" + phase + "]"));
+            assertEquals(phase, driver.findElement(By.cssSelector("details.phase.current")).getAttribute("id")
+                    .substring("phase-".length()));
+            Browser.screenshot(driver, "nojs-" + phase);
+        }
+        assertNotEquals(w11, weight("w1-1-1"));
+        assertEquals("1", text("step-count"));
+
+        // a bad value is reported beside its field and the network stays as it was
+        String after = weight("w1-1-1");
+        driver.findElement(By.cssSelector("#config summary")).click(); // the form folds away once stepping began
+        setField("hidden", "0");
+        submitAndWaitForNewPage(By.cssSelector("#config-form button[type=submit]"));
+        assertTrue(text("hidden-error").contains("1 to 64"), text("hidden-error"));
+        assertEquals(after, weight("w1-1-1"));
+        assertEquals("1", text("step-count"));
+    }
+
+    @Test
+    void readableOnAPhone() {
+        driver = Browser.start(true, 390, 844);
+        driver.get(base + "/");
+        click(By.cssSelector("#controls button[value=whole]"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-count"), "1"));
+        Browser.screenshot(driver, "phone-after-step");
+        assertEquals(390L, js("return window.innerWidth;"), "a phone-sized viewport");
+        Number pageWidth = (Number) js("return document.documentElement.scrollWidth;");
+        assertTrue(pageWidth.intValue() <= 390, "no sideways scrolling of the whole page on a phone: " + pageWidth);
+    }
+
+    /** Without JavaScript a form post loads a new page; wait until the old one is gone. */
+    private void submitAndWaitForNewPage(By by) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        click(by);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(js("return document.readyState;")));
+    }
+
+    private Object js(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    private void setField(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(value);
+    }
+
+    private void select(String id, String value) {
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
+    }
+
+    private void click(By by) {
+        WebElement element = driver.findElement(by);
+        js("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
+    private Object js(String script, Object arg) {
+        return ((JavascriptExecutor) driver).executeScript(script, arg);
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText().strip();
+    }
+
+    /** The exact value of a weight cell (its title holds the full double). */
+    private String weight(String id) {
+        return driver.findElement(By.id(id)).getAttribute("title");
+    }
+}
