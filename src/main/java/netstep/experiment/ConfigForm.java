@@ -103,7 +103,8 @@ public final class ConfigForm {
             errors.put(DATASET, "Choose one of the datasets in the list.");
         } else if (inputs != null && outputs != null) {
             Config.mismatch(dataset, inputs, outputs)
-                    .ifPresent(m -> errors.put(DATASET, "Does not fit: " + m + "."));
+                    .ifPresent(m -> errors.put(DATASET, "Does not fit: " + m + ". Set inputs to " + dataset.inputs()
+                            + " and outputs to " + dataset.outputs() + ", or choose another dataset."));
         }
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,

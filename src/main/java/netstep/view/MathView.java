@@ -15,7 +15,30 @@ import static j2html.TagCreator.*;
 
 /** Matrices and vectors as bracketed tables, and equations laid out in a row that wraps on a phone. */
 final class MathView {
+    /** Beyond this many rows or columns a table shows its first {@link #SHOWN} and an ellipsis. */
+    static final int FULL_LIMIT = 16;
+    static final int SHOWN = 12;
+
     private MathView() {
+    }
+
+    static int shown(int n) {
+        return n <= FULL_LIMIT ? n : SHOWN;
+    }
+
+    private static TableTag framed(List<DomContent> rows, int totalRows, int totalColumns, boolean column) {
+        TableTag t = table(tbody(rows.toArray(DomContent[]::new))).withClass(column ? "matrix column" : "matrix");
+        if (shown(totalRows) < totalRows || shown(totalColumns) < totalColumns) {
+            t.withTitle(totalRows + "×" + totalColumns + ": showing the first " + shown(totalRows) + " rows and "
+                    + shown(totalColumns) + " columns");
+        }
+        return t;
+    }
+
+    private static DomContent moreRows(int columns) {
+        List<DomContent> cells = new ArrayList<>();
+        for (int i = 0; i < columns; i++) cells.add(td("⋮").withClass("more"));
+        return tr(cells.toArray(DomContent[]::new));
     }
 
     /** One number in a cell, with the exact value on hover. */
@@ -30,16 +53,20 @@ final class MathView {
     /** A matrix; {@code idPrefix}, if given, names each cell "{prefix}-{row}-{column}" (1-based). */
     static TableTag matrix(Mat m, String idPrefix) {
         List<DomContent> rows = new ArrayList<>();
-        for (int j = 0; j < m.rows(); j++) {
+        int shownColumns = shown(m.columns());
+        boolean clipped = shownColumns < m.columns();
+        for (int j = 0; j < shown(m.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
-            for (int i = 0; i < m.columns(); i++) {
+            for (int i = 0; i < shownColumns; i++) {
                 TdTag c = cell(m.get(j, i));
                 if (idPrefix != null) c.withId(idPrefix + "-" + (j + 1) + "-" + (i + 1));
                 cells.add(c);
             }
+            if (clipped) cells.add(td("⋯").withClass("more"));
             rows.add(tr(cells.toArray(DomContent[]::new)));
         }
-        return table(tbody(rows.toArray(DomContent[]::new))).withClass("matrix");
+        if (shown(m.rows()) < m.rows()) rows.add(moreRows(shownColumns + (clipped ? 1 : 0)));
+        return framed(rows, m.rows(), m.columns(), false);
     }
 
     /** A column vector. */
@@ -49,32 +76,38 @@ final class MathView {
 
     static TableTag column(Vec v, String idPrefix) {
         List<DomContent> rows = new ArrayList<>();
-        for (int j = 0; j < v.size(); j++) {
+        for (int j = 0; j < shown(v.size()); j++) {
             TdTag c = cell(v.get(j));
             if (idPrefix != null) c.withId(idPrefix + "-" + (j + 1));
             rows.add(tr(c));
         }
-        return table(tbody(rows.toArray(DomContent[]::new))).withClass("matrix column");
+        if (shown(v.size()) < v.size()) rows.add(moreRows(1));
+        return framed(rows, v.size(), 1, true);
     }
 
     /** The bias trick: [W | b], with the bias column set apart. */
     static TableTag augmented(Mat w, Vec b) {
         List<DomContent> rows = new ArrayList<>();
-        for (int j = 0; j < w.rows(); j++) {
+        int shownColumns = shown(w.columns());
+        boolean clipped = shownColumns < w.columns();
+        for (int j = 0; j < shown(w.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
-            for (int i = 0; i < w.columns(); i++) cells.add(cell(w.get(j, i)));
+            for (int i = 0; i < shownColumns; i++) cells.add(cell(w.get(j, i)));
+            if (clipped) cells.add(td("⋯").withClass("more"));
             cells.add(cell(b.get(j)).withClass("bias-column"));
             rows.add(tr(cells.toArray(DomContent[]::new)));
         }
-        return table(tbody(rows.toArray(DomContent[]::new))).withClass("matrix");
+        if (shown(w.rows()) < w.rows()) rows.add(moreRows(shownColumns + (clipped ? 2 : 1)));
+        return framed(rows, w.rows(), w.columns() + 1, false);
     }
 
     /** x with 1 appended. */
     static TableTag withOne(Vec x) {
         List<DomContent> rows = new ArrayList<>();
-        for (int i = 0; i < x.size(); i++) rows.add(tr(cell(x.get(i))));
+        for (int i = 0; i < shown(x.size()); i++) rows.add(tr(cell(x.get(i))));
+        if (shown(x.size()) < x.size()) rows.add(moreRows(1));
         rows.add(tr(td("1").withClass("bias-column")));
-        return table(tbody(rows.toArray(DomContent[]::new))).withClass("matrix column");
+        return framed(rows, x.size() + 1, 1, true);
     }
 
     /** A labelled term such as "W₂" under or beside its table. */

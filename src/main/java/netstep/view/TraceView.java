@@ -215,8 +215,8 @@ final class TraceView {
     /** The lecture's ∂L/∂w = ∂L/∂f · ∂f/∂a · ∂a/∂w for one weight, with numbers. */
     private static DomContent chainRule(int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw) {
         List<DomContent> lines = new ArrayList<>();
-        int rows = Math.min(bw.dL_dW().rows(), SPELL_OUT_LIMIT);
-        int cols = Math.min(bw.dL_dW().columns(), SPELL_OUT_LIMIT);
+        int rows = Math.min(bw.dL_dW().rows(), 4);
+        int cols = Math.min(bw.dL_dW().columns(), 4);
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < cols; i++) {
                 String w = sym("W", n) + "[" + (j + 1) + "," + (i + 1) + "]";
@@ -226,6 +226,10 @@ final class TraceView {
                         + Num.inFormula(bw.dL_df().get(j)) + " · " + Num.inFormula(bw.df_da().get(j)) + " · "
                         + Num.inFormula(fw.input().get(i)) + " = " + Num.f(bw.dL_dW().get(j, i))));
             }
+        }
+        if (rows * cols < bw.dL_dW().rows() * bw.dL_dW().columns()) {
+            lines.add(li("… and likewise for the other " + (bw.dL_dW().rows() * bw.dL_dW().columns() - rows * cols)
+                    + " weights: every entry of the matrix above."));
         }
         DetailsTag d = details(summary("The chain rule, weight by weight"), ul(lines.toArray(DomContent[]::new))
                 .withClass("sums"));
@@ -292,9 +296,9 @@ final class TraceView {
     /** A table of "old → new", changed cells marked. */
     private static DivTag changeTable(String label, Mat before, Mat after, String idPrefix) {
         List<DomContent> rows = new ArrayList<>();
-        for (int j = 0; j < before.rows(); j++) {
+        for (int j = 0; j < MathView.shown(before.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
-            for (int i = 0; i < before.columns(); i++) {
+            for (int i = 0; i < MathView.shown(before.columns()); i++) {
                 double old = before.get(j, i);
                 double now = after.get(j, i);
                 boolean changed = old != now;
@@ -304,8 +308,10 @@ final class TraceView {
                         .withTitle(Num.exact(old) + " → " + Num.exact(now))
                         .withCondClass(changed, "changed"));
             }
+            if (MathView.shown(before.columns()) < before.columns()) cells.add(td("⋯").withClass("more"));
             rows.add(tr(cells.toArray(DomContent[]::new)));
         }
+        if (MathView.shown(before.rows()) < before.rows()) rows.add(tr(td("⋮").withClass("more")));
         return labelled(label, table(tbody(rows.toArray(DomContent[]::new))).withClass("matrix changes"));
     }
 
