@@ -29,6 +29,7 @@ public final class Experiment {
     private int steps;
     private final List<Double> lossHistory = new ArrayList<>();
     private String notice;
+    private double pendingMeanLoss;
 
     public Experiment(Config config) {
         configure(config);
@@ -97,12 +98,15 @@ public final class Experiment {
     private boolean pickNext() {
         int index = schedule.peek();
         StepTrace next = sgd.step(network, Vec.of(dataset.x(index)), Vec.of(dataset.y(index)));
-        if (next.diverged()) {
+        double nextMean = next.diverged() ? Double.NaN
+                : sgd.meanLoss(next.after(), dataset.xMatrix(), dataset.yMatrix());
+        if (!Double.isFinite(nextMean)) {
             notice = "Training diverged: this step's numbers overflow to infinity or NaN. The learning rate η = "
                     + config.learningRate() + " is too large for this loss and network. Reset, or choose a smaller η.";
             return false;
         }
         trace = next;
+        pendingMeanLoss = nextMean;
         sampleIndex = index;
         phase = Phase.PICK;
         return true;
@@ -112,7 +116,7 @@ public final class Experiment {
         network = trace.after();
         schedule.next();
         steps++;
-        lossHistory.add(meanLoss());
+        lossHistory.add(pendingMeanLoss);
     }
 
     private double meanLoss() {
