@@ -8,6 +8,7 @@ import netstep.engine.ParameterCount;
 import netstep.engine.SampleOrder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -135,7 +136,7 @@ public final class ConfigForm {
         String raw = values.get(HIDDEN);
         List<Integer> widths = new ArrayList<>();
         if (raw.isEmpty()) return widths;
-        String[] parts = raw.split("[,\\s]+");
+        String[] parts = Arrays.stream(raw.split("[,\\s]+")).filter(part -> !part.isEmpty()).toArray(String[]::new);
         if (parts.length > Config.MAX_HIDDEN_LAYERS) {
             errors.put(HIDDEN, "At most " + Config.MAX_HIDDEN_LAYERS + " hidden layers, not " + parts.length + ".");
             return widths;

@@ -8,7 +8,9 @@ import netstep.engine.StepTrace;
 import netstep.engine.Vec;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +32,19 @@ public final class Experiment {
     private final List<Double> lossHistory = new ArrayList<>();
     private String notice;
     private double pendingMeanLoss;
+    private final List<StepRecord> records = new ArrayList<>();
+    /** The full traces of the most recent steps, by step number; older ones keep only their record. */
+    private final Map<Integer, StepTrace> recentTraces = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, StepTrace> eldest) {
+            return size() > KEPT_TRACES;
+        }
+    };
+    private boolean logLossScale;
+    private boolean diverged;
+
+    /** How many steps' full traces stay available in the history. */
+    public static final int KEPT_TRACES = 100;
 
     public Experiment(Config config) {
         configure(config);
@@ -52,8 +67,11 @@ public final class Experiment {
         phase = Phase.READY;
         steps = 0;
         notice = null;
+        diverged = false;
         lossHistory.clear();
         lossHistory.add(meanLoss());
+        records.clear();
+        recentTraces.clear();
     }
 
     /** Moves on by one phase; after UPDATE (or before anything) that picks the next sample. */
@@ -101,6 +119,7 @@ public final class Experiment {
         double nextMean = next.diverged() ? Double.NaN
                 : sgd.meanLoss(next.after(), dataset.xMatrix(), dataset.yMatrix());
         if (!Double.isFinite(nextMean)) {
+            diverged = true;
             notice = "Training diverged: this step's numbers overflow to infinity or NaN. The learning rate η = "
                     + config.learningRate() + " is too large for this loss and network. Reset, or choose a smaller η.";
             return false;
@@ -114,9 +133,13 @@ public final class Experiment {
 
     private void applyUpdate() {
         network = trace.after();
+        int epoch = schedule.epoch();
         schedule.next();
         steps++;
         lossHistory.add(pendingMeanLoss);
+        records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
+                trace.learningRate()));
+        recentTraces.put(steps, trace);
     }
 
     private double meanLoss() {
@@ -172,6 +195,33 @@ public final class Experiment {
     /** Mean training loss at step 0 and after every step. */
     public List<Double> lossHistory() {
         return List.copyOf(lossHistory);
+    }
+
+    /** Every completed step, oldest first. */
+    public List<StepRecord> records() {
+        return List.copyOf(records);
+    }
+
+    public Optional<StepRecord> record(int step) {
+        return step >= 1 && step <= records.size() ? Optional.of(records.get(step - 1)) : Optional.empty();
+    }
+
+    /** The full trace of a completed step, while it is among the {@link #KEPT_TRACES} most recent. */
+    public Optional<StepTrace> traceOfStep(int step) {
+        return Optional.ofNullable(recentTraces.get(step));
+    }
+
+    /** True once a step overflowed: training stopped there until a reset or a new configuration. */
+    public boolean diverged() {
+        return diverged;
+    }
+
+    public boolean logLossScale() {
+        return logLossScale;
+    }
+
+    public void setLogLossScale(boolean log) {
+        this.logLossScale = log;
     }
 
     /** A message for the student about the last action, e.g. that training diverged. */

@@ -32,15 +32,28 @@ public final class StepperPage {
     private StepperPage() {
     }
 
+    /** Which history page, and which past step (if any) instead of the current one, the page shows. */
+    public record Browsing(int historyPage, int pastStep) {
+        public static final Browsing CURRENT = new Browsing(1, 0);
+    }
+
     public static String render(Experiment experiment, ConfigForm form) {
-        return Layout.page("netstep — step through how a neural network learns", app(experiment, form));
+        return render(experiment, form, Browsing.CURRENT);
+    }
+
+    public static String render(Experiment experiment, ConfigForm form, Browsing browsing) {
+        return Layout.page("netstep — step through how a neural network learns", app(experiment, form, browsing));
     }
 
     /** Configuration and workspace: what a configuration change replaces. */
     public static DivTag app(Experiment experiment, ConfigForm form) {
+        return app(experiment, form, Browsing.CURRENT);
+    }
+
+    private static DivTag app(Experiment experiment, ConfigForm form, Browsing browsing) {
         // once stepping has begun the form folds away, so the step itself fills a projector's screen
         boolean open = !form.valid() || experiment.trace().isEmpty();
-        return div(configSection(form, open), workspace(experiment)).withId("app");
+        return div(configSection(form, open), workspace(experiment, browsing)).withId("app");
     }
 
     // ---------------------------------------------------------------- configuration
@@ -167,16 +180,35 @@ public final class StepperPage {
 
     // ---------------------------------------------------------------- workspace
 
-    /** Everything a step changes: controls, counters, the trace, the weights and the dataset. */
+    /** Everything a step changes: controls, counters, pictures, the trace, the weights, history and data. */
     public static SectionTag workspace(Experiment e) {
+        return workspace(e, Browsing.CURRENT);
+    }
+
+    private static SectionTag workspace(Experiment e, Browsing browsing) {
         return section(
                 controls(e),
                 status(e),
                 notice(e),
-                TraceView.trace(e),
+                div(DiagramView.diagram(e), ChartView.lossChart(e), ChartView.computes(e)).withClass("pictures"),
+                browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e),
                 WeightsView.weights(e),
+                CollapseView.collapse(e),
+                HistoryView.history(e, browsing.historyPage()),
                 datasetTable(e)
         ).withId("workspace");
+    }
+
+    public static DomContent lossChart(Experiment e) {
+        return ChartView.lossChart(e);
+    }
+
+    public static DomContent history(Experiment e, int page) {
+        return HistoryView.history(e, page);
+    }
+
+    public static DomContent pastStep(Experiment e, int step) {
+        return TraceView.pastStep(e, step);
     }
 
     static FormTag controls(Experiment e) {

@@ -39,6 +39,9 @@ public final class App {
             cfg.routes.post("/configure", stepper::configure);
             cfg.routes.post("/parameters", stepper::parameters);
             cfg.routes.post("/step", stepper::step);
+            cfg.routes.post("/view/loss-scale", stepper::lossScale);
+            cfg.routes.get("/history", stepper::history);
+            cfg.routes.get("/history/{step}", stepper::pastStep);
 
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
@@ -47,7 +50,14 @@ public final class App {
                 if (ctx.path().startsWith("/api/")) {
                     ApiController.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
                 } else {
+                    // a message, not a fragment: htmx must not swap it over the page
+                    if (StepperController.htmx(ctx)) ctx.header("HX-Reswap", "none");
                     ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                }
+            });
+            cfg.routes.error(413, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    ApiController.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than 1 MB");
                 }
             });
             cfg.routes.exception(DivergedException.class, (e, ctx) ->

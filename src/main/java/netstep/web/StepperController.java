@@ -24,7 +24,54 @@ final class StepperController {
 
     void page(Context ctx) {
         ctx.header("Vary", "HX-Request");
-        ctx.html(sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()))));
+        StepperPage.Browsing browsing = new StepperPage.Browsing(positive(ctx.queryParam("historyPage"), 1),
+                positive(ctx.queryParam("step"), 0));
+        html(ctx, sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()), browsing)));
+    }
+
+    /** POST /view/loss-scale: a linear or logarithmic loss axis. */
+    void lossScale(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        boolean log = "log".equals(ctx.formParam("scale"));
+        String html = sessions.with(ctx, e -> {
+            e.setLogLossScale(log);
+            return htmx(ctx) ? StepperPage.lossChart(e).render() : null;
+        });
+        respond(ctx, html);
+    }
+
+    /** GET /history?page=n: a page of the step history (htmx), or the whole page showing it. */
+    void history(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        int page = positive(ctx.queryParam("page"), 1);
+        if (!htmx(ctx)) {
+            ctx.redirect("/?historyPage=" + page + "#history", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.with(ctx, e -> StepperPage.history(e, page).render()));
+    }
+
+    /** GET /history/{step}: that step's full trace again. */
+    void pastStep(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        int step = positive(ctx.pathParam("step"), 0);
+        if (step == 0) throw new BadRequest("a step number is a whole number from 1");
+        if (!htmx(ctx)) {
+            ctx.redirect("/?step=" + step + "#trace", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.with(ctx, e -> StepperPage.pastStep(e, step).render()));
+    }
+
+    /** A positive whole number from a query or path parameter, or the fallback when absent or malformed. */
+    private static int positive(String raw, int fallback) {
+        if (raw == null) return fallback;
+        try {
+            int n = Integer.parseInt(raw.trim());
+            return n >= 1 ? n : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     void configure(Context ctx) {
@@ -42,7 +89,7 @@ final class StepperController {
 
     /** The live parameter count as the form is edited. */
     void parameters(Context ctx) {
-        ctx.html(StepperPage.parameterCount(ConfigForm.parse(fields(ctx))).render());
+        html(ctx, StepperPage.parameterCount(ConfigForm.parse(fields(ctx))).render());
     }
 
     void step(Context ctx) {
@@ -79,8 +126,13 @@ final class StepperController {
         if (html == null) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {
-            ctx.html(html);
+            html(ctx, html);
         }
+    }
+
+    /** ctx.html() names no charset; we print ∂, ŷ, Σ and η. */
+    static void html(Context ctx, String html) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
     }
 
     static boolean htmx(Context ctx) {
