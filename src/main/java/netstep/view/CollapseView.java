@@ -19,7 +19,7 @@ final class CollapseView {
     static SectionTag collapse(Experiment e) {
         Network network = e.network();
         LinearCollapse collapse = LinearCollapse.of(network).orElse(null);
-        if (collapse == null || network.depth() < 2) return null;
+        if (collapse == null || network.depth() < 2) return section().withId("collapse").attr("hidden");
         List<String> factors = new ArrayList<>();
         for (int l = network.depth(); l >= 1; l--) factors.add(sym("W", l));
         return section(

@@ -199,6 +199,33 @@ public final class StepperPage {
         ).withId("workspace");
     }
 
+    /** What a step action changed, so that its htmx answer carries only those fragments. */
+    public record StepChanges(boolean newSample, boolean parametersChanged, boolean everything) {
+    }
+
+    /**
+     * The fragments a step changed, each swapped by its id (htmx out-of-band swaps): the controls, counters,
+     * diagram and trace always; the dataset's marked row when a sample was picked; the charts, weights and
+     * history when parameters changed.
+     */
+    public static String stepFragments(Experiment e, StepChanges changes) {
+        if (changes.everything()) return oob(workspace(e));
+        List<j2html.tags.Tag<?>> parts = new ArrayList<>(List.of(controls(e), status(e), notice(e),
+                DiagramView.diagram(e), TraceView.trace(e)));
+        if (changes.newSample() || changes.parametersChanged()) parts.add(datasetTable(e));
+        if (changes.parametersChanged()) {
+            parts.addAll(List.of(ChartView.lossChart(e), ChartView.computes(e), WeightsView.weights(e),
+                    CollapseView.collapse(e), HistoryView.history(e, 1)));
+        }
+        StringBuilder html = new StringBuilder();
+        for (j2html.tags.Tag<?> part : parts) html.append(oob(part));
+        return html.toString();
+    }
+
+    private static String oob(j2html.tags.Tag<?> fragment) {
+        return fragment.attr("hx-swap-oob", "true").render();
+    }
+
     public static DomContent lossChart(Experiment e) {
         return ChartView.lossChart(e);
     }
@@ -239,7 +266,8 @@ public final class StepperPage {
                         actionButton("reset", "Reset", "r").withTitle("Re-initialise the weights from the seed")
                 ).withClass("run-buttons")
         ).withId("controls").withMethod("post").withAction("/step")
-                .attr("hx-post", "/step").attr("hx-target", "#workspace").attr("hx-swap", "outerHTML");
+                // the answer is a set of out-of-band fragments, each swapped by its id
+                .attr("hx-post", "/step").attr("hx-swap", "none");
     }
 
     private static ButtonTag actionButton(String action, String label, String key) {

@@ -98,8 +98,12 @@ final class StepperController {
         if (action == null) action = "next";
         String chosen = action;
         String html = sessions.with(ctx, e -> {
+            int stepsBefore = e.steps();
+            Object traceBefore = e.trace().orElse(null);
             act(e, chosen);
-            return htmx(ctx) ? StepperPage.workspace(e).render() : null;
+            if (!htmx(ctx)) return null;
+            return StepperPage.stepFragments(e, new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,
+                    e.steps() != stepsBefore, chosen.equals("reset")));
         });
         respond(ctx, html);
     }

@@ -147,15 +147,32 @@ class StepperHttpTest {
             assertFalse(app.body().contains("<html"));
             assertEquals("(2×2) + (2×1) = 6 weights, 2 + 1 = 3 biases, 9 parameters", text(app.body(), "param-formula"));
 
-            HttpResponse<String> workspace = browser.postForm("/step", Map.of("action", "forward"), true);
-            assertEquals(200, workspace.statusCode(), workspace.body());
-            assertTrue(workspace.body().startsWith("<section id=\"workspace\""), start(workspace.body()));
-            assertFalse(workspace.body().contains("<html"));
-            assertEquals("Forward pass", text(workspace.body(), "phase-name"));
-            assertTrue(workspace.headers().allValues("Vary").stream().anyMatch(v -> v.contains("HX-Request")));
+            // a phase before the update changes the controls, counters, diagram, trace and the marked sample only
+            HttpResponse<String> forward = browser.postForm("/step", Map.of("action", "forward"), true);
+            assertEquals(200, forward.statusCode(), forward.body());
+            String body = forward.body();
+            assertTrue(body.startsWith("<form id=\"controls\""), start(body));
+            assertFalse(body.contains("<html"));
+            for (String id : new String[] {"controls", "status", "notice", "diagram", "trace", "dataset"}) {
+                assertTrue(body.matches("(?s).*id=\"" + id + "\"[^>]*hx-swap-oob=\"true\".*"), id + " swapped by id");
+            }
+            for (String id : new String[] {"weights", "loss-chart", "computes", "history", "workspace"}) {
+                assertFalse(hasId(body, id), id + " did not change, so it is not sent");
+            }
+            assertEquals("Forward pass", text(body, "phase-name"));
+            assertTrue(forward.headers().allValues("Vary").stream().anyMatch(v -> v.contains("HX-Request")));
 
             HttpResponse<String> next = browser.postForm("/step", Map.of("action", "next"), true);
             assertEquals("Loss", text(next.body(), "phase-name"));
+            assertFalse(hasId(next.body(), "dataset"), "same sample: the dataset table is not resent");
+
+            HttpResponse<String> update = browser.postForm("/step", Map.of("action", "update"), true);
+            for (String id : new String[] {"weights", "loss-chart", "computes", "history"}) {
+                assertTrue(hasId(update.body(), id), id + " changes with the parameters");
+            }
+
+            HttpResponse<String> reset = browser.postForm("/step", Map.of("action", "reset"), true);
+            assertTrue(reset.body().startsWith("<section id=\"workspace\""), start(reset.body()));
         });
     }
 
