@@ -189,16 +189,20 @@ final class ChartView {
                         .attr("transform", "rotate(-90 14 " + Svg.n(pad + size / 2) + ")"));
         svg.with(frame);
         double mid = (range[0] + range[1]) / 2;
+        Svg high = Svg.el("g").withClass("samples high");
+        Svg low = Svg.el("g").withClass("samples low");
         for (int i = 0; i < d.size(); i++) {
             double[] xi = d.xs().get(i);
             double label = d.ys().get(i)[0];
             double t = (label - mid) / ((range[1] - range[0]) / 2);
-            String tip = "sample " + (i + 1) + ": x = (" + Num.f(xi[0]) + ", " + Num.f(xi[1]) + "), y = " + Num.f(label);
-            Svg marker = label >= mid
-                    ? Svg.rect(x.pixel(xi[0]) - 5, y.pixel(xi[1]) - 5, 10, 10)
-                    : Svg.circle(x.pixel(xi[0]), y.pixel(xi[1]), 5.5);
-            svg.with(marker.attr("fill", Palette.hex(t)).withClass("sample").with(Svg.title(tip)));
+            Svg tip = Svg.title("#" + (i + 1) + " (" + Num.f(xi[0]) + ", " + Num.f(xi[1]) + ") y=" + Num.f(label));
+            if (label >= mid) {
+                high.with(Svg.rect(x.pixel(xi[0]) - 5, y.pixel(xi[1]) - 5, 10, 10).attr("fill", Palette.hex(t)).with(tip));
+            } else {
+                low.with(Svg.circle(x.pixel(xi[0]), y.pixel(xi[1]), 5.5).attr("fill", Palette.hex(t)).with(tip));
+            }
         }
+        svg.with(low, high);
         return each(h3("What the network computes: the decision boundary"), svg,
                 p("Colour is the output ŷ" + (d.outputs() > 1 ? "[1]" : "") + " at each point of the plane (orange low, "
                         + "white " + Num.f(mid) + ", purple high); squares are samples labelled ≥ " + Num.f(mid)

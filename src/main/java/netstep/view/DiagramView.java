@@ -77,22 +77,24 @@ final class DiagramView {
                     String name = MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "]";
                     String tip = name + " = " + Num.exact(w);
                     String classes = w >= 0 ? "edge positive" : "edge negative";
-                    Svg group = Svg.el("a").attr("href", "#w" + (l + 1) + "-" + (j + 1) + "-" + (i + 1));
+                    boolean standsOut = false;
                     if (!Double.isNaN(changeThreshold)) {
                         double change = w - trace.before().layer(l).weight(j, i);
                         tip += " (changed by " + Num.f(change) + ")";
-                        if (change != 0 && Math.abs(change) >= changeThreshold) {
-                            classes += " changed-most";
-                            group.with(Svg.line(x1 + radius, ys[l][i], x2 - radius, ys[l + 1][j])
-                                    .withClass("edge-halo"));
-                        }
+                        standsOut = change != 0 && Math.abs(change) >= changeThreshold;
+                        if (standsOut) classes += " changed-most";
+                    }
+                    Svg group = Svg.el("a").attr("href", "#w" + (l + 1) + "-" + (j + 1) + "-" + (i + 1))
+                            .with(Svg.title(tip));
+                    if (standsOut) {
+                        group.with(Svg.line(x1 + radius, ys[l][i], x2 - radius, ys[l + 1][j]).withClass("edge-halo"));
                     }
                     Svg line = Svg.line(x1 + radius, ys[l][i], x2 - radius, ys[l + 1][j])
                             .attr("stroke", Palette.signColour(w))
                             .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.abs(w) / maxWeight))
                             .withClass(classes);
                     if (w < 0) line.attr("stroke-dasharray", "5 3");
-                    edges.with(group.attr("aria-label", tip).with(line.with(Svg.title(tip))));
+                    edges.with(group.with(line));
                 }
             }
         }
@@ -143,8 +145,8 @@ final class DiagramView {
             }
         }
         Svg link = Svg.el("a").attr("href", column == 0 ? "#pick-x-" + (j + 1) : "#b" + column + "-" + (j + 1))
-                .attr("aria-label", tip.toString()).withClass(column == 0 ? "neuron input" : "neuron");
-        link.with(Svg.circle(x, y, radius).with(Svg.title(tip.toString())));
+                .withClass(column == 0 ? "neuron input" : "neuron");
+        link.with(Svg.title(tip.toString()), Svg.circle(x, y, radius));
         if (!inside.isEmpty()) link.with(Svg.text(x, y + 4, inside).withClass("neuron-value"));
         if (!below.isEmpty()) link.with(Svg.text(x, y + radius + 11, below).withClass("neuron-a"));
         return link;

@@ -32,6 +32,15 @@ public final class Num {
         return s.equals("-0") ? "0" : s;
     }
 
+    /** True when the shown text reads back as exactly v, so a tooltip would only repeat it. */
+    static boolean isExact(String shown, double v) {
+        try {
+            return Double.parseDouble(shown) == v;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The exact value, for a tooltip. */
     public static String exact(double v) {
         return Double.toString(v);

@@ -83,7 +83,7 @@ public final class StepperPage {
                                         numberInput(form, ConfigForm.LEARNING_RATE, "0", "10", "any")),
                                 field(form, ConfigForm.SEED, "Random seed", numberInput(form, ConfigForm.SEED, "0", null, "1")),
                                 field(form, ConfigForm.ORDER, "Sample order", select(form, ConfigForm.ORDER, orderOptions()))),
-                        parameterCount(form),
+                        liveParameterCount(form),
                         div(button("Build network").withType("submit").withClass("primary"),
                                 span("Starts over from the seed.").withClass("hint")).withClass("form-actions"));
         DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary")),
@@ -99,13 +99,20 @@ public final class StepperPage {
                 + " parameters").orElse("");
     }
 
-    /** The live parameter count; it asks for itself again whenever the form changes. */
-    public static DivTag parameterCount(ConfigForm form) {
-        DivTag box = div().withId("param-count").withClass("param-count")
+    /**
+     * The live parameter count. Its wrapper, which is never swapped, asks for a fresh count whenever the form
+     * changes (replacing any request still in flight), so no keystroke's update is lost with a swapped element.
+     */
+    static DivTag liveParameterCount(ConfigForm form) {
+        return div(parameterCount(form)).withId("param-count-live").withClass("param-count")
                 .attr("hx-post", "/parameters").attr("hx-include", "#config-form")
-                .attr("hx-target", "this").attr("hx-swap", "outerHTML")
+                .attr("hx-target", "#param-count").attr("hx-swap", "outerHTML").attr("hx-sync", "this:replace")
                 .attr("hx-trigger", "input from:#config-form delay:200ms, change from:#config-form")
                 .attr("aria-live", "polite");
+    }
+
+    public static DivTag parameterCount(ConfigForm form) {
+        DivTag box = div().withId("param-count");
         return form.parameterCount()
                 .map(count -> box.with(parameterFormula(count, "param")))
                 .orElseGet(() -> box.with(p("Parameters: — (fix the sizes above to count them)")));

@@ -324,8 +324,7 @@ final class TraceView {
                 double old = before.get(j, i);
                 double now = after.get(j, i);
                 boolean changed = old != now;
-                cells.add(td(span(Num.f(old)).withClass("old"), span(" → ").withClass("arrow"),
-                        span(Num.f(now)).withClass("new"))
+                cells.add(td(text(Num.f(old) + " → "), b(Num.f(now)))
                         .withId(idPrefix + "-" + (j + 1) + "-" + (i + 1))
                         .withTitle(Num.exact(old) + " → " + Num.exact(now))
                         .withCondClass(changed, "changed"));

@@ -50,7 +50,7 @@ class PicturesTest {
             for (int j = 0; j < layer.outputs(); j++) {
                 for (int i = 0; i < layer.inputs(); i++) {
                     String href = "#w" + (l + 1) + "-" + (j + 1) + "-" + (i + 1);
-                    Matcher m = Pattern.compile("<a href=\"" + href + "\"[^>]*><line ([^>]*)>").matcher(svg);
+                    Matcher m = Pattern.compile("<a href=\"" + href + "\"><title>[^<]*</title><line ([^>]*)>").matcher(svg);
                     assertTrue(m.find(), "an edge links to " + href);
                     String attrs = m.group(1);
                     double w = layer.weight(j, i);

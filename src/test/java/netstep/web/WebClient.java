@@ -121,7 +121,9 @@ final class WebClient {
 
     /** The exact number in the title of a number cell (the page writes Double.toString there). */
     static double exact(String html, String id) {
-        return Double.parseDouble(attribute(html, id, "title"));
+        // a cell carries the exact value as its title where its text rounds it; otherwise the text is exact
+        String tag = openingTag(html, id).orElseThrow(() -> new AssertionError("no element #" + id));
+        return Double.parseDouble(tag.contains(" title=\"") ? attribute(html, id, "title") : text(html, id));
     }
 
     static String unescape(String s) {
