@@ -16,6 +16,12 @@ record Axis(double min, double max, boolean log, double fromPixel, double toPixe
         return new Axis(Math.floor(min / step) * step, Math.ceil(max / step) * step, false, fromPixel, toPixel);
     }
 
+    /** An axis of whole numbers (steps, epochs): ticks never fall between two of them. */
+    static Axis counting(int max, double fromPixel, double toPixel) {
+        double step = Math.max(1, niceStep(Math.max(1, max) / 5.0));
+        return new Axis(0, Math.max(step, Math.ceil(Math.max(1, max) / step) * step), false, fromPixel, toPixel);
+    }
+
     /** A log axis over positive values; min and max are widened to whole decades. */
     static Axis logarithmic(double min, double max, double fromPixel, double toPixel) {
         double lo = Math.floor(Math.log10(min));
@@ -37,6 +43,7 @@ record Axis(double min, double max, boolean log, double fromPixel, double toPixe
             return ticks;
         }
         double step = niceStep((max - min) / 5);
+        if (min == 0 && max % 1 == 0 && step < 1 && max >= 1) step = 1;
         for (double v = min; v <= max + step * 1e-6; v += step) ticks.add(Math.abs(v) < step * 1e-9 ? 0 : v);
         return ticks;
     }

@@ -44,7 +44,7 @@ final class ChartView {
             if (v > 0) smallestPositive = Math.min(smallestPositive, v);
         }
         boolean canLog = log && smallestPositive < Double.POSITIVE_INFINITY;
-        Axis x = Axis.linear(0, Math.max(1, last), LEFT, W - RIGHT);
+        Axis x = Axis.counting(last, LEFT, W - RIGHT);
         Axis y = canLog ? Axis.logarithmic(smallestPositive, Math.max(hi, smallestPositive * 10), H - BOTTOM, TOP)
                 : Axis.linear(Math.min(0, lo), hi, H - BOTTOM, TOP);
         String description = "Mean training loss " + Num.f(history.get(0)) + " at step 0"

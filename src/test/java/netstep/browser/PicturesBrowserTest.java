@@ -58,6 +58,7 @@ class PicturesBrowserTest {
         setField("learningRate", "0.5");
         click(By.cssSelector("#config-form button[type=submit]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("network-param-total"), "9"));
+        click(By.cssSelector("#config > summary")); // fold the form away, as a student would before stepping
 
         assertEquals(5, driver.findElements(By.cssSelector("#diagram-svg .neuron circle")).size(), "2 + 2 + 1 neurons");
         assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), "4 + 2 weights");
