@@ -22,7 +22,8 @@ public record Config(
         double learningRate,
         long seed,
         String datasetId,
-        SampleOrder order) {
+        SampleOrder order,
+        boolean trainBiases) {
 
     public static final int MAX_WIDTH = 64;
     public static final int MAX_HIDDEN_LAYERS = 8;
@@ -30,6 +31,12 @@ public record Config(
 
     public Config {
         hidden = List.copyOf(hidden);
+    }
+
+    /** A configuration whose biases are trained, as they usually are. */
+    public Config(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation, Activation outputActivation,
+                  Loss loss, double learningRate, long seed, String datasetId, SampleOrder order) {
+        this(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, datasetId, order, true);
     }
 
     /** The page opens on the lecture's 3-4-2 MLP: 26 parameters, learning a small regression. */

@@ -31,9 +31,12 @@ public final class ConfigForm {
     public static final String SEED = "seed";
     public static final String DATASET = "dataset";
     public static final String ORDER = "order";
+    public static final String BIASES = "biases";
+    public static final String BIASES_TRAINED = "trained";
+    public static final String BIASES_FROZEN = "frozen";
 
     private static final List<String> FIELDS = List.of(INPUTS, HIDDEN, OUTPUTS, HIDDEN_ACTIVATION,
-            OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, ORDER);
+            OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, ORDER, BIASES);
     private static final int MAX_FIELD_LENGTH = 200;
 
     private final Map<String, String> values;
@@ -43,6 +46,11 @@ public final class ConfigForm {
 
     private ConfigForm(Map<String, String> values) {
         this.values = values;
+    }
+
+    /** Every field's name, in form order. */
+    public static List<String> fields() {
+        return FIELDS;
     }
 
     /** The form showing an existing configuration. */
@@ -62,6 +70,7 @@ public final class ConfigForm {
         v.put(SEED, String.valueOf(c.seed()));
         v.put(DATASET, c.datasetId());
         v.put(ORDER, c.order().id);
+        v.put(BIASES, c.trainBiases() ? BIASES_TRAINED : BIASES_FROZEN);
         ConfigForm form = new ConfigForm(v);
         form.config = c;
         form.sizes = c.sizes();
@@ -70,6 +79,14 @@ public final class ConfigForm {
 
     /** Reads and checks submitted fields; {@link #config()} is present when every field is right. */
     public static ConfigForm parse(Map<String, String> submitted) {
+        return parse(submitted, null);
+    }
+
+    /**
+     * Reads and checks submitted fields for the given data (the student's own, or a saved experiment's)
+     * instead of the built-in dataset the dataset field names.
+     */
+    public static ConfigForm parse(Map<String, String> submitted, Dataset data) {
         Map<String, String> v = new LinkedHashMap<>();
         for (String field : FIELDS) {
             String raw = submitted.getOrDefault(field, "");
@@ -78,11 +95,11 @@ public final class ConfigForm {
             v.put(field, raw);
         }
         ConfigForm form = new ConfigForm(v);
-        form.validate();
+        form.validate(data);
         return form;
     }
 
-    private void validate() {
+    private void validate(Dataset suppliedData) {
         Integer inputs = width(INPUTS, "Inputs");
         List<Integer> hidden = hiddenWidths();
         Integer outputs = width(OUTPUTS, "Outputs");
@@ -93,13 +110,19 @@ public final class ConfigForm {
         Double eta = number(LEARNING_RATE, "The learning rate η", 0, Config.MAX_LEARNING_RATE, false);
         Long seed = seed();
         SampleOrder order = choice(ORDER, "sample order", SampleOrder::fromId);
+        // absent from older forms and scripts: biases are trained unless frozen is asked for
+        Boolean trainBiases = choice(BIASES, "biases", id -> switch (id) {
+            case "", BIASES_TRAINED -> true;
+            case BIASES_FROZEN -> false;
+            default -> throw new IllegalArgumentException(id);
+        });
         if (inputs != null && outputs != null && !errors.containsKey(HIDDEN)) {
             sizes = new ArrayList<>();
             sizes.add(inputs);
             sizes.addAll(hidden);
             sizes.add(outputs);
         }
-        Dataset dataset = Datasets.byId(values.get(DATASET)).orElse(null);
+        Dataset dataset = suppliedData != null ? suppliedData : Datasets.byId(values.get(DATASET)).orElse(null);
         if (dataset == null) {
             errors.put(DATASET, "Choose one of the datasets in the list.");
         } else if (inputs != null && outputs != null) {
@@ -109,7 +132,7 @@ public final class ConfigForm {
         }
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
-                    dataset.id(), order);
+                    dataset.id(), order, trainBiases);
         }
     }
 

@@ -42,6 +42,7 @@ public final class Experiment {
     };
     private boolean logLossScale;
     private boolean diverged;
+    private double meanLossNow;
 
     /** How many steps' full traces stay available in the history. */
     public static final int KEPT_TRACES = 100;
@@ -50,16 +51,52 @@ public final class Experiment {
         configure(config);
     }
 
-    /** Replaces the configuration and starts over from its seed. */
+    /** Replaces the configuration (with its built-in dataset) and starts over from its seed. */
     public void configure(Config newConfig) {
+        configure(newConfig, newConfig.dataset());
+    }
+
+    /** Replaces the configuration and the data (e.g. the student's own) and starts over from the seed. */
+    public void configure(Config newConfig, Dataset data) {
+        if (Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).isPresent()) {
+            throw new IllegalArgumentException(Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).get());
+        }
         this.config = newConfig;
+        this.dataset = data;
         reset();
     }
 
-    /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. */
+    /**
+     * Puts back a saved state: configuration, data, parameters, counters and loss history. The sample order
+     * resumes where it was, since it is replayed from the seed.
+     */
+    public void restore(Config savedConfig, Dataset data, Network savedNetwork, int savedSteps,
+                        List<Double> savedLossHistory, List<StepRecord> savedRecords) {
+        configure(savedConfig, data);
+        if (!savedNetwork.sizes().equals(savedConfig.sizes())) {
+            throw new IllegalArgumentException("the saved network is " + savedNetwork.sizes()
+                    + " but its configuration says " + savedConfig.sizes());
+        }
+        for (int l = 0; l < savedNetwork.depth(); l++) {
+            var expected = l == savedNetwork.depth() - 1 ? savedConfig.outputActivation() : savedConfig.hiddenActivation();
+            if (!savedNetwork.layer(l).activation().equals(expected)) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " of the saved network uses "
+                        + savedNetwork.layer(l).activation().label() + " but its configuration says " + expected.label());
+            }
+        }
+        network = savedNetwork;
+        for (int s = 0; s < savedSteps; s++) schedule.next();
+        steps = savedSteps;
+        lossHistory.clear();
+        lossHistory.addAll(savedLossHistory);
+        records.addAll(savedRecords);
+        meanLossNow = meanLoss();
+        if (lossHistory.isEmpty()) lossHistory.add(meanLossNow);
+    }
+
+    /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */
     public void reset() {
-        dataset = config.dataset();
-        sgd = new Sgd(config.loss(), config.learningRate());
+        sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases());
         network = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
                 config.seed());
         schedule = new SampleSchedule(dataset.size(), config.order(), config.seed());
@@ -69,7 +106,8 @@ public final class Experiment {
         notice = null;
         diverged = false;
         lossHistory.clear();
-        lossHistory.add(meanLoss());
+        meanLossNow = meanLoss();
+        lossHistory.add(meanLossNow);
         records.clear();
         recentTraces.clear();
     }
@@ -137,6 +175,7 @@ public final class Experiment {
         schedule.next();
         steps++;
         lossHistory.add(pendingMeanLoss);
+        meanLossNow = pendingMeanLoss;
         records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
                 trace.learningRate()));
         recentTraces.put(steps, trace);
@@ -189,8 +228,43 @@ public final class Experiment {
 
     /** Mean training loss over the dataset with the current parameters. */
     public double currentMeanLoss() {
-        return lossHistory.get(lossHistory.size() - 1);
+        return meanLossNow;
     }
+
+    /**
+     * Sets one weight or bias to a value the student chose (the lecture asks the class to guess a weight).
+     * A step in progress is recomputed from it; after a finished step, the next step starts from it.
+     *
+     * @throws IllegalArgumentException for a value that is not finite or a parameter the network lacks
+     */
+    public void setParameter(ParameterRef ref, double value) {
+        if (!Double.isFinite(value) || Math.abs(value) > MAX_PARAMETER) {
+            throw new IllegalArgumentException("a weight or bias must be a number from −" + (long) MAX_PARAMETER
+                    + " to " + (long) MAX_PARAMETER);
+        }
+        Network edited = ref.applyTo(network, value);
+        if (stepInProgress()) {
+            StepTrace recomputed = sgd.step(edited, Vec.of(dataset.x(sampleIndex)), Vec.of(dataset.y(sampleIndex)));
+            double mean = recomputed.diverged() ? Double.NaN
+                    : sgd.meanLoss(recomputed.after(), dataset.xMatrix(), dataset.yMatrix());
+            if (!Double.isFinite(mean)) {
+                throw new IllegalArgumentException("with " + ref.label() + " = " + value
+                        + " this step overflows to infinity; choose a smaller value");
+            }
+            trace = recomputed;
+            pendingMeanLoss = mean;
+            notice = ref.label() + " set to " + value + ": this step is recomputed from it.";
+        } else {
+            trace = null;
+            phase = Phase.READY;
+            notice = ref.label() + " set to " + value + ": the next step starts from it.";
+        }
+        network = edited;
+        meanLossNow = meanLoss();
+    }
+
+    /** Typed weights beyond this are surely mistakes, and would overflow at once. */
+    public static final double MAX_PARAMETER = 1e6;
 
     /** Mean training loss at step 0 and after every step. */
     public List<Double> lossHistory() {

@@ -32,9 +32,25 @@ public final class StepperPage {
     private StepperPage() {
     }
 
-    /** Which history page, and which past step (if any) instead of the current one, the page shows. */
-    public record Browsing(int historyPage, int pastStep) {
+    /**
+     * What the page shows besides the experiment: which history page, which past step (0 for the current one)
+     * and the weight-edit form as typed (with its error), if one was rejected.
+     */
+    public record Browsing(int historyPage, int pastStep, WeightEdit edit, String importError) {
         public static final Browsing CURRENT = new Browsing(1, 0);
+
+        public Browsing(int historyPage, int pastStep) {
+            this(historyPage, pastStep, WeightEdit.EMPTY, null);
+        }
+
+        public Browsing(int historyPage, int pastStep, WeightEdit edit) {
+            this(historyPage, pastStep, edit, null);
+        }
+    }
+
+    /** The weight-edit form: the parameter and value as typed, and why they were refused. */
+    public record WeightEdit(String parameter, String value, String error) {
+        public static final WeightEdit EMPTY = new WeightEdit("", "", null);
     }
 
     public static String render(Experiment experiment, ConfigForm form) {
@@ -53,7 +69,8 @@ public final class StepperPage {
     private static DivTag app(Experiment experiment, ConfigForm form, Browsing browsing) {
         // once stepping has begun the form folds away, so the step itself fills a projector's screen
         boolean open = !form.valid() || experiment.trace().isEmpty();
-        return div(configSection(form, open), workspace(experiment, browsing)).withId("app");
+        return div(configSection(form, open), workspace(experiment, browsing), files(browsing.importError()))
+                .withId("app");
     }
 
     // ---------------------------------------------------------------- configuration
@@ -82,7 +99,11 @@ public final class StepperPage {
                                 field(form, ConfigForm.LEARNING_RATE, "Learning rate η",
                                         numberInput(form, ConfigForm.LEARNING_RATE, "0", "10", "any")),
                                 field(form, ConfigForm.SEED, "Random seed", numberInput(form, ConfigForm.SEED, "0", null, "1")),
-                                field(form, ConfigForm.ORDER, "Sample order", select(form, ConfigForm.ORDER, orderOptions()))),
+                                field(form, ConfigForm.ORDER, "Sample order", select(form, ConfigForm.ORDER, orderOptions())),
+                                field(form, ConfigForm.BIASES, "Biases", select(form, ConfigForm.BIASES,
+                                        options(List.of(true, false),
+                                                trained -> trained ? ConfigForm.BIASES_TRAINED : ConfigForm.BIASES_FROZEN,
+                                                trained -> trained ? "trained" : "frozen (not trained)")))),
                         liveParameterCount(form),
                         div(button("Build network").withType("submit").withClass("primary"),
                                 span("Starts over from the seed.").withClass("hint")).withClass("form-actions"));
@@ -199,11 +220,32 @@ public final class StepperPage {
                 notice(e),
                 div(DiagramView.diagram(e), ChartView.lossChart(e), ChartView.computes(e)).withClass("pictures"),
                 browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e),
-                WeightsView.weights(e),
+                WeightsView.weights(e, browsing.edit()),
                 CollapseView.collapse(e),
                 HistoryView.history(e, browsing.historyPage()),
                 datasetTable(e)
         ).withId("workspace");
+    }
+
+    /** Save the experiment, its loss history or the current step as a worked example; load a saved one. */
+    static SectionTag files(String importError) {
+        SectionTag section = section(
+                h2("Save and load"),
+                ul(
+                        li(a("The experiment (JSON)").withHref("/export/experiment.json").attr("download"),
+                                text(": settings, data, weights, step count and loss history; load it again below.")),
+                        li(a("The loss history (CSV)").withHref("/export/loss.csv").attr("download")),
+                        li(a("This step as a worked example (Markdown)").withHref("/export/step.md").attr("download"),
+                                text(": every number of the current step, for an answer key."))),
+                form(
+                        label("Load a saved experiment: ").attr("for", "import-file"),
+                        input().withType("file").withName("file").withId("import-file").attr("accept", ".json,application/json"),
+                        text(" "),
+                        button("Load").withType("submit")
+                ).withId("import-form").withMethod("post").withAction("/import").attr("enctype", "multipart/form-data")
+        ).withId("files").withClass("panel");
+        if (importError != null) section.with(p(importError).withClass("error").withId("import-error").attr("role", "alert"));
+        return section;
     }
 
     /** What a step action changed, so that its htmx answer carries only those fragments. */
@@ -221,7 +263,7 @@ public final class StepperPage {
                 DiagramView.diagram(e), TraceView.trace(e)));
         if (changes.newSample() || changes.parametersChanged()) parts.add(datasetTable(e));
         if (changes.parametersChanged()) {
-            parts.addAll(List.of(ChartView.lossChart(e), ChartView.computes(e), WeightsView.weights(e),
+            parts.addAll(List.of(ChartView.lossChart(e), ChartView.computes(e), WeightsView.weights(e, WeightEdit.EMPTY),
                     CollapseView.collapse(e), HistoryView.history(e, 1)));
         }
         StringBuilder html = new StringBuilder();
@@ -231,6 +273,11 @@ public final class StepperPage {
 
     private static String oob(j2html.tags.Tag<?> fragment) {
         return fragment.attr("hx-swap-oob", "true").render();
+    }
+
+    /** A refused weight edit: only the form, with its message, is swapped. */
+    public static String editRefused(WeightEdit edit) {
+        return oob(WeightsView.editForm(edit));
     }
 
     public static DomContent lossChart(Experiment e) {

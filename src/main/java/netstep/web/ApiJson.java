@@ -201,7 +201,7 @@ final class ApiJson {
         return rows;
     }
 
-    private static double[] numbers(JsonNode node, String path) {
+    static double[] numbers(JsonNode node, String path) {
         if (!node.isArray() || node.isEmpty()) throw new BadRequest(path + " must be a non-empty array of numbers");
         if (node.size() > MAX_WIDTH) {
             throw new BadRequest(path + " has " + node.size() + " numbers; at most " + MAX_WIDTH + " are allowed");

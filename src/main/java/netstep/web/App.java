@@ -25,23 +25,30 @@ public final class App {
         Sessions sessions = new Sessions(store);
         StepperController stepper = new StepperController(sessions);
         ApiController api = new ApiController();
+        FilesController files = new FilesController(sessions);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1_000_000L;
             cfg.staticFiles.enableWebjars();
-            cfg.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
+            cfg.staticFiles.add(staticFiles -> {
+                staticFiles.hostedPath = "/static";
+                staticFiles.directory = "/static";
+                staticFiles.location = Location.CLASSPATH;
             });
 
             cfg.routes.get("/", stepper::page);
             cfg.routes.post("/configure", stepper::configure);
             cfg.routes.post("/parameters", stepper::parameters);
             cfg.routes.post("/step", stepper::step);
+            cfg.routes.post("/edit", stepper::edit);
             cfg.routes.post("/view/loss-scale", stepper::lossScale);
             cfg.routes.get("/history", stepper::history);
             cfg.routes.get("/history/{step}", stepper::pastStep);
+
+            cfg.routes.get("/export/experiment.json", files::experiment);
+            cfg.routes.get("/export/loss.csv", files::lossHistory);
+            cfg.routes.get("/export/step.md", files::workedExample);
+            cfg.routes.post("/import", files::load);
 
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);

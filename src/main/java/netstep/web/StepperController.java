@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.Experiment;
+import netstep.experiment.ParameterRef;
 import netstep.experiment.Phase;
 import netstep.view.StepperPage;
 
@@ -27,6 +28,36 @@ final class StepperController {
         StepperPage.Browsing browsing = new StepperPage.Browsing(positive(ctx.queryParam("historyPage"), 1),
                 positive(ctx.queryParam("step"), 0));
         html(ctx, sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()), browsing)));
+    }
+
+    /** POST /edit: set one weight or bias to a typed value. */
+    void edit(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        String parameter = ctx.formParam("parameter");
+        String value = ctx.formParam("value");
+        String html = sessions.with(ctx, e -> {
+            try {
+                double v;
+                try {
+                    v = Double.parseDouble(value == null ? "" : value.strip());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("\"" + (value == null ? "" : value) + "\" is not a number");
+                }
+                e.setParameter(ParameterRef.parse(parameter), v);
+            } catch (IllegalArgumentException ex) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                StepperPage.WeightEdit refused = new StepperPage.WeightEdit(clip(parameter), clip(value), ex.getMessage());
+                return htmx(ctx) ? StepperPage.editRefused(refused)
+                        : StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused));
+            }
+            return htmx(ctx) ? StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, false)) : null;
+        });
+        respond(ctx, html);
+    }
+
+    private static String clip(String typed) {
+        if (typed == null) return "";
+        return typed.length() > 40 ? typed.substring(0, 40) : typed;
     }
 
     /** POST /view/loss-scale: a linear or logarithmic loss axis. */
