@@ -168,7 +168,7 @@ public final class Datasets {
         return count(inputs, "input") + ", " + count(outputs, "output") + ", " + samples;
     }
 
-    private static String count(int n, String noun) {
+    static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
