@@ -1,6 +1,10 @@
 package netstep.experiment;
 
+import netstep.data.BuiltIn;
+import netstep.data.CsvData;
+import netstep.data.DataException;
 import netstep.data.Dataset;
+import netstep.data.DatasetSpec;
 import netstep.data.Datasets;
 import netstep.engine.Activation;
 import netstep.engine.Loss;
@@ -31,12 +35,17 @@ public final class ConfigForm {
     public static final String SEED = "seed";
     public static final String DATASET = "dataset";
     public static final String ORDER = "order";
+    public static final String SIZE = "size";
+    public static final String NOISE = "noise";
+    public static final String TEST_FRACTION = "testFraction";
+    public static final String DATA_SEED = "dataSeed";
     public static final String BIASES = "biases";
     public static final String BIASES_TRAINED = "trained";
     public static final String BIASES_FROZEN = "frozen";
 
     private static final List<String> FIELDS = List.of(INPUTS, HIDDEN, OUTPUTS, HIDDEN_ACTIVATION,
-            OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, ORDER, BIASES);
+            OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, SIZE, NOISE, TEST_FRACTION, DATA_SEED, ORDER,
+            BIASES);
     private static final int MAX_FIELD_LENGTH = 200;
 
     private final Map<String, String> values;
@@ -69,6 +78,12 @@ public final class ConfigForm {
         v.put(LEARNING_RATE, plain(c.learningRate()));
         v.put(SEED, String.valueOf(c.seed()));
         v.put(DATASET, c.datasetId());
+        if (c.data() instanceof DataSource.BuiltInData b) {
+            v.put(SIZE, String.valueOf(b.spec().size()));
+            v.put(NOISE, plain(b.spec().noise()));
+            v.put(TEST_FRACTION, plain(b.spec().testFraction()));
+            v.put(DATA_SEED, String.valueOf(b.spec().seed()));
+        }
         v.put(ORDER, c.order().id);
         v.put(BIASES, c.trainBiases() ? BIASES_TRAINED : BIASES_FROZEN);
         ConfigForm form = new ConfigForm(v);
@@ -83,10 +98,10 @@ public final class ConfigForm {
     }
 
     /**
-     * Reads and checks submitted fields for the given data (the student's own, or a saved experiment's)
-     * instead of the built-in dataset the dataset field names.
+     * Reads and checks submitted fields; {@code customData} (the student's own samples, or a saved experiment's)
+     * is used when the dataset field says "custom".
      */
-    public static ConfigForm parse(Map<String, String> submitted, Dataset data) {
+    public static ConfigForm parse(Map<String, String> submitted, Dataset customData) {
         Map<String, String> v = new LinkedHashMap<>();
         for (String field : FIELDS) {
             String raw = submitted.getOrDefault(field, "");
@@ -95,11 +110,11 @@ public final class ConfigForm {
             v.put(field, raw);
         }
         ConfigForm form = new ConfigForm(v);
-        form.validate(data);
+        form.validate(customData);
         return form;
     }
 
-    private void validate(Dataset suppliedData) {
+    private void validate(Dataset customData) {
         Integer inputs = width(INPUTS, "Inputs");
         List<Integer> hidden = hiddenWidths();
         Integer outputs = width(OUTPUTS, "Outputs");
@@ -122,18 +137,60 @@ public final class ConfigForm {
             sizes.addAll(hidden);
             sizes.add(outputs);
         }
-        Dataset dataset = suppliedData != null ? suppliedData : Datasets.byId(values.get(DATASET)).orElse(null);
-        if (dataset == null) {
-            errors.put(DATASET, "Choose one of the datasets in the list.");
-        } else if (inputs != null && outputs != null) {
+        DataSource data = dataSource(customData);
+        Dataset dataset = data == null ? null : data.dataset();
+        if (dataset != null && inputs != null && outputs != null) {
             Config.mismatch(dataset, inputs, outputs)
                     .ifPresent(m -> errors.put(DATASET, "Does not fit: " + m + ". Set inputs to " + dataset.inputs()
                             + " and outputs to " + dataset.outputs() + ", or choose another dataset."));
         }
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
-                    dataset.id(), order, trainBiases);
+                    data, order, trainBiases);
         }
+    }
+
+    /** The built-in dataset with the typed size, noise, test fraction and seed (each optional), or the custom one. */
+    private DataSource dataSource(Dataset customData) {
+        String id = values.get(DATASET);
+        if (CsvData.CUSTOM.equals(id)) {
+            if (customData == null) {
+                errors.put(DATASET, "There is no data of your own yet: paste or upload it under \"Your own data\".");
+                return null;
+            }
+            return new DataSource.CustomData(customData);
+        }
+        BuiltIn builtIn = Datasets.builtIn(id).orElse(null);
+        if (builtIn == null) {
+            errors.put(DATASET, "Choose one of the datasets in the list.");
+            return null;
+        }
+        DatasetSpec defaults = builtIn.defaults();
+        Double size = optionalNumber(SIZE, "The number of samples", 1, Dataset.MAX_SAMPLES, true);
+        Double noise = optionalNumber(NOISE, "The noise", 0, 1, true);
+        Double testFraction = optionalNumber(TEST_FRACTION, "The test fraction", 0, DatasetSpec.MAX_TEST_FRACTION, true);
+        Double dataSeed = optionalNumber(DATA_SEED, "The data seed", 0, 1e15, true);
+        if (size != null && size != Math.rint(size)) errors.put(SIZE, "The number of samples is a whole number.");
+        if (dataSeed != null && dataSeed != Math.rint(dataSeed)) errors.put(DATA_SEED, "The data seed is a whole number.");
+        if (errors.containsKey(SIZE) || errors.containsKey(NOISE) || errors.containsKey(TEST_FRACTION)
+                || errors.containsKey(DATA_SEED)) {
+            return null;
+        }
+        try {
+            return new DataSource.BuiltInData(new DatasetSpec(id,
+                    size == null ? defaults.size() : size.intValue(),
+                    noise == null ? defaults.noise() : noise,
+                    testFraction == null ? defaults.testFraction() : testFraction,
+                    dataSeed == null ? defaults.seed() : dataSeed.longValue()));
+        } catch (DataException e) {
+            errors.put(DATASET, e.getMessage());
+            return null;
+        }
+    }
+
+    /** An optional number field: empty means the default. */
+    private Double optionalNumber(String field, String name, double low, double high, boolean lowInclusive) {
+        return values.get(field).isEmpty() ? null : number(field, name, low, high, lowInclusive);
     }
 
     private Integer width(String field, String name) {

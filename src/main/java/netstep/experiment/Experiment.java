@@ -30,6 +30,8 @@ public final class Experiment {
     private Phase phase;
     private int steps;
     private final List<Double> lossHistory = new ArrayList<>();
+    /** Mean loss on the held-out test samples, at step 0 and after every step; empty without a test split. */
+    private final List<Double> testLossHistory = new ArrayList<>();
     private String notice;
     private double pendingMeanLoss;
     private final List<StepRecord> records = new ArrayList<>();
@@ -51,13 +53,9 @@ public final class Experiment {
         configure(config);
     }
 
-    /** Replaces the configuration (with its built-in dataset) and starts over from its seed. */
+    /** Replaces the configuration, data included, and starts over from its seed. */
     public void configure(Config newConfig) {
-        configure(newConfig, newConfig.dataset());
-    }
-
-    /** Replaces the configuration and the data (e.g. the student's own) and starts over from the seed. */
-    public void configure(Config newConfig, Dataset data) {
+        Dataset data = newConfig.dataset();
         if (Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).isPresent()) {
             throw new IllegalArgumentException(Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).get());
         }
@@ -70,9 +68,9 @@ public final class Experiment {
      * Puts back a saved state: configuration, data, parameters, counters and loss history. The sample order
      * resumes where it was, since it is replayed from the seed.
      */
-    public void restore(Config savedConfig, Dataset data, Network savedNetwork, int savedSteps,
+    public void restore(Config savedConfig, Network savedNetwork, int savedSteps,
                         List<Double> savedLossHistory, List<StepRecord> savedRecords) {
-        configure(savedConfig, data);
+        configure(savedConfig);
         if (!savedNetwork.sizes().equals(savedConfig.sizes())) {
             throw new IllegalArgumentException("the saved network is " + savedNetwork.sizes()
                     + " but its configuration says " + savedConfig.sizes());
@@ -108,6 +106,8 @@ public final class Experiment {
         lossHistory.clear();
         meanLossNow = meanLoss();
         lossHistory.add(meanLossNow);
+        testLossHistory.clear();
+        recordTestLoss();
         records.clear();
         recentTraces.clear();
     }
@@ -176,9 +176,19 @@ public final class Experiment {
         steps++;
         lossHistory.add(pendingMeanLoss);
         meanLossNow = pendingMeanLoss;
+        recordTestLoss();
         records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
                 trace.learningRate()));
         recentTraces.put(steps, trace);
+    }
+
+    private void recordTestLoss() {
+        if (dataset.hasTest()) testLossHistory.add(sgd.meanLoss(network, dataset.testXMatrix(), dataset.testYMatrix()));
+    }
+
+    /** Mean loss on the test samples at step 0 and after every step (empty when the data have no test split). */
+    public List<Double> testLossHistory() {
+        return List.copyOf(testLossHistory);
     }
 
     private double meanLoss() {

@@ -32,12 +32,13 @@ final class ChartView {
 
     static DivTag lossChart(Experiment e) {
         List<Double> history = e.lossHistory();
+        List<Double> test = e.testLossHistory();
         boolean log = e.logLossScale();
         int last = history.size() - 1;
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double smallestPositive = Double.POSITIVE_INFINITY;
-        for (double v : history) {
+        for (double v : concat(history, test)) {
             if (!Double.isFinite(v)) continue;
             lo = Math.min(lo, v);
             hi = Math.max(hi, v);
@@ -49,6 +50,8 @@ final class ChartView {
                 : Axis.linear(Math.min(0, lo), hi, H - BOTTOM, TOP);
         String description = "Mean training loss " + Num.f(history.get(0)) + " at step 0"
                 + (last > 0 ? ", " + Num.f(history.get(last)) + " after step " + last : "")
+                + (test.isEmpty() ? "" : "; test loss " + Num.f(test.get(0)) + " at step 0"
+                        + (last > 0 ? ", " + Num.f(test.get(last)) + " after step " + last : ""))
                 + (e.diverged() ? "; training diverged at step " + (last + 1) : "") + ".";
         Svg svg = Svg.root("loss-svg", W, H, "Mean training loss after every step"
                 + (canLog ? " (log scale)" : ""), description).withClass("chart");
@@ -60,6 +63,13 @@ final class ChartView {
         if (last % stride != 0) appendPoint(points, x, y, last, history.get(last), canLog);
         svg.with(Svg.el("polyline").attr("points", points.toString().trim()).withClass("series train")
                 .attr("stroke", Palette.POSITIVE));
+        if (!test.isEmpty()) {
+            StringBuilder testPoints = new StringBuilder();
+            for (int s = 0; s <= last; s += stride) appendPoint(testPoints, x, y, s, test.get(s), canLog);
+            if (last % stride != 0) appendPoint(testPoints, x, y, last, test.get(last), canLog);
+            svg.with(Svg.el("polyline").attr("points", testPoints.toString().trim()).withClass("series test")
+                    .attr("stroke", Palette.NEGATIVE).attr("stroke-dasharray", "6 4"));
+        }
         if (Double.isFinite(history.get(last)) && (!canLog || history.get(last) > 0)) {
             svg.with(Svg.circle(x.pixel(last), y.pixel(history.get(last)), 4).attr("fill", Palette.POSITIVE)
                     .with(Svg.title("step " + last + ": " + Num.exact(history.get(last)))));
@@ -73,10 +83,21 @@ final class ChartView {
         return div(
                 h3("Loss curve"),
                 svg,
+                test.isEmpty() ? null : div(
+                        span(span().withClass("swatch").withStyle("background:" + Palette.POSITIVE), text(" training"))
+                                .withClass("legend-item"),
+                        span(span().withClass("swatch negative"), text(" test (held out)")).withClass("legend-item"))
+                        .withClass("legend"),
                 p(description).withClass("chart-text"),
                 scaleToggle(log),
                 log && !canLog ? p("Nothing to draw on a log scale: every loss is 0.").withClass("hint") : null
         ).withId("loss-chart").withClass("panel chart-panel");
+    }
+
+    private static List<Double> concat(List<Double> a, List<Double> b) {
+        List<Double> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void appendPoint(StringBuilder points, Axis x, Axis y, int step, double v, boolean log) {

@@ -7,6 +7,8 @@ import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.FormTag;
 import j2html.tags.specialized.SectionTag;
 import j2html.tags.specialized.SelectTag;
+import netstep.data.BuiltIn;
+import netstep.data.CsvData;
 import netstep.data.Dataset;
 import netstep.data.Datasets;
 import netstep.engine.Activation;
@@ -36,16 +38,28 @@ public final class StepperPage {
      * What the page shows besides the experiment: which history page, which past step (0 for the current one)
      * and the weight-edit form as typed (with its error), if one was rejected.
      */
-    public record Browsing(int historyPage, int pastStep, WeightEdit edit, String importError) {
+    public record Browsing(int historyPage, int pastStep, WeightEdit edit, String importError, DataDraft data) {
         public static final Browsing CURRENT = new Browsing(1, 0);
 
         public Browsing(int historyPage, int pastStep) {
-            this(historyPage, pastStep, WeightEdit.EMPTY, null);
+            this(historyPage, pastStep, WeightEdit.EMPTY, null, null);
         }
 
         public Browsing(int historyPage, int pastStep, WeightEdit edit) {
-            this(historyPage, pastStep, edit, null);
+            this(historyPage, pastStep, edit, null, null);
         }
+
+        public static Browsing importRefused(String error) {
+            return new Browsing(1, 0, WeightEdit.EMPTY, error, null);
+        }
+
+        public static Browsing dataDraft(DataDraft draft) {
+            return new Browsing(1, 0, WeightEdit.EMPTY, null, draft);
+        }
+    }
+
+    /** The own-data forms as typed: the table's rows (null: the experiment's samples), the CSV, and a refusal. */
+    public record DataDraft(List<List<String>> rows, String csv, String error) {
     }
 
     /** The weight-edit form: the parameter and value as typed, and why they were refused. */
@@ -69,7 +83,11 @@ public final class StepperPage {
     private static DivTag app(Experiment experiment, ConfigForm form, Browsing browsing) {
         // once stepping has begun the form folds away, so the step itself fills a projector's screen
         boolean open = !form.valid() || experiment.trace().isEmpty();
-        return div(configSection(form, open), workspace(experiment, browsing), files(browsing.importError()))
+        DataDraft draft = browsing.data();
+        return div(configSection(form, open), workspace(experiment, browsing),
+                DataView.ownData(experiment, draft == null ? DataView.Draft.NONE
+                        : new DataView.Draft(draft.rows(), draft.csv(), draft.error())),
+                files(browsing.importError()))
                 .withId("app");
     }
 
@@ -94,7 +112,8 @@ public final class StepperPage {
                                 field(form, ConfigForm.SLOPE, "Leaky ReLU slope a",
                                         numberInput(form, ConfigForm.SLOPE, "0", "1", "any"))),
                         fieldset(legend("Training"),
-                                field(form, ConfigForm.DATASET, "Dataset", select(form, ConfigForm.DATASET, datasetOptions())),
+                                field(form, ConfigForm.DATASET, "Dataset", select(form, ConfigForm.DATASET, datasetOptions(form))),
+                                datasetParameters(form),
                                 field(form, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
                                 field(form, ConfigForm.LEARNING_RATE, "Learning rate η",
                                         numberInput(form, ConfigForm.LEARNING_RATE, "0", "10", "any")),
@@ -157,6 +176,23 @@ public final class StepperPage {
                 ul(perLayer.toArray(DomContent[]::new)).withClass("per-layer"));
     }
 
+    /** The built-in dataset's parameters, folded away unless one of them was refused. */
+    private static DetailsTag datasetParameters(ConfigForm form) {
+        DetailsTag d = details(summary("Dataset size, noise, test split, seed"),
+                field(form, ConfigForm.SIZE, "Samples", numberInput(form, ConfigForm.SIZE, "1", "5000", "1")),
+                field(form, ConfigForm.NOISE, "Noise", numberInput(form, ConfigForm.NOISE, "0", "1", "any")),
+                field(form, ConfigForm.TEST_FRACTION, "Test fraction",
+                        numberInput(form, ConfigForm.TEST_FRACTION, "0", "0.5", "any"),
+                        "Held out from training: the loss curve shows their loss too."),
+                field(form, ConfigForm.DATA_SEED, "Data seed", numberInput(form, ConfigForm.DATA_SEED, "0", null, "1")),
+                p("Empty fields take the dataset's defaults. The lecture's table, AND, OR and XOR have fixed samples.")
+                        .withClass("hint")).withClass("dataset-options");
+        boolean refused = java.util.stream.Stream.of(ConfigForm.SIZE, ConfigForm.NOISE, ConfigForm.TEST_FRACTION,
+                ConfigForm.DATA_SEED).anyMatch(f -> form.error(f).isPresent());
+        if (refused) d.attr("open");
+        return d;
+    }
+
     private static DivTag field(ConfigForm form, String name, String label, DomContent control) {
         return field(form, name, label, control, null);
     }
@@ -196,8 +232,10 @@ public final class StepperPage {
         return options(List.of(SampleOrder.values()), o -> o.id, o -> o.label);
     }
 
-    private static Map<String, String> datasetOptions() {
-        return options(Datasets.all(), Dataset::id, Dataset::title);
+    private static Map<String, String> datasetOptions(ConfigForm form) {
+        Map<String, String> options = options(Datasets.catalogue(), BuiltIn::id, BuiltIn::title);
+        if (CsvData.CUSTOM.equals(form.value(ConfigForm.DATASET))) options.put(CsvData.CUSTOM, "Your own data");
+        return options;
     }
 
     private static <T> Map<String, String> options(List<T> items, Function<T, String> id, Function<T, String> label) {

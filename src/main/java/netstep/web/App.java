@@ -26,6 +26,7 @@ public final class App {
         StepperController stepper = new StepperController(sessions);
         ApiController api = new ApiController();
         FilesController files = new FilesController(sessions);
+        DataController data = new DataController(sessions);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1_000_000L;
@@ -49,6 +50,9 @@ public final class App {
             cfg.routes.get("/export/loss.csv", files::lossHistory);
             cfg.routes.get("/export/step.md", files::workedExample);
             cfg.routes.post("/import", files::load);
+            cfg.routes.post("/data/csv", data::csv);
+            cfg.routes.post("/data/table", data::table);
+            cfg.routes.get("/export/data.csv", data::download);
 
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);

@@ -44,6 +44,7 @@ final class ExperimentJson {
         data.put("title", d.title());
         data.put("description", d.description());
         data.set("samples", samples(d.xs(), d.ys()));
+        data.set("test", samples(d.testXs(), d.testYs()));
         out.set("network", ApiJson.network(e.network()));
         out.put("steps", e.steps());
         out.put("epochs", e.epochs());
@@ -101,34 +102,59 @@ final class ExperimentJson {
                         r.path("loss").asDouble(), r.path("largestChange").asDouble(), r.path("learningRate").asDouble()));
             }
         }
+        if (!sameSamples(config.dataset(), data)) {
+            throw new BadRequest("the file's samples are not those of the dataset its settings name ("
+                    + config.datasetId() + "); was the file edited?");
+        }
         try {
             Experiment check = new Experiment(Config.defaults());
-            check.restore(config, data, network, steps, losses, records);
+            check.restore(config, network, steps, losses, records);
         } catch (IllegalArgumentException ex) {
             throw new BadRequest("the experiment file does not fit together: " + ex.getMessage());
         }
-        e.restore(config, data, network, steps, losses, records);
+        e.restore(config, network, steps, losses, records);
     }
 
     private static Dataset dataset(JsonNode node) {
         if (!node.isObject()) throw new BadRequest("missing field dataset");
-        JsonNode samples = node.path("samples");
-        if (!samples.isArray() || samples.isEmpty() || samples.size() > ApiJson.MAX_SAMPLES) {
-            throw new BadRequest("dataset.samples must list 1 to " + ApiJson.MAX_SAMPLES + " samples");
-        }
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
-        for (int s = 0; s < samples.size(); s++) {
-            String path = "dataset.samples[" + s + "]";
-            xs.add(ApiJson.numbers(samples.get(s).path("x"), path + ".x"));
-            ys.add(ApiJson.numbers(samples.get(s).path("y"), path + ".y"));
+        List<double[]> testXs = new ArrayList<>();
+        List<double[]> testYs = new ArrayList<>();
+        readSamples(node.path("samples"), "dataset.samples", 1, xs, ys);
+        if (node.has("test")) readSamples(node.path("test"), "dataset.test", 0, testXs, testYs);
+        if (xs.size() + testXs.size() > ApiJson.MAX_SAMPLES) {
+            throw new BadRequest("at most " + ApiJson.MAX_SAMPLES + " samples in all");
         }
         try {
             return new Dataset(text(node, "id", "custom"), text(node, "title", "Saved data"),
-                    text(node, "description", ""), xs, ys);
+                    text(node, "description", ""), xs, ys, testXs, testYs);
         } catch (IllegalArgumentException ex) {
             throw new BadRequest("dataset: " + ex.getMessage());
         }
+    }
+
+    private static void readSamples(JsonNode samples, String path, int atLeast, List<double[]> xs, List<double[]> ys) {
+        if (!samples.isArray() || samples.size() < atLeast || samples.size() > ApiJson.MAX_SAMPLES) {
+            throw new BadRequest(path + " must list " + atLeast + " to " + ApiJson.MAX_SAMPLES + " samples");
+        }
+        for (int s = 0; s < samples.size(); s++) {
+            xs.add(ApiJson.numbers(samples.get(s).path("x"), path + "[" + s + "].x"));
+            ys.add(ApiJson.numbers(samples.get(s).path("y"), path + "[" + s + "].y"));
+        }
+    }
+
+    private static boolean sameSamples(Dataset a, Dataset b) {
+        return equal(a.xs(), b.xs()) && equal(a.ys(), b.ys()) && equal(a.testXs(), b.testXs())
+                && equal(a.testYs(), b.testYs());
+    }
+
+    private static boolean equal(List<double[]> a, List<double[]> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) return false;
+        }
+        return true;
     }
 
     private static Config settings(JsonNode node, Dataset data) {

@@ -63,7 +63,7 @@ final class FilesController {
         }
         ctx.status(HttpStatus.BAD_REQUEST);
         StepperController.html(ctx, sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()),
-                new StepperPage.Browsing(1, 0, StepperPage.WeightEdit.EMPTY, "Not loaded: " + refusal))));
+                StepperPage.Browsing.importRefused("Not loaded: " + refusal))));
     }
 
     private static String uploadedOrPasted(Context ctx) {

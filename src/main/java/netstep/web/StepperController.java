@@ -2,7 +2,9 @@ package netstep.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import netstep.data.Dataset;
 import netstep.experiment.ConfigForm;
+import netstep.experiment.DataSource;
 import netstep.experiment.Experiment;
 import netstep.experiment.ParameterRef;
 import netstep.experiment.Phase;
@@ -107,15 +109,23 @@ final class StepperController {
 
     void configure(Context ctx) {
         ctx.header("Vary", "HX-Request");
-        ConfigForm form = ConfigForm.parse(fields(ctx));
+        Map<String, String> fields = fields(ctx);
+        boolean[] valid = {false};
         String html = sessions.with(ctx, e -> {
+            ConfigForm form = ConfigForm.parse(fields, customData(e));
+            valid[0] = form.valid();
             form.config().ifPresent(e::configure);
             if (form.valid() && !htmx(ctx)) return null;
             return htmx(ctx) ? StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form).render()
                     : StepperPage.render(e, form);
         });
-        if (!form.valid()) ctx.status(HttpStatus.BAD_REQUEST);
+        if (!valid[0]) ctx.status(HttpStatus.BAD_REQUEST);
         respond(ctx, html);
+    }
+
+    /** The student's own samples, if the experiment runs on them: choosing "custom" again keeps them. */
+    static Dataset customData(Experiment e) {
+        return e.config().data() instanceof DataSource.CustomData custom ? custom.data() : null;
     }
 
     /** The live parameter count as the form is edited. */
