@@ -43,6 +43,9 @@ public final class Experiment {
         }
     };
     private boolean logLossScale;
+    private Tailoring tailoring;
+    /** A lesson's exact starting parameters: reset returns to them while they fit the configuration. */
+    private Network startingNetwork;
     private boolean diverged;
     private double meanLossNow;
 
@@ -95,8 +98,9 @@ public final class Experiment {
     /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */
     public void reset() {
         sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases());
-        network = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
+        Network seeded = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
                 config.seed());
+        network = startingNetwork != null && fits(startingNetwork, seeded) ? startingNetwork : seeded;
         schedule = new SampleSchedule(dataset.size(), config.order(), config.seed());
         trace = null;
         phase = Phase.READY;
@@ -293,6 +297,40 @@ public final class Experiment {
     /** The full trace of a completed step, while it is among the {@link #KEPT_TRACES} most recent. */
     public Optional<StepTrace> traceOfStep(int step) {
         return Optional.ofNullable(recentTraces.get(step));
+    }
+
+    /** The lesson this experiment follows, if any. */
+    public Optional<Tailoring> tailoring() {
+        return Optional.ofNullable(tailoring);
+    }
+
+    /**
+     * Opens a lesson: its configuration, optionally its exact starting parameters, the phase to open on, and
+     * how it tailors the page. {@code null} tailoring leaves the lesson (free play).
+     */
+    public void openLesson(Config lessonConfig, Network start, Phase openOn, Tailoring lessonTailoring) {
+        startingNetwork = start;
+        configure(lessonConfig);
+        if (start != null && network != start) {
+            throw new IllegalArgumentException("the starting network " + start.sizes() + " does not fit the settings "
+                    + lessonConfig.sizes());
+        }
+        tailoring = lessonTailoring;
+        if (openOn != Phase.READY) goTo(openOn);
+    }
+
+    public void leaveLesson() {
+        tailoring = null;
+        startingNetwork = null;
+    }
+
+    /** Same sizes and activations, so the lesson's parameters can stand in for the seed's. */
+    private static boolean fits(Network start, Network seeded) {
+        if (!start.sizes().equals(seeded.sizes())) return false;
+        for (int l = 0; l < start.depth(); l++) {
+            if (!start.layer(l).activation().equals(seeded.layer(l).activation())) return false;
+        }
+        return true;
     }
 
     /** True once a step overflowed: training stopped there until a reset or a new configuration. */

@@ -240,7 +240,7 @@ final class ChartView {
             double[][][] neurons = s.hidden().get(l);
             for (int j = 0; j < Math.min(neurons.length, DiagramView.MAX_SHOWN_NEURONS); j++) {
                 double[] range = hiddenRange(act, neurons[j]);
-                maps.add(figure(img().withSrc(HeatmapPng.dataUri(neurons[j], range[0], range[1]))
+                maps.add(figure(img().withSrc(HeatmapPng.dataUri(everyOther(neurons[j]), range[0], range[1]))
                                 .withAlt("Layer " + (l + 1) + ", neuron " + (j + 1) + ": f from " + Num.f(range[0])
                                         + " (orange) to " + Num.f(range[1]) + " (purple)")
                                 .withClass("neuron-map"),
@@ -307,6 +307,16 @@ final class ChartView {
                 for (double[] y : d.ys()) { lo = Math.min(lo, y[0]); hi = Math.max(hi, y[0]); }
                 return hi > lo ? new double[] {lo, hi} : new double[] {lo - 1, hi + 1};
         }
+    }
+
+    /** A hidden neuron's map is drawn 72 px wide: every other grid point is plenty, and keeps the page light. */
+    private static double[][] everyOther(double[][] grid) {
+        double[][] half = new double[(grid.length + 1) / 2][];
+        for (int r = 0; r < half.length; r++) {
+            half[r] = new double[(grid[2 * r].length + 1) / 2];
+            for (int c = 0; c < half[r].length; c++) half[r][c] = grid[2 * r][2 * c];
+        }
+        return half;
     }
 
     private static double[] hiddenRange(Activation act, double[][] grid) {

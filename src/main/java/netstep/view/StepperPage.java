@@ -18,10 +18,13 @@ import netstep.engine.SampleOrder;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.Experiment;
 import netstep.experiment.Phase;
+import netstep.experiment.Tailoring;
+import netstep.lesson.LessonLibrary;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static j2html.TagCreator.*;
@@ -31,7 +34,19 @@ import static j2html.TagCreator.*;
  * Each fragment method returns a tag with a stable id, used both in the full page and alone for htmx.
  */
 public final class StepperPage {
+    /** The lesson menu: one library per server process, loaded at start-up. */
+    private static volatile LessonLibrary lessons;
+
     private StepperPage() {
+    }
+
+    public static void useLessons(LessonLibrary library) {
+        lessons = library;
+    }
+
+    /** The form showing the experiment's configuration. */
+    public static ConfigForm configOf(Experiment e) {
+        return ConfigForm.of(e.config());
     }
 
     /**
@@ -84,50 +99,64 @@ public final class StepperPage {
         // once stepping has begun the form folds away, so the step itself fills a projector's screen
         boolean open = !form.valid() || experiment.trace().isEmpty();
         DataDraft draft = browsing.data();
-        return div(configSection(form, open), workspace(experiment, browsing),
-                DataView.ownData(experiment, draft == null ? DataView.Draft.NONE
+        Tailoring tailoring = experiment.tailoring().orElse(null);
+        Set<String> locked = tailoring == null ? Set.of() : tailoring.locked().keySet();
+        return div(
+                LessonView.menu(lessons, tailoring),
+                LessonView.lesson(tailoring),
+                hidden(tailoring, "configure") ? null : configSection(form, open, locked),
+                workspace(experiment, browsing),
+                hidden(tailoring, "own-data") ? null : DataView.ownData(experiment, draft == null ? DataView.Draft.NONE
                         : new DataView.Draft(draft.rows(), draft.csv(), draft.error())),
-                files(browsing.importError()))
+                hidden(tailoring, "files") ? null : files(browsing.importError()))
                 .withId("app");
+    }
+
+    static boolean hidden(Tailoring tailoring, String name) {
+        return tailoring != null && tailoring.hides(name);
     }
 
     // ---------------------------------------------------------------- configuration
 
-    public static DetailsTag configSection(ConfigForm form, boolean open) {
+    public static DetailsTag configSection(ConfigForm form, boolean open, Set<String> locked) {
         FormTag f = form().withId("config-form").withMethod("post").withAction("/configure")
                 .attr("hx-post", "/configure").attr("hx-target", "#app").attr("hx-swap", "outerHTML")
                 .with(
                         fieldset(legend("Network"),
-                                field(form, ConfigForm.INPUTS, "Inputs", numberInput(form, ConfigForm.INPUTS, "1", "64", "1")),
-                                field(form, ConfigForm.HIDDEN, "Hidden layer widths",
+                                field(form, locked, ConfigForm.INPUTS, "Inputs", numberInput(form, ConfigForm.INPUTS, "1", "64", "1")),
+                                field(form, locked, ConfigForm.HIDDEN, "Hidden layer widths",
                                         input().withType("text").withName(ConfigForm.HIDDEN).withId(ConfigForm.HIDDEN)
                                                 .withValue(form.value(ConfigForm.HIDDEN)).attr("placeholder", "e.g. 4 or 4,4")
                                                 .attr("inputmode", "text").attr("autocomplete", "off"),
                                         "Comma-separated; empty = one linear layer (the perceptron)."),
-                                field(form, ConfigForm.OUTPUTS, "Outputs", numberInput(form, ConfigForm.OUTPUTS, "1", "64", "1")),
-                                field(form, ConfigForm.HIDDEN_ACTIVATION, "Hidden activation",
+                                field(form, locked, ConfigForm.OUTPUTS, "Outputs", numberInput(form, ConfigForm.OUTPUTS, "1", "64", "1")),
+                                field(form, locked, ConfigForm.HIDDEN_ACTIVATION, "Hidden activation",
                                         select(form, ConfigForm.HIDDEN_ACTIVATION, activationOptions())),
-                                field(form, ConfigForm.OUTPUT_ACTIVATION, "Output activation",
+                                field(form, locked, ConfigForm.OUTPUT_ACTIVATION, "Output activation",
                                         select(form, ConfigForm.OUTPUT_ACTIVATION, activationOptions())),
-                                field(form, ConfigForm.SLOPE, "Leaky ReLU slope a",
+                                field(form, locked, ConfigForm.SLOPE, "Leaky ReLU slope a",
                                         numberInput(form, ConfigForm.SLOPE, "0", "1", "any"))),
                         fieldset(legend("Training"),
-                                field(form, ConfigForm.DATASET, "Dataset", select(form, ConfigForm.DATASET, datasetOptions(form))),
-                                datasetParameters(form),
-                                field(form, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
-                                field(form, ConfigForm.LEARNING_RATE, "Learning rate η",
+                                field(form, locked, ConfigForm.DATASET, "Dataset", select(form, ConfigForm.DATASET, datasetOptions(form))),
+                                datasetParameters(form, locked),
+                                field(form, locked, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
+                                field(form, locked, ConfigForm.LEARNING_RATE, "Learning rate η",
                                         numberInput(form, ConfigForm.LEARNING_RATE, "0", "10", "any")),
-                                field(form, ConfigForm.SEED, "Random seed", numberInput(form, ConfigForm.SEED, "0", null, "1")),
-                                field(form, ConfigForm.ORDER, "Sample order", select(form, ConfigForm.ORDER, orderOptions())),
-                                field(form, ConfigForm.BIASES, "Biases", select(form, ConfigForm.BIASES,
+                                field(form, locked, ConfigForm.SEED, "Random seed", numberInput(form, ConfigForm.SEED, "0", null, "1")),
+                                field(form, locked, ConfigForm.ORDER, "Sample order", select(form, ConfigForm.ORDER, orderOptions())),
+                                field(form, locked, ConfigForm.BIASES, "Biases", select(form, ConfigForm.BIASES,
                                         options(List.of(true, false),
                                                 trained -> trained ? ConfigForm.BIASES_TRAINED : ConfigForm.BIASES_FROZEN,
                                                 trained -> trained ? "trained" : "frozen (not trained)")))),
                         liveParameterCount(form),
                         div(button("Build network").withType("submit").withClass("primary"),
                                 span("Starts over from the seed.").withClass("hint")).withClass("form-actions"));
+        if (!locked.isEmpty()) {
+            f.with(p("🔒 Locked by this lesson: " + String.join(", ", locked.stream().sorted().toList())
+                    + ". They keep the lesson's values.").withClass("hint locked-note"));
+        }
         DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary")),
-                f).withId("config").withClass("panel config");
+                f).withId("config").withClass("panel config").withData("locked", String.join(" ", locked));
         if (open) details.attr("open");
         return details;
     }
@@ -177,14 +206,14 @@ public final class StepperPage {
     }
 
     /** The built-in dataset's parameters, folded away unless one of them was refused. */
-    private static DetailsTag datasetParameters(ConfigForm form) {
+    private static DetailsTag datasetParameters(ConfigForm form, Set<String> locked) {
         DetailsTag d = details(summary("Dataset size, noise, test split, seed"),
-                field(form, ConfigForm.SIZE, "Samples", numberInput(form, ConfigForm.SIZE, "1", "5000", "1")),
-                field(form, ConfigForm.NOISE, "Noise", numberInput(form, ConfigForm.NOISE, "0", "1", "any")),
-                field(form, ConfigForm.TEST_FRACTION, "Test fraction",
+                field(form, locked, ConfigForm.SIZE, "Samples", numberInput(form, ConfigForm.SIZE, "1", "5000", "1")),
+                field(form, locked, ConfigForm.NOISE, "Noise", numberInput(form, ConfigForm.NOISE, "0", "1", "any")),
+                field(form, locked, ConfigForm.TEST_FRACTION, "Test fraction",
                         numberInput(form, ConfigForm.TEST_FRACTION, "0", "0.5", "any"),
                         "Held out from training: the loss curve shows their loss too."),
-                field(form, ConfigForm.DATA_SEED, "Data seed", numberInput(form, ConfigForm.DATA_SEED, "0", null, "1")),
+                field(form, locked, ConfigForm.DATA_SEED, "Data seed", numberInput(form, ConfigForm.DATA_SEED, "0", null, "1")),
                 p("Empty fields take the dataset's defaults. The lecture's table, AND, OR and XOR have fixed samples.")
                         .withClass("hint")).withClass("dataset-options");
         boolean refused = java.util.stream.Stream.of(ConfigForm.SIZE, ConfigForm.NOISE, ConfigForm.TEST_FRACTION,
@@ -193,11 +222,17 @@ public final class StepperPage {
         return d;
     }
 
-    private static DivTag field(ConfigForm form, String name, String label, DomContent control) {
-        return field(form, name, label, control, null);
+    private static DivTag field(ConfigForm form, Set<String> locked, String name, String label, DomContent control) {
+        return field(form, locked, name, label, control, null);
     }
 
-    private static DivTag field(ConfigForm form, String name, String label, DomContent control, String hint) {
+    /** A labelled control; a field the lesson locks is shown but disabled (the server keeps its value anyway). */
+    private static DivTag field(ConfigForm form, Set<String> locked, String name, String label, DomContent control,
+                                String hint) {
+        if (locked.contains(name) && control instanceof j2html.tags.Tag<?> tag) {
+            tag.attr("disabled").attr("title", "Locked by this lesson");
+            label = "🔒 " + label;
+        }
         DivTag d = div(label(label).attr("for", name), control).withClass("field");
         if (hint != null) d.with(small(hint).withClass("hint"));
         form.error(name).ifPresent(message -> d.withClass("field invalid")
@@ -252,16 +287,20 @@ public final class StepperPage {
     }
 
     private static SectionTag workspace(Experiment e, Browsing browsing) {
+        Tailoring t = e.tailoring().orElse(null);
         return section(
                 controls(e),
                 status(e),
                 notice(e),
-                div(DiagramView.diagram(e), ChartView.lossChart(e), ChartView.computes(e)).withClass("pictures"),
-                browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e),
-                WeightsView.weights(e, browsing.edit()),
-                CollapseView.collapse(e),
-                HistoryView.history(e, browsing.historyPage()),
-                datasetTable(e)
+                div(hidden(t, "diagram") ? null : DiagramView.diagram(e),
+                        hidden(t, "loss-chart") ? null : ChartView.lossChart(e),
+                        hidden(t, "computes") ? null : ChartView.computes(e)).withClass("pictures"),
+                hidden(t, "trace") ? null
+                        : browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e),
+                hidden(t, "weights") ? null : WeightsView.weights(e, browsing.edit()),
+                hidden(t, "collapse") ? null : CollapseView.collapse(e),
+                hidden(t, "history") ? null : HistoryView.history(e, browsing.historyPage()),
+                hidden(t, "dataset") ? null : datasetTable(e)
         ).withId("workspace");
     }
 
@@ -297,15 +336,25 @@ public final class StepperPage {
      */
     public static String stepFragments(Experiment e, StepChanges changes) {
         if (changes.everything()) return oob(workspace(e));
-        List<j2html.tags.Tag<?>> parts = new ArrayList<>(List.of(controls(e), status(e), notice(e),
-                DiagramView.diagram(e), TraceView.trace(e)));
-        if (changes.newSample() || changes.parametersChanged()) parts.add(datasetTable(e));
+        Tailoring t = e.tailoring().orElse(null);
+        Map<String, java.util.function.Supplier<j2html.tags.Tag<?>>> parts = new java.util.LinkedHashMap<>();
+        parts.put("controls", () -> controls(e));
+        parts.put("status", () -> status(e));
+        parts.put("notice", () -> notice(e));
+        parts.put("diagram", () -> DiagramView.diagram(e));
+        parts.put("trace", () -> TraceView.trace(e));
+        if (changes.newSample() || changes.parametersChanged()) parts.put("dataset", () -> datasetTable(e));
         if (changes.parametersChanged()) {
-            parts.addAll(List.of(ChartView.lossChart(e), ChartView.computes(e), WeightsView.weights(e, WeightEdit.EMPTY),
-                    CollapseView.collapse(e), HistoryView.history(e, 1)));
+            parts.put("loss-chart", () -> ChartView.lossChart(e));
+            parts.put("computes", () -> ChartView.computes(e));
+            parts.put("weights", () -> WeightsView.weights(e, WeightEdit.EMPTY));
+            parts.put("collapse", () -> CollapseView.collapse(e));
+            parts.put("history", () -> HistoryView.history(e, 1));
         }
         StringBuilder html = new StringBuilder();
-        for (j2html.tags.Tag<?> part : parts) html.append(oob(part));
+        parts.forEach((name, part) -> {
+            if (!hidden(t, name)) html.append(oob(part.get()));
+        });
         return html.toString();
     }
 
@@ -342,7 +391,7 @@ public final class StepperPage {
             if (!inProgress && shown == Phase.UPDATE && p == Phase.UPDATE) state = "current";
             ButtonTag b = actionButton(p.id, number + ". " + p.label, p.key).withClass("phase-button " + state);
             if (state.equals("current")) b.attr("aria-current", "step");
-            phaseButtons.add(b);
+            if (!hidden(e.tailoring().orElse(null), p.id)) phaseButtons.add(b);
             number++;
         }
         Phase next = shown.next();
@@ -351,15 +400,20 @@ public final class StepperPage {
                 div(phaseButtons.toArray(DomContent[]::new)).withClass("phase-buttons").attr("role", "group")
                         .attr("aria-label", "Phases of one step"),
                 div(
-                        actionButton("next", nextLabel + " ▶", "n").withClass("primary next-button"),
-                        actionButton("whole", "Whole step", "s"),
-                        actionButton("epoch", "Finish epoch", "e")
-                                .withTitle("Every sample not yet used in this epoch gets one whole step"),
-                        actionButton("reset", "Reset", "r").withTitle("Re-initialise the weights from the seed")
+                        unlessHidden(e, "next", actionButton("next", nextLabel + " ▶", "n").withClass("primary next-button")),
+                        unlessHidden(e, "whole", actionButton("whole", "Whole step", "s")),
+                        unlessHidden(e, "epoch", actionButton("epoch", "Finish epoch", "e")
+                                .withTitle("Every sample not yet used in this epoch gets one whole step")),
+                        unlessHidden(e, "reset", actionButton("reset", "Reset", "r")
+                                .withTitle("Re-initialise the weights from the seed"))
                 ).withClass("run-buttons")
         ).withId("controls").withMethod("post").withAction("/step")
                 // the answer is a set of out-of-band fragments, each swapped by its id
                 .attr("hx-post", "/step").attr("hx-swap", "none");
+    }
+
+    private static ButtonTag unlessHidden(Experiment e, String action, ButtonTag button) {
+        return hidden(e.tailoring().orElse(null), action) ? null : button;
     }
 
     private static ButtonTag actionButton(String action, String label, String key) {
@@ -390,7 +444,7 @@ public final class StepperPage {
 
     static SectionTag datasetTable(Experiment e) {
         Dataset d = e.dataset();
-        int shownRows = Math.min(d.size(), 50);
+        int shownRows = Math.min(d.size(), 20);
         List<DomContent> head = new ArrayList<>();
         head.add(th("#"));
         for (int i = 0; i < d.inputs(); i++) head.add(th("x[" + (i + 1) + "]"));
@@ -411,7 +465,8 @@ public final class StepperPage {
                 p(d.description()),
                 div(table(thead(tr(head.toArray(DomContent[]::new))), tbody(rows.toArray(DomContent[]::new)))
                         .withClass("data")).withClass("scroll"),
-                d.size() > shownRows ? p("Showing the first " + shownRows + " of " + d.size() + " samples.") : null
+                d.size() > shownRows ? p(text("Showing the first " + shownRows + " of " + d.size() + " samples; "),
+                        a("download them all as CSV").withHref("/export/data.csv").attr("download"), text(".")) : null
         ).withId("dataset").withClass("panel");
     }
 }

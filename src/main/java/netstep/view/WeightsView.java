@@ -58,7 +58,7 @@ final class WeightsView {
                 p("W has a row per neuron and a column per input: W[j,i] is the weight from input i to neuron j. "
                         + "The bias trick appends b as a last column, so that a = [W | b]·[x; 1]."),
                 StepperPage.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
-                editForm(edit),
+                e.tailoring().map(t -> t.hides("edit")).orElse(false) ? null : editForm(edit),
                 div(layers.toArray(DomContent[]::new))
         ).withId("weights").withClass("panel");
     }

@@ -5,7 +5,10 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import netstep.engine.DivergedException;
 import netstep.engine.MatrixProducts;
+import netstep.experiment.InvalidInput;
+import netstep.lesson.LessonLibrary;
 import netstep.store.SessionStore;
+import netstep.view.StepperPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +24,18 @@ public final class App {
     }
 
     public static Javalin create(SessionStore store) {
+        return create(store, LessonLibrary.load());
+    }
+
+    public static Javalin create(SessionStore store, LessonLibrary lessons) {
         MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
         Sessions sessions = new Sessions(store);
         StepperController stepper = new StepperController(sessions);
         ApiController api = new ApiController();
         FilesController files = new FilesController(sessions);
         DataController data = new DataController(sessions);
+        LessonController lessonController = new LessonController(sessions, lessons);
+        StepperPage.useLessons(lessons);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1_000_000L;
@@ -54,10 +63,14 @@ public final class App {
             cfg.routes.post("/data/table", data::table);
             cfg.routes.get("/export/data.csv", data::download);
 
+            cfg.routes.post("/lesson", lessonController::open);
+            cfg.routes.get("/api/lessons", lessonController::list);
+            cfg.routes.get("/api/lessons/{id}", lessonController::show);
+
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
 
-            cfg.routes.exception(BadRequest.class, (e, ctx) -> {
+            cfg.routes.exception(InvalidInput.class, (e, ctx) -> {
                 if (ctx.path().startsWith("/api/")) {
                     ApiController.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
                 } else {

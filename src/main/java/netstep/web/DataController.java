@@ -36,6 +36,7 @@ final class DataController {
         if (text == null) text = typed == null ? "" : typed;
         String csv = text;
         String page = sessions.with(ctx, e -> {
+            StepperController.refuseIfHidden(e, "own-data");
             try {
                 use(e, CsvData.parse(csv, e.config().outputs()));
                 return null;
@@ -53,6 +54,7 @@ final class DataController {
         String action = ctx.formParam("action") == null ? "apply" : ctx.formParam("action");
         List<List<String>> rows = cells(ctx);
         String page = sessions.with(ctx, e -> {
+            StepperController.refuseIfHidden(e, "own-data");
             if (action.equals("add")) {
                 if (rows.size() >= MAX_TABLE_ROWS) {
                     ctx.status(HttpStatus.BAD_REQUEST);

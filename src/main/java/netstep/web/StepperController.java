@@ -38,6 +38,7 @@ final class StepperController {
         String parameter = ctx.formParam("parameter");
         String value = ctx.formParam("value");
         String html = sessions.with(ctx, e -> {
+            refuseIfHidden(e, "edit");
             try {
                 double v;
                 try {
@@ -112,6 +113,9 @@ final class StepperController {
         Map<String, String> fields = fields(ctx);
         boolean[] valid = {false};
         String html = sessions.with(ctx, e -> {
+            refuseIfHidden(e, "configure");
+            // a lesson's locked fields keep the lesson's values, whatever was submitted
+            e.tailoring().ifPresent(t -> fields.putAll(t.locked()));
             ConfigForm form = ConfigForm.parse(fields, customData(e));
             valid[0] = form.valid();
             form.config().ifPresent(e::configure);
@@ -139,6 +143,7 @@ final class StepperController {
         if (action == null) action = "next";
         String chosen = action;
         String html = sessions.with(ctx, e -> {
+            refuseIfHidden(e, chosen);
             int stepsBefore = e.steps();
             Object traceBefore = e.trace().orElse(null);
             act(e, chosen);
@@ -178,6 +183,14 @@ final class StepperController {
     /** ctx.html() names no charset; we print ∂, ŷ, Σ and η. */
     static void html(Context ctx, String html) {
         ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** What a lesson hides is not just out of sight: the server refuses it too. */
+    static void refuseIfHidden(Experiment e, String control) {
+        if (e.tailoring().map(t -> t.hides(control)).orElse(false)) {
+            throw new BadRequest("\"" + control + "\" is not part of this lesson; choose Free play in the lesson menu "
+                    + "to use it");
+        }
     }
 
     static boolean htmx(Context ctx) {
