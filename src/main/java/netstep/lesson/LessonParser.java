@@ -71,9 +71,10 @@ public final class LessonParser {
                 Map<String, String> merged = new HashMap<>(base);
                 merged.putAll(settings(variant.path("settings"), path + ".settings"));
                 Config config = config(merged, inline, path + ".settings");
+                // a variant's own network replaces the lesson's; "network": null means "from the seed"
                 JsonNode network = variant.has("network") ? variant.get("network") : root.get("network");
                 variants.add(new Lesson.Variant(text(variant, "label", MAX_TITLE, true), config,
-                        network == null ? null : network(network, config, path + ".network")));
+                        network == null || network.isNull() ? null : network(network, config, path + ".network")));
             }
         } else {
             Config config = config(base, inline, "settings");

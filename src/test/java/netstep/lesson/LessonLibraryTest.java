@@ -96,4 +96,20 @@ class LessonLibraryTest {
         assertEquals(0.3, mine.variants().get(0).config().learningRate());
         assertTrue(library.lesson("04-xor").isPresent(), "the shipped lessons still work");
     }
+
+    @Test
+    void theCompleteExampleInTheReadmeIsAWorkingLesson() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("A complete example, with every field:");
+        int open = readme.indexOf("```json", start) + "```json".length();
+        String json = readme.substring(open, readme.indexOf("```", open));
+        Lesson lesson = LessonParser.parse("readme-example", json);
+        assertEquals(2, lesson.variants().size());
+        assertNotNull(lesson.variants().get(0).start(), "the hand-picked start");
+        assertNull(lesson.variants().get(1).start(), "\"network\": null starts from the seed");
+        assertEquals(Phase.FORWARD, lesson.openOn());
+        Experiment e = open(lesson, 0);
+        assertEquals(-0.5, e.network().layer(1).bias(0));
+        assertEquals(Phase.FORWARD, e.phase());
+    }
 }
