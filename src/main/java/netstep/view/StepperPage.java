@@ -152,8 +152,8 @@ public final class StepperPage {
                         div(button("Build network").withType("submit").withClass("primary"),
                                 span("Starts over from the seed.").withClass("hint")).withClass("form-actions"));
         if (!locked.isEmpty()) {
-            f.with(p("🔒 Locked by this lesson: " + String.join(", ", locked.stream().sorted().toList())
-                    + ". They keep the lesson's values.").withClass("hint locked-note"));
+            f.with(p("Settings marked \"locked\" belong to this lesson and keep its values; choose Free play in the "
+                    + "lesson menu to change them.").withClass("hint locked-note"));
         }
         DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary")),
                 f).withId("config").withClass("panel config").withData("locked", String.join(" ", locked));
@@ -229,11 +229,10 @@ public final class StepperPage {
     /** A labelled control; a field the lesson locks is shown but disabled (the server keeps its value anyway). */
     private static DivTag field(ConfigForm form, Set<String> locked, String name, String label, DomContent control,
                                 String hint) {
-        if (locked.contains(name) && control instanceof j2html.tags.Tag<?> tag) {
-            tag.attr("disabled").attr("title", "Locked by this lesson");
-            label = "🔒 " + label;
-        }
-        DivTag d = div(label(label).attr("for", name), control).withClass("field");
+        boolean isLocked = locked.contains(name) && control instanceof j2html.tags.Tag<?>;
+        if (isLocked) ((j2html.tags.Tag<?>) control).attr("disabled").attr("title", "Locked by this lesson");
+        DivTag d = div(label(text(label), isLocked ? span(" locked").withClass("badge") : null).attr("for", name), control)
+                .withClass("field");
         if (hint != null) d.with(small(hint).withClass("hint"));
         form.error(name).ifPresent(message -> d.withClass("field invalid")
                 .with(p(message).withClass("error").withId(name + "-error").attr("role", "alert")));
