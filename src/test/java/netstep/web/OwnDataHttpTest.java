@@ -44,6 +44,24 @@ class OwnDataHttpTest {
     }
 
     @Test
+    void anUploadedCsvFileAndAnUploadedExperimentFile() {
+        JavalinTest.test(App.create(), (server, ignored) -> {
+            WebClient browser = new WebClient(server.port());
+            browser.get("/");
+            assertEquals(303, browser.postForm("/configure", perceptron()).statusCode());
+            HttpResponse<String> uploaded = browser.postFile("/data/csv", "file", "mine.csv", "0.5,1\n1.5,3\n");
+            assertEquals(303, uploaded.statusCode(), uploaded.body());
+            assertTrue(browser.get("/").body().contains("Custom data (1 input, 1 output, 2 samples)"));
+
+            String saved = browser.get("/export/experiment.json").body();
+            WebClient other = new WebClient(server.port());
+            other.get("/");
+            assertEquals(303, other.postFile("/import", "file", "saved.json", saved).statusCode());
+            assertEquals(saved, other.get("/export/experiment.json").body());
+        });
+    }
+
+    @Test
     void badCsvIsRefusedNamingTheRowAndColumnAndNothingChanges() {
         JavalinTest.test(App.create(), (server, ignored) -> {
             WebClient browser = new WebClient(server.port());

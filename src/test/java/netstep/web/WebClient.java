@@ -37,6 +37,17 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A file upload, as a form with enctype multipart/form-data sends it. */
+    HttpResponse<String> postFile(String path, String field, String fileName, String content) {
+        String boundary = "netstepBoundary" + System.nanoTime();
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
     /** A form post as a browser without JavaScript sends it. */
     HttpResponse<String> postForm(String path, Map<String, String> fields) {
         return postForm(path, fields, false);
