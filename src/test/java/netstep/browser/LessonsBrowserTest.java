@@ -21,27 +21,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** An instructor's first lesson in a real browser: pick it, guess the weight, step, export. */
-class LessonsBrowserTest {
-    private static Javalin app;
-    private static String base;
-    private WebDriver driver;
-
-    @BeforeAll
-    static void startServer() {
-        Browser.assumeAvailable();
-        app = App.create().start(0);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (app != null) app.stop();
-    }
-
-    @AfterEach
-    void quit() {
-        if (driver != null) driver.quit();
-    }
+class LessonsBrowserTest extends BrowserTest {
 
     @Test
     void pickTheLessonGuessTheWeightStepAndExport() {
@@ -83,9 +63,4 @@ class LessonsBrowserTest {
         assertTrue(json.contains("[[2.01"), json);
     }
 
-    private void click(By by) {
-        WebElement element = driver.findElement(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
 }
