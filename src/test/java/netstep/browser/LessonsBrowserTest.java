@@ -17,6 +17,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -63,4 +64,23 @@ class LessonsBrowserTest extends BrowserTest {
         assertTrue(json.contains("[[2.01"), json);
     }
 
+
+    @Test
+    void everyLessonOpensFromTheMenu() {
+        driver = Browser.start(true, 1280, 2000);
+        driver.get(base + "/");
+        List<String> ids = new Select(driver.findElement(By.id("lesson"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+        assertTrue(ids.size() >= 8, ids.toString());
+        for (String id : ids) {
+            new Select(driver.findElement(By.id("lesson"))).selectByValue(id);
+            click(By.cssSelector("#lesson-form button"));
+            waiting().until(d -> {
+                WebElement selected = new Select(d.findElement(By.id("lesson"))).getFirstSelectedOption();
+                return id.equals(selected.getAttribute("value")) && !d.findElements(By.id("lesson-panel")).isEmpty();
+            });
+            assertFalse(driver.findElement(By.id("lesson-panel")).getText().isBlank(), id);
+            Browser.screenshot(driver, "lesson-" + id);
+        }
+    }
 }
