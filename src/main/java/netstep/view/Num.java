@@ -1,7 +1,6 @@
 package netstep.view;
 
 import java.math.BigDecimal;
-import java.util.Locale;
 
 /** Numbers as a student reads them: up to 4 decimals, scientific only when very small or very large. */
 public final class Num {
@@ -14,9 +13,9 @@ public final class Num {
         if (v == 0) return "0";
         double abs = Math.abs(v);
         if (abs >= 1e5 || abs < 1e-4) {
-            return String.format(Locale.ROOT, "%.3e", v);
+            return Decimal.scientific(v, 3);
         }
-        String fixed = String.format(Locale.ROOT, "%.4f", v);
+        String fixed = Decimal.fixed(v, 4);
         String stripped = new BigDecimal(fixed).stripTrailingZeros().toPlainString();
         return stripped.equals("-0") ? "0" : stripped;
     }
@@ -27,7 +26,7 @@ public final class Num {
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         if (v == 0) return "0";
         double abs = Math.abs(v);
-        if (abs >= 1e4 || abs < 1e-3) return String.format(Locale.ROOT, "%.1e", v);
+        if (abs >= 1e4 || abs < 1e-3) return Decimal.scientific(v, 1);
         String s = new BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }
