@@ -143,9 +143,12 @@ public final class Benchmarks {
                 single(rows, "Render: htmx answer to the step action \"" + action + "\" (all its fragments)",
                         "RenderBenchmark.stepAnswer " + action, "< 1 ms");
             }
+            single(rows, "Render: htmx answer to \"update\" with the new network's pictures not cached yet",
+                    "RenderBenchmark.updateAnswerPicturesNotCached", "< 1 ms");
             for (String key : jmh.keySet()) {
                 if (key.startsWith("RenderBenchmark.fragment ")) {
-                    single(rows, "Render: fragment #" + key.substring("RenderBenchmark.fragment ".length())
+                    String id = key.substring("RenderBenchmark.fragment ".length());
+                    single(rows, "Render: fragment #" + id + (id.equals("computes") ? " (heat maps drawn afresh)" : "")
                             + " (at the update phase)", key, "");
                 }
             }

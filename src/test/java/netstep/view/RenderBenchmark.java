@@ -65,7 +65,10 @@ public class RenderBenchmark {
                 case "trace" -> TraceView.trace(e);
                 case "dataset" -> StepperPage.datasetTable(e);
                 case "lossChart" -> ChartView.lossChart(e);
-                case "computes" -> ChartView.computes(e);
+                case "computes" -> {
+                    PictureCache.clear(); // the heat maps drawn afresh, as for a new network
+                    yield ChartView.computes(e);
+                }
                 case "weights" -> WeightsView.weights(e);
                 case "collapse" -> CollapseView.collapse(e);
                 case "history" -> HistoryView.history(e, 1);
@@ -94,6 +97,13 @@ public class RenderBenchmark {
     @Benchmark
     public String stepAnswer(StepAnswer state) {
         return StepperPage.stepFragments(state.experiment, state.changes);
+    }
+
+    /** The update answer as a student first sees it: a new network, so its pictures are not cached yet. */
+    @Benchmark
+    public String updateAnswerPicturesNotCached(FullPage state) {
+        PictureCache.clear();
+        return StepperPage.stepFragments(state.experiment, new StepperPage.StepChanges(false, true, false));
     }
 
     @Benchmark
