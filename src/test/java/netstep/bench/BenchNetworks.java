@@ -14,6 +14,8 @@ import java.util.Random;
 public final class BenchNetworks {
     static final String SMALL = "2-8-8-1 tanh";
     static final String LECTURE = "3-4-2 sigmoid";
+    /** ReLU costs almost nothing, so this one shows what batching the products saves. */
+    static final String SMALL_RELU = "2-8-8-1 relu";
     /** The stepper's experiment for rendering and memory: 2-8-8-1 on the 200-sample circle. */
     public static final Config CIRCLE_2_8_8_1 = new Config(2, List.of(8, 8), 1, Activation.TANH, Activation.SIGMOID,
             Loss.L2, 0.5, 1, Datasets.CIRCLE, SampleOrder.SHUFFLED);
@@ -25,6 +27,7 @@ public final class BenchNetworks {
         return switch (name) {
             case SMALL -> Network.initialise(List.of(2, 8, 8, 1), Activation.TANH, Activation.SIGMOID, 1);
             case LECTURE -> Network.initialise(List.of(3, 4, 2), Activation.SIGMOID, Activation.IDENTITY, 1);
+            case SMALL_RELU -> Network.initialise(List.of(2, 8, 8, 1), Activation.RELU, Activation.SIGMOID, 1);
             default -> {
                 // "2-W-W-1 tanh": two hidden layers of width W
                 int width = Integer.parseInt(name.split("[- ]")[1]);

@@ -10,6 +10,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.annotations.Mode;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -53,6 +54,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         String only = Arrays.stream(args).filter(a -> a.startsWith("--only=")).map(a -> a.substring(7))
                 .findFirst().orElse(null);
         Map<String, Figure> jmh = runJmh(quick, only);
@@ -75,15 +77,28 @@ public final class Benchmarks {
                     String.format(Locale.ROOT, "%.0f ms", startUp.median()), "", "", "< 2,000 ms",
                     startUp.spreadText()));
         }
+        List<String> cpuRows = new ArrayList<>();
+        if (only == null || "Step".matches(only)) {
+            for (String network : Table.STEP_NETWORKS) {
+                StepCpuTime.Pair cpu = StepCpuTime.measure(network);
+                cpuRows.add(row("SGD step, " + network + " (thread CPU time, interleaved)",
+                        Table.micros(cpu.engine().median()), Table.micros(cpu.plain().median()),
+                        String.format(Locale.ROOT, "%.2f×", cpu.engine().median() / cpu.plain().median()), "",
+                        cpu.engine().spreadText() + " / " + cpu.plain().spreadText()));
+            }
+        }
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println();
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-                + ", native BLAS " + (netstep.engine.MatrixProducts.nativeAvailable() ? "on" : "off"));
+                + ", native BLAS " + (netstep.engine.MatrixProducts.nativeAvailable() ? "on" : "off")
+                + String.format(Locale.ROOT, "; load average %.1f before the run, %.1f after", loadBefore, loadAfter));
         System.out.println();
         System.out.println("| what | netstep | baseline (same run) | ratio | target | spread |");
         System.out.println("| --- | ---: | ---: | ---: | --- | ---: |");
         rows.forEach(System.out::println);
+        cpuRows.forEach(System.out::println);
     }
 
     private static Map<String, Figure> runJmh(boolean quick, String only) throws RunnerException {
@@ -92,9 +107,9 @@ public final class Benchmarks {
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .forks(quick ? 1 : 3)
-                .warmupIterations(quick ? 2 : 3)
+                .warmupIterations(2)
                 .warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
-                .measurementIterations(quick ? 3 : 5)
+                .measurementIterations(quick ? 3 : 4)
                 .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
                 .jvmArgsAppend("-Xmx1g");
         Collection<RunResult> results = new Runner(options.build()).run();
@@ -117,9 +132,11 @@ public final class Benchmarks {
 
     /** Turns the JMH figures (µs per operation) into the table's rows. */
     private record Table(Map<String, Figure> jmh) {
+        static final List<String> STEP_NETWORKS = List.of(BenchNetworks.SMALL, BenchNetworks.LECTURE,
+                "2-32-32-1 tanh", "2-128-128-1 tanh", "2-512-512-1 tanh");
+
         void stepRows(List<String> rows) {
-            for (String network : List.of(BenchNetworks.SMALL, BenchNetworks.LECTURE, "2-32-32-1 tanh",
-                    "2-128-128-1 tanh", "2-512-512-1 tanh")) {
+            for (String network : STEP_NETWORKS) {
                 String target = network.equals(BenchNetworks.SMALL) ? "≤ 2× baseline"
                         : network.startsWith("2-128") || network.startsWith("2-512") ? "< baseline" : "";
                 pair(rows, "SGD step, " + network + " (trace recorded)", "StepBenchmark.engine " + network,
@@ -133,8 +150,11 @@ public final class Benchmarks {
         }
 
         void gridRow(List<String> rows) {
-            pair(rows, "Grid forward, 100×100 through 2-8-8-1: batched vs 10,000 single forwards",
-                    "GridBenchmark.batched", "GridBenchmark.singleSamples", "≥ 10× faster", true);
+            for (String network : List.of(BenchNetworks.SMALL, BenchNetworks.SMALL_RELU)) {
+                pair(rows, "Grid forward, 100×100 through " + network + ": batched vs 10,000 single forwards",
+                        "GridBenchmark.batched " + network, "GridBenchmark.singleSamples " + network,
+                        "≥ 10× faster", true);
+            }
         }
 
         void renderRows(List<String> rows) {
@@ -170,7 +190,7 @@ public final class Benchmarks {
                     f.spreadText() + " / " + b.spreadText()));
         }
 
-        private static String micros(double us) {
+        static String micros(double us) {
             if (us >= 1000) return String.format(Locale.ROOT, "%.2f ms", us / 1000);
             if (us >= 10) return String.format(Locale.ROOT, "%.0f µs", us);
             return String.format(Locale.ROOT, "%.2f µs", us);

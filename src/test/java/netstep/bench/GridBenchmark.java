@@ -4,6 +4,7 @@ import netstep.engine.Network;
 import netstep.engine.Vec;
 import org.jblas.DoubleMatrix;
 import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -13,13 +14,16 @@ import org.openjdk.jmh.annotations.State;
 public class GridBenchmark {
     static final int SIDE = 100;
 
-    private Network network;
+    @Param({BenchNetworks.SMALL, BenchNetworks.SMALL_RELU})
+    public String network;
+
+    private Network engineNetwork;
     private DoubleMatrix gridColumns;
     private Vec[] gridPoints;
 
     @Setup
     public void setUp() {
-        network = BenchNetworks.network(BenchNetworks.SMALL);
+        engineNetwork = BenchNetworks.network(network);
         gridColumns = new DoubleMatrix(2, SIDE * SIDE);
         gridPoints = new Vec[SIDE * SIDE];
         for (int s = 0; s < SIDE * SIDE; s++) {
@@ -33,13 +37,13 @@ public class GridBenchmark {
 
     @Benchmark
     public DoubleMatrix batched() {
-        return network.predictBatch(gridColumns);
+        return engineNetwork.predictBatch(gridColumns);
     }
 
     @Benchmark
     public double singleSamples() {
         double sum = 0;
-        for (Vec point : gridPoints) sum += network.predict(point).get(0);
+        for (Vec point : gridPoints) sum += engineNetwork.predict(point).get(0);
         return sum;
     }
 }
