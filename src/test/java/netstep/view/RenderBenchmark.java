@@ -69,7 +69,7 @@ public class RenderBenchmark {
                     PictureCache.clear(); // the heat maps drawn afresh, as for a new network
                     yield ChartView.computes(e);
                 }
-                case "weights" -> WeightsView.weights(e);
+                case "weights" -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY);
                 case "collapse" -> CollapseView.collapse(e);
                 case "history" -> HistoryView.history(e, 1);
                 default -> throw new IllegalArgumentException(fragment);
