@@ -8,6 +8,7 @@ import netstep.engine.MatrixProducts;
 import netstep.experiment.InvalidInput;
 import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
+import netstep.store.ExperimentRepository;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
 import netstep.store.StorageException;
@@ -32,14 +33,19 @@ public final class App {
     }
 
     public static Javalin create(SessionStore store, LessonLibrary lessons) {
-        return create(store, lessons, null);
+        return create(store, lessons, (ExperimentRepository) null);
     }
 
     /** The app with every experiment kept in {@code database} as well (null: in memory only). */
     public static Javalin create(SessionStore store, LessonLibrary lessons, Database database) {
+        return create(store, lessons, database == null ? null : new JdbcExperimentRepository(database.dataSource()));
+    }
+
+    /** The app with every experiment kept in {@code repository} as well (null: in memory only). */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, ExperimentRepository repository) {
         MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
-        StoredExperiments stored = database == null ? null : new StoredExperiments(
-                new JdbcExperimentRepository(database.dataSource()), new StoredExperimentCodec(lessons));
+        StoredExperiments stored = repository == null ? null
+                : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
         ShareController share = new ShareController(sessions, stored);
         StepperController stepper = new StepperController(sessions);
