@@ -31,7 +31,7 @@ final class ServerProcess implements AutoCloseable {
         int port = freePort();
         Path log = Files.createTempFile("netstep-server-", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "netstep.Main");
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "netstep.Main");
         builder.environment().remove("DATABASE_URL");
         builder.environment().remove("NETSTEP_DATA_DIR");
         builder.environment().putAll(environment);
