@@ -3,6 +3,9 @@ package netstep.store;
 import netstep.experiment.Config;
 import netstep.experiment.Experiment;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
@@ -17,6 +20,7 @@ import java.util.regex.Pattern;
  * goes out, a copy stored by another server is loaded first, and a change that cannot be stored is undone.
  */
 public final class StoredExperiments {
+    private static final Logger LOG = LoggerFactory.getLogger(StoredExperiments.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Share tokens: 256 random bits, base64url. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -38,13 +42,24 @@ public final class StoredExperiments {
         return id != null && SESSION_ID.matcher(id).matches();
     }
 
-    /** The experiment stored under a session id this server does not hold (after a restart, or made elsewhere). */
+    /**
+     * The experiment stored under a session id this server does not hold (after a restart, or made elsewhere).
+     * A stored state this version cannot read is logged and left alone: the browser starts a new session.
+     */
     public Optional<Experiment> load(String sessionId) {
-        return repository.find(sessionId).map(stored -> {
+        return repository.find(sessionId).flatMap(stored -> {
             Experiment e = new Experiment(Config.defaults());
-            codec.read(stored.state(), e);
+            try {
+                codec.read(stored.state(), e);
+            } catch (StorageException failure) {
+                throw failure;
+            } catch (RuntimeException unreadable) {
+                LOG.warn("The stored experiment of a session cannot be read, so it starts afresh: {}",
+                        unreadable.getMessage());
+                return Optional.empty();
+            }
             lastStored.put(e, stored);
-            return e;
+            return Optional.of(e);
         });
     }
 

@@ -8,6 +8,7 @@ import netstep.store.ExperimentRepository;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
 import netstep.store.StorageException;
+import netstep.store.StoredExperiments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +142,19 @@ class StoredExperimentsHttpTest {
             assertTrue(r.body().contains("no shared experiment"), r.body());
         }
         assertEquals(404, visitor.postForm("/shared/" + unknown + "/fork", Map.of()).statusCode());
+    }
+
+    @Test
+    void aStoredStateThisVersionCannotReadStartsAfreshInsteadOfFailingEveryRequest() {
+        JdbcExperimentRepository repository = new JdbcExperimentRepository(database.dataSource());
+        String id = "B".repeat(22);
+        repository.locked(id, row -> {
+            row.save("{\"experiment\": {\"format\": \"something-else\"}}");
+            return null;
+        });
+        StoredExperiments stored = new StoredExperiments(repository, new StoredExperimentCodec(LESSONS));
+        assertTrue(stored.load(id).isEmpty());
+        assertTrue(stored.load("C".repeat(22)).isEmpty(), "nothing stored under this id");
     }
 
     @Test
