@@ -35,3 +35,20 @@ window.addEventListener("hashchange", function () {
   var cell = document.getElementById(decodeURIComponent(location.hash.slice(1)));
   if (cell && cell.closest("#weights")) fillWeightEdit(cell);
 });
+
+// A click the server refused (a bad value, the database away) says why on the page: htmx swaps no error answer.
+document.addEventListener("htmx:responseError", function (event) {
+  var message = document.getElementById("server-message");
+  if (!message) {
+    message = document.createElement("p");
+    message.id = "server-message";
+    message.className = "error";
+    message.setAttribute("role", "alert");
+    document.getElementById("main").prepend(message);
+  }
+  message.textContent = event.detail.xhr.responseText || "The server did not answer; please try again.";
+});
+document.addEventListener("htmx:afterSwap", function () {
+  var message = document.getElementById("server-message");
+  if (message) message.remove();
+});

@@ -319,6 +319,12 @@ public final class Experiment {
         if (openOn != Phase.READY) goTo(openOn);
     }
 
+    /** Puts back the lesson a stored experiment was following, without starting it over. */
+    public void resumeLesson(Network start, Tailoring lessonTailoring) {
+        startingNetwork = start;
+        tailoring = lessonTailoring;
+    }
+
     public void leaveLesson() {
         tailoring = null;
         startingNetwork = null;

@@ -55,6 +55,16 @@ public final class SessionStore {
         return new Session(newId, fresh, true);
     }
 
+    /** Whether this server holds the session in memory. */
+    public boolean holds(String id) {
+        return id != null && experiments.containsKey(id);
+    }
+
+    /** Takes in a session stored in the database, under its own id, unless it is already held. */
+    public void adopt(String id, Experiment experiment) {
+        experiments.putIfAbsent(id, experiment);
+    }
+
     public int size() {
         return experiments.size();
     }

@@ -318,10 +318,32 @@ public final class StepperPage {
                         input().withType("file").withName("file").withId("import-file").attr("accept", ".json,application/json"),
                         text(" "),
                         button("Load").withType("submit")
-                ).withId("import-form").withMethod("post").withAction("/import").attr("enctype", "multipart/form-data")
+                ).withId("import-form").withMethod("post").withAction("/import").attr("enctype", "multipart/form-data"),
+                form(
+                        button("Share a read-only link").withType("submit"),
+                        text(" to a copy of the experiment as it is now; whoever opens it can make it their own.")
+                ).withId("share-form").withMethod("post").withAction("/share")
         ).withId("files").withClass("panel");
         if (importError != null) section.with(p(importError).withClass("error").withId("import-error").attr("role", "alert"));
         return section;
+    }
+
+    /**
+     * A shared copy of an experiment: its workspace with every control disabled, and "Make it mine" to continue
+     * from it in one's own session.
+     */
+    public static String sharedCopy(Experiment e, String token) {
+        return Layout.page("netstep — a shared experiment",
+                section(
+                        h2("A shared experiment, read-only"),
+                        p("This is a copy of an experiment as it was when shared, at step " + e.steps()
+                                + ". Send this page's address to share it further. To step it on, make it yours: "
+                                + "it replaces the experiment in your own session, and the original stays as it is."),
+                        form(button("Make it mine").withType("submit"))
+                                .withId("fork-form").withMethod("post").withAction("/shared/" + token + "/fork"),
+                        p(a("Back to your own experiment").withHref("/"))
+                ).withId("shared").withClass("panel"),
+                fieldset(workspace(e)).attr("disabled").withId("shared-copy"));
     }
 
     /** What a step action changed, so that its htmx answer carries only those fragments. */

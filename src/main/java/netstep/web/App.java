@@ -7,7 +7,12 @@ import netstep.engine.DivergedException;
 import netstep.engine.MatrixProducts;
 import netstep.experiment.InvalidInput;
 import netstep.lesson.LessonLibrary;
+import netstep.store.Database;
+import netstep.store.ExperimentRepository;
+import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
+import netstep.store.StorageException;
+import netstep.store.StoredExperiments;
 import netstep.view.StepperPage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +33,21 @@ public final class App {
     }
 
     public static Javalin create(SessionStore store, LessonLibrary lessons) {
+        return create(store, lessons, (ExperimentRepository) null);
+    }
+
+    /** The app with every experiment kept in {@code database} as well (null: in memory only). */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, Database database) {
+        return create(store, lessons, database == null ? null : new JdbcExperimentRepository(database.dataSource()));
+    }
+
+    /** The app with every experiment kept in {@code repository} as well (null: in memory only). */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, ExperimentRepository repository) {
         MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
-        Sessions sessions = new Sessions(store);
+        StoredExperiments stored = repository == null ? null
+                : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
+        Sessions sessions = new Sessions(store, stored);
+        ShareController share = new ShareController(sessions, stored);
         StepperController stepper = new StepperController(sessions);
         ApiController api = new ApiController();
         FilesController files = new FilesController(sessions);
@@ -67,6 +85,10 @@ public final class App {
             cfg.routes.get("/api/lessons", lessonController::list);
             cfg.routes.get("/api/lessons/{id}", lessonController::show);
 
+            cfg.routes.post("/share", share::share);
+            cfg.routes.get("/shared/{token}", share::show);
+            cfg.routes.post("/shared/{token}/fork", share::fork);
+
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
 
@@ -82,6 +104,17 @@ public final class App {
             cfg.routes.error(413, ctx -> {
                 if (ctx.path().startsWith("/api/")) {
                     ApiController.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than 1 MB");
+                }
+            });
+            cfg.routes.exception(StorageException.class, (e, ctx) -> {
+                LOG.error("Database failure on {} {}", ctx.method(), ctx.path(), e);
+                String message = "Your last change could not be saved because the database is unavailable, so it "
+                        + "was undone: your experiment is back at its last saved step. Please try again in a moment.";
+                if (ctx.path().startsWith("/api/")) {
+                    ApiController.error(ctx, HttpStatus.SERVICE_UNAVAILABLE, message);
+                } else {
+                    if (StepperController.htmx(ctx)) ctx.header("HX-Reswap", "none");
+                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("text/plain; charset=utf-8").result(message);
                 }
             });
             cfg.routes.exception(DivergedException.class, (e, ctx) ->

@@ -2,6 +2,7 @@ package netstep.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,12 +26,22 @@ final class WebClient {
     private final String base;
 
     WebClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    /** A client whose cookies are {@code cookies}: the same browser talking to another server. */
+    WebClient(int port, CookieHandler cookies) {
         this.base = "http://localhost:" + port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** This browser, with its cookies, talking to the server on {@code port}. */
+    WebClient at(int otherPort) {
+        return new WebClient(otherPort, http.cookieHandler().orElseThrow());
     }
 
     HttpResponse<String> get(String path) {

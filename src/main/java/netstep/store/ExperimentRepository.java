@@ -1,0 +1,40 @@
+package netstep.store;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Experiments as stored rows: one per session id, holding the JSON that rebuilds the experiment and a version
+ * that grows by one with each stored state. Every method throws {@link StorageException} when the database fails.
+ */
+public interface ExperimentRepository {
+
+    /** A session's row while it is locked: other servers wait until the work on it is done. */
+    interface LockedRow {
+        /** 0 when nothing is stored yet. */
+        long version();
+
+        /** The stored state; empty when nothing is stored yet. */
+        Optional<String> state();
+
+        /** Stores {@code state} as the next version, committed when the locked work returns. */
+        void save(String state);
+    }
+
+    /**
+     * Runs {@code work} with the session's row locked against every other server on the same database, and
+     * commits what it saved; if work throws, nothing it saved is kept.
+     */
+    <T> T locked(String sessionId, Function<LockedRow, T> work);
+
+    /** The stored state and its version, if the session has one. */
+    Optional<Versioned> find(String sessionId);
+
+    /** Keeps {@code state} under {@code token} for good. */
+    void share(String token, String state);
+
+    Optional<String> shared(String token);
+
+    record Versioned(long version, String state) {
+    }
+}

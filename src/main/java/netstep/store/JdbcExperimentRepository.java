@@ -1,0 +1,147 @@
+package netstep.store;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The repository on any JDBC database with the schema of db/migration (H2 and PostgreSQL are tested). */
+public final class JdbcExperimentRepository implements ExperimentRepository {
+    private final DataSource dataSource;
+
+    public JdbcExperimentRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public <T> T locked(String sessionId, Function<LockedRow, T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                Row row = new Row(c, sessionId, lockedVersion(c, sessionId));
+                T result = work.apply(row);
+                c.commit();
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StorageException("the experiment could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private static long lockedVersion(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT version FROM experiments WHERE session_id = ? FOR UPDATE")) {
+            s.setString(1, sessionId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it and the database drops the transaction
+        }
+    }
+
+    private static final class Row implements LockedRow {
+        private final Connection connection;
+        private final String sessionId;
+        private long version;
+
+        Row(Connection connection, String sessionId, long version) {
+            this.connection = connection;
+            this.sessionId = sessionId;
+            this.version = version;
+        }
+
+        @Override
+        public long version() {
+            return version;
+        }
+
+        @Override
+        public Optional<String> state() {
+            if (version == 0) return Optional.empty();
+            try {
+                return stateOf(connection, sessionId).map(Versioned::state);
+            } catch (SQLException e) {
+                throw new StorageException("the experiment could not be read: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void save(String state) {
+            String sql = version == 0
+                    ? "INSERT INTO experiments (state, updated_at, version, session_id) VALUES (?, ?, ?, ?)"
+                    : "UPDATE experiments SET state = ?, updated_at = ?, version = ? WHERE session_id = ? AND version = ?";
+            try (PreparedStatement s = connection.prepareStatement(sql)) {
+                s.setString(1, state);
+                s.setTimestamp(2, Timestamp.from(Instant.now()));
+                s.setLong(3, version + 1);
+                s.setString(4, sessionId);
+                if (version != 0) s.setLong(5, version);
+                if (s.executeUpdate() != 1) {
+                    throw new SQLException("the stored experiment changed although its row was locked");
+                }
+                version++;
+            } catch (SQLException e) {
+                throw new StorageException("the experiment could not be stored: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Versioned> find(String sessionId) {
+        try (Connection c = dataSource.getConnection()) {
+            return stateOf(c, sessionId);
+        } catch (SQLException e) {
+            throw new StorageException("the experiment could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Versioned> stateOf(Connection c, String sessionId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT version, state FROM experiments WHERE session_id = ?")) {
+            s.setString(1, sessionId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new Versioned(r.getLong(1), r.getString(2))) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public void share(String token, String state) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO shares (token, state, created_at) VALUES (?, ?, ?)")) {
+            s.setString(1, token);
+            s.setString(2, state);
+            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new StorageException("the link could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<String> shared(String token) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT state FROM shares WHERE token = ?")) {
+            s.setString(1, token);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("the shared experiment could not be read: " + e.getMessage(), e);
+        }
+    }
+}

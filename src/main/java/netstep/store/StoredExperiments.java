@@ -1,0 +1,146 @@
+package netstep.store;
+
+import netstep.experiment.Config;
+import netstep.experiment.Experiment;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Keeps each session's experiment in the database: every change a request makes is stored before the answer
+ * goes out, a copy stored by another server is loaded first, and a change that cannot be stored is undone.
+ */
+public final class StoredExperiments {
+    private static final Logger LOG = LoggerFactory.getLogger(StoredExperiments.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Share tokens: 256 random bits, base64url. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
+
+    private final ExperimentRepository repository;
+    private final ExperimentCodec codec;
+    /** What is stored for each experiment held in memory; an experiment the session store drops leaves with it. */
+    private final Map<Experiment, ExperimentRepository.Versioned> lastStored =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    public StoredExperiments(ExperimentRepository repository, ExperimentCodec codec) {
+        this.repository = repository;
+        this.codec = codec;
+    }
+
+    /** Whether {@code id} has the shape of a session id, so that a forged cookie costs no database query. */
+    public static boolean isSessionId(String id) {
+        return id != null && SESSION_ID.matcher(id).matches();
+    }
+
+    /**
+     * The experiment stored under a session id this server does not hold (after a restart, or made elsewhere).
+     * A stored state this version cannot read is logged and left alone: the browser starts a new session.
+     */
+    public Optional<Experiment> load(String sessionId) {
+        return repository.find(sessionId).flatMap(stored -> {
+            Experiment e = new Experiment(Config.defaults());
+            try {
+                codec.read(stored.state(), e);
+            } catch (StorageException failure) {
+                throw failure;
+            } catch (RuntimeException unreadable) {
+                LOG.warn("The stored experiment of a session cannot be read, so it starts afresh: {}",
+                        unreadable.getMessage());
+                return Optional.empty();
+            }
+            lastStored.put(e, stored);
+            return Optional.of(e);
+        });
+    }
+
+    /**
+     * Runs {@code work} on the session's experiment and stores what it changed, with the session's row locked so
+     * that other servers wait. The caller holds the session's in-memory lock. If the database fails, the
+     * experiment goes back to its last stored state and the {@link StorageException} is thrown on; work that
+     * changes nothing is still answered while the database is away.
+     */
+    public <T> T run(String sessionId, Experiment e, Function<Experiment, T> work) {
+        boolean[] workRan = {false};
+        ExperimentRepository.Versioned[] stored = {lastStored.get(e)};
+        try {
+            T result = repository.locked(sessionId, row -> {
+                if (row.version() > version(stored[0])) {
+                    stored[0] = new ExperimentRepository.Versioned(row.version(), row.state().orElseThrow());
+                    codec.read(stored[0].state(), e);
+                    lastStored.put(e, stored[0]);
+                }
+                workRan[0] = true;
+                T answer = work.apply(e);
+                String now = codec.write(e);
+                if (stored[0] == null || !now.equals(stored[0].state())) {
+                    row.save(now);
+                    stored[0] = new ExperimentRepository.Versioned(row.version(), now);
+                }
+                return answer;
+            });
+            lastStored.put(e, stored[0]);
+            return result;
+        } catch (StorageException failure) {
+            ExperimentRepository.Versioned committed = lastStored.get(e);
+            if (!workRan[0]) {
+                T answer = work.apply(e);
+                if (committed != null && codec.write(e).equals(committed.state())) return answer;
+            }
+            restore(e, committed);
+            throw failure;
+        }
+    }
+
+    private static long version(ExperimentRepository.Versioned stored) {
+        return stored == null ? 0 : stored.version();
+    }
+
+    private void restore(Experiment e, ExperimentRepository.Versioned stored) {
+        if (stored != null) {
+            codec.read(stored.state(), e);
+        } else {
+            e.leaveLesson();
+            e.configure(Config.defaults());
+        }
+    }
+
+    /** Stores a copy of {@code e} as it is now, for good, and returns the unguessable token that opens it. */
+    public String share(Experiment e) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        repository.share(token, codec.write(e));
+        return token;
+    }
+
+    /** The shared copy behind {@code token}, rebuilt as an experiment of its own. */
+    public Optional<Experiment> shared(String token) {
+        return sharedState(token).map(state -> {
+            Experiment copy = new Experiment(Config.defaults());
+            codec.read(state, copy);
+            return copy;
+        });
+    }
+
+    /** Makes {@code e} a copy of the shared experiment; false if there is none behind {@code token}. */
+    public boolean fork(String token, Experiment e) {
+        Optional<String> state = sharedState(token);
+        state.ifPresent(s -> codec.read(s, e));
+        return state.isPresent();
+    }
+
+    private Optional<String> sharedState(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) return Optional.empty();
+        return repository.shared(token);
+    }
+}

@@ -1,0 +1,47 @@
+package netstep.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import netstep.experiment.Experiment;
+import netstep.experiment.Tailoring;
+import netstep.lesson.Lesson;
+import netstep.lesson.LessonLibrary;
+import netstep.store.ExperimentCodec;
+
+import java.util.Optional;
+
+/**
+ * The stored form of an experiment: the saved-experiment file (see {@link ExperimentJson}) and the lesson it
+ * follows, by id and variant, so a restart brings the lesson's page back too.
+ */
+final class StoredExperimentCodec implements ExperimentCodec {
+    private final LessonLibrary lessons;
+
+    StoredExperimentCodec(LessonLibrary lessons) {
+        this.lessons = lessons;
+    }
+
+    @Override
+    public String write(Experiment e) {
+        ObjectNode root = ApiJson.MAPPER.createObjectNode();
+        root.set("experiment", ExperimentJson.write(e));
+        e.tailoring().ifPresent(t -> root.putObject("lesson").put("id", t.lessonId()).put("variant", t.variant()));
+        return root.toString();
+    }
+
+    @Override
+    public void read(String state, Experiment e) {
+        JsonNode root = ApiJson.parseObject(state);
+        JsonNode lessonNode = root.path("lesson");
+        // a lesson removed from the library since leaves the experiment in free play
+        Optional<Lesson> lesson = lessonNode.isObject() ? lessons.lesson(lessonNode.path("id").asText()) : Optional.empty();
+        int variant = lessonNode.path("variant").asInt(0);
+        ExperimentJson.read(root.path("experiment").toString(), e);
+        if (lesson.isPresent() && variant >= 0 && variant < lesson.get().variants().size()) {
+            Tailoring tailoring = lesson.get().tailoring(variant);
+            e.resumeLesson(lesson.get().variants().get(variant).start(), tailoring);
+        } else {
+            e.leaveLesson();
+        }
+    }
+}
