@@ -173,6 +173,7 @@ public final class StepperPage {
                 controls(e),
                 status(e),
                 notice(e),
+                TrainingView.panel(e),
                 TraceView.trace(e),
                 WeightsView.weights(e),
                 datasetTable(e)
@@ -231,9 +232,7 @@ public final class StepperPage {
     }
 
     static DivTag notice(Experiment e) {
-        DivTag d = div().withId("notice");
-        e.notice().ifPresent(message -> d.withClass("notice").attr("role", "alert").with(p(message)));
-        return d;
+        return NoticeView.notice(e);
     }
 
     static SectionTag datasetTable(Experiment e) {

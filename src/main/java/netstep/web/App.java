@@ -5,29 +5,53 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import netstep.engine.DivergedException;
 import netstep.engine.MatrixProducts;
+import netstep.experiment.TrainingPool;
 import netstep.store.SessionStore;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Every route in one place. {@link #create()} returns the app un-started. */
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    static final long MAX_REQUEST_BYTES = 1_000_000L;
 
     private App() {
     }
 
+    /** How long a stop waits for requests in flight before it closes their connections. */
+    static final long DRAIN_MILLIS = 10_000;
+
     public static Javalin create() {
-        return create(new SessionStore());
+        return create(new SessionStore(SessionStore.Limits.fromEnvironment()), TrainingPool.fromEnvironment());
     }
 
     public static Javalin create(SessionStore store) {
+        return create(store, TrainingPool.fromEnvironment());
+    }
+
+    /** The app with these sessions and training workers; stopping the app stops the workers. */
+    public static Javalin create(SessionStore store, TrainingPool pool) {
         MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
         Sessions sessions = new Sessions(store);
         StepperController stepper = new StepperController(sessions);
+        TrainingController training = new TrainingController(sessions, pool);
         ApiController api = new ApiController();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 1_000_000L;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.http.prefer405over404 = true;
+            cfg.jetty.modifyServer(server -> {
+                // Jetty 12 drains requests in flight on stop only with a GracefulHandler and a stop timeout
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(DRAIN_MILLIS);
+            });
+            cfg.events.serverStopped(pool::close);
+
+            cfg.routes.before(ctx -> {
+                Security.headers(ctx);
+                Security.checkSameOrigin(ctx);
+            });
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -39,6 +63,11 @@ public final class App {
             cfg.routes.post("/configure", stepper::configure);
             cfg.routes.post("/parameters", stepper::parameters);
             cfg.routes.post("/step", stepper::step);
+            cfg.routes.post("/train", training::train);
+            cfg.routes.post("/train/cancel", training::cancel);
+            cfg.routes.get("/training", training::progress);
+            cfg.routes.get("/health", ctx -> ApiController.json(ctx, ApiJson.MAPPER.createObjectNode()
+                    .put("status", "ok").put("sessions", store.size()).put("trainingRuns", pool.pending())));
 
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
@@ -50,6 +79,12 @@ public final class App {
                     ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
                 }
             });
+            cfg.routes.error(HttpStatus.NOT_FOUND, ctx -> plain(ctx, "There is no page at " + ctx.path()
+                    + ". The stepper is at /."));
+            cfg.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> plain(ctx, ctx.path() + " does not take "
+                    + ctx.method() + " requests."));
+            cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
+                    .contentType("text/plain; charset=utf-8").result(e.getMessage()));
             cfg.routes.exception(DivergedException.class, (e, ctx) ->
                     ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -62,5 +97,14 @@ public final class App {
                 }
             });
         });
+    }
+
+    /** Replaces Javalin's default text for an error status; a JSON API answer keeps its JSON. */
+    private static void plain(io.javalin.http.Context ctx, String message) {
+        if (ctx.path().startsWith("/api/")) {
+            ApiController.json(ctx, ApiJson.error(message));
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        }
     }
 }

@@ -5,7 +5,9 @@ import io.javalin.http.HttpStatus;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.Experiment;
 import netstep.experiment.Phase;
+import netstep.store.SessionStore;
 import netstep.view.StepperPage;
+import netstep.view.TrainingView;
 
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +52,15 @@ final class StepperController {
         String action = ctx.formParam("action");
         if (action == null) action = "next";
         String chosen = action;
-        String html = sessions.with(ctx, e -> {
-            act(e, chosen);
+        SessionStore.Session session = sessions.open(ctx);
+        String html = session.run(e -> {
+            // a click meant for a network that has gone would act on the fresh one: show it first instead
+            if (session.replacesEnded()) return htmx(ctx) ? StepperPage.workspace(e).render() : null;
+            if (e.training().isPresent() && !chosen.equals("reset")) {
+                TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
+            } else {
+                act(e, chosen);
+            }
             return htmx(ctx) ? StepperPage.workspace(e).render() : null;
         });
         respond(ctx, html);
@@ -75,7 +84,7 @@ final class StepperController {
         }
     }
 
-    private static void respond(Context ctx, String html) {
+    static void respond(Context ctx, String html) {
         if (html == null) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {
