@@ -7,7 +7,13 @@ import netstep.engine.DivergedException;
 import netstep.engine.MatrixProducts;
 import netstep.experiment.TrainingPool;
 import netstep.store.SessionStore;
+import jakarta.servlet.ServletException;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+
+import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,20 +89,45 @@ public final class App {
                     + ". The stepper is at /."));
             cfg.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> plain(ctx, ctx.path() + " does not take "
                     + ctx.method() + " requests."));
+            // a body in a charset Java does not know, or one that ends before its Content-Length: the client's fault
+            cfg.routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unreadable(ctx,
+                    "The request names a character set this server does not know (" + e.getCharsetName()
+                            + "); send UTF-8."));
+            cfg.routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unreadable(ctx,
+                    "The request names a character set this server does not know; send UTF-8."));
+            cfg.routes.exception(IOException.class, (e, ctx) -> unreadable(ctx,
+                    "The request could not be read to its end (" + e.getClass().getSimpleName() + ")."));
+            cfg.routes.exception(BadMessageException.class, (e, ctx) -> unreadable(ctx,
+                    "The request could not be read: " + e.getReason() + "."));
+            cfg.routes.exception(ServletException.class, (e, ctx) -> {
+                if (e.getCause() instanceof BadMessageException bad) {
+                    unreadable(ctx, "The request could not be read: " + bad.getReason() + ".");
+                } else {
+                    unexpected(e, ctx);
+                }
+            });
             cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
                     .contentType("text/plain; charset=utf-8").result(e.getMessage()));
             cfg.routes.exception(DivergedException.class, (e, ctx) ->
                     ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                if (ctx.path().startsWith("/api/")) {
-                    ApiController.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has details");
-                } else {
-                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
-                            .result("Something went wrong on the server. Your network is unchanged; please try again.");
-                }
-            });
+            cfg.routes.exception(Exception.class, App::unexpected);
         });
+    }
+
+    private static void unexpected(Exception e, io.javalin.http.Context ctx) {
+        LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        if (ctx.path().startsWith("/api/")) {
+            ApiController.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has details");
+        } else {
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
+                    .result("Something went wrong on the server. Your network is unchanged; please try again.");
+        }
+    }
+
+    private static void unreadable(io.javalin.http.Context ctx, String message) {
+        LOG.debug("Unreadable request {} {}: {}", ctx.method(), ctx.path(), message);
+        ctx.status(HttpStatus.BAD_REQUEST);
+        plain(ctx, message);
     }
 
     /** Replaces Javalin's default text for an error status; a JSON API answer keeps its JSON. */

@@ -26,8 +26,6 @@ final class TestServer implements AutoCloseable {
     final SessionStore store;
     final Javalin app;
     final String base;
-    final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     TestServer() {
         this(new SessionStore(), new TrainingPool(1, 4));
@@ -47,7 +45,10 @@ final class TestServer implements AutoCloseable {
         return b;
     }
 
+    /** A browser with its own connections. */
     final class Browser {
+        final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
         String cookie;
         final Map<String, String> headers = new LinkedHashMap<>();
 
