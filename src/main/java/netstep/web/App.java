@@ -9,7 +9,6 @@ import netstep.experiment.TrainingPool;
 import netstep.store.SessionStore;
 import jakarta.servlet.ServletException;
 import org.eclipse.jetty.http.BadMessageException;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import java.io.IOException;
 import java.nio.charset.IllegalCharsetNameException;
@@ -47,11 +46,8 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
-            cfg.jetty.modifyServer(server -> {
-                // Jetty 12 drains requests in flight on stop only with a GracefulHandler and a stop timeout
-                server.insertHandler(new GracefulHandler());
-                server.setStopTimeout(DRAIN_MILLIS);
-            });
+            // without a stop timeout Jetty closes connections at once; with one it lets requests in flight finish
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(DRAIN_MILLIS));
             cfg.events.serverStopped(pool::close);
 
             cfg.routes.before(ctx -> {
