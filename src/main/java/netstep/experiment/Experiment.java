@@ -44,7 +44,15 @@ public final class Experiment {
     private TrainingRun training;
     private TrainingRun lastTraining;
 
+    /** Set only for an experiment on a dataset that is not built in (measurements and tests). */
+    private final Dataset ownDataset;
+
     public Experiment(Config config) {
+        this(config, null);
+    }
+
+    Experiment(Config config, Dataset ownDataset) {
+        this.ownDataset = ownDataset;
         configure(config);
     }
 
@@ -60,7 +68,7 @@ public final class Experiment {
             training.cancel();
             training = null;
         }
-        dataset = config.dataset();
+        dataset = ownDataset != null ? ownDataset : config.dataset();
         sgd = new Sgd(config.loss(), config.learningRate());
         network = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
                 config.seed());
