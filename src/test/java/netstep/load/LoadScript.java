@@ -33,11 +33,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints throughput, latency percentiles, errors and the server's resident memory (VmRSS and its peak VmHWM).
  *
  * <pre>java -cp target/test-classes netstep.load.LoadScript [--students 200] [--steps 40] [--seconds 120]
- *      [--jar target/netstep.jar] [--xmx 256m]</pre>
+ *      [--think-ms 0] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]</pre>
  */
 public final class LoadScript {
     private final int students;
     private final int stepsPerStudent;
+    private final long thinkMillis;
     private final Duration limit;
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -48,9 +49,10 @@ public final class LoadScript {
     private final AtomicLong requests = new AtomicLong();
     private volatile long deadline;
 
-    private LoadScript(int students, int stepsPerStudent, Duration limit, String base) {
+    private LoadScript(int students, int stepsPerStudent, long thinkMillis, Duration limit, String base) {
         this.students = students;
         this.stepsPerStudent = stepsPerStudent;
+        this.thinkMillis = thinkMillis;
         this.limit = limit;
         this.base = base;
     }
@@ -62,6 +64,7 @@ public final class LoadScript {
         Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "120")));
         String jar = options.getOrDefault("jar", "target/netstep.jar");
         String xmx = options.getOrDefault("xmx", "256m");
+        long think = Long.parseLong(options.getOrDefault("think-ms", "0"));
         if (students < 1 || students > 2000 || steps < 1 || steps > 10_000 || limit.toSeconds() > 1800) {
             throw new IllegalArgumentException("students 1..2000, steps 1..10000, seconds at most 1800");
         }
@@ -73,18 +76,24 @@ public final class LoadScript {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("netstep-load-server", ".log");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx" + xmx, "-jar", jar);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+        String jvmArgs = options.getOrDefault("jvm-args", "");
+        if (!jvmArgs.isBlank()) command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("PORT", String.valueOf(port));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process server = pb.start();
         try {
-            LoadScript load = new LoadScript(students, steps, limit, "http://127.0.0.1:" + port);
+            LoadScript load = new LoadScript(students, steps, think, limit, "http://127.0.0.1:" + port);
             load.awaitHealthy();
             System.out.printf(Locale.ROOT, "Server pid %d on 127.0.0.1:%d with -Xmx%s, %d cores; log in %s%n",
                     server.pid(), port, xmx, Runtime.getRuntime().availableProcessors(), log);
             System.out.printf(Locale.ROOT, "RSS after start-up: %s%n", memory(server.pid()));
             load.run();
             System.out.printf(Locale.ROOT, "Server memory at the end: %s%n", memory(server.pid()));
+            System.out.printf(Locale.ROOT, "CPU time: server %s, this load generator %.1f s%n", cpu(server.pid()),
+                    ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0));
         } finally {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
@@ -105,6 +114,7 @@ public final class LoadScript {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
 
+        System.out.printf(Locale.ROOT, "think time between clicks: %d ms%n", thinkMillis);
         System.out.printf(Locale.ROOT, "%d students, %d requests in %.1f s%s: %.0f requests/s%n", students,
                 requests.get(), seconds, finished && System.nanoTime() < deadline ? "" : " (stopped at the time limit)",
                 requests.get() / seconds);
@@ -133,6 +143,7 @@ public final class LoadScript {
         for (int step = 0; step < stepsPerStudent; step++) {
             for (int phase = 0; phase < 5; phase++) {
                 if (!send("step", cookie, post("/step", "action=next"))) return;
+                if (thinkMillis > 0) sleep(thinkMillis);
             }
             if (step % 10 == 9 && !send("step", cookie, post("/step", "action=epoch"))) return;
         }
@@ -224,6 +235,17 @@ public final class LoadScript {
             Thread.sleep(200);
         }
         throw new IllegalStateException("the server did not start within 60 s");
+    }
+
+    /** utime + stime from /proc/<pid>/stat, in seconds (clock ticks of 1/100 s). */
+    private static String cpu(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return String.format(Locale.ROOT, "%.1f s", (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** VmRSS and VmHWM (the peak) from /proc. */
