@@ -33,12 +33,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * prints throughput, latency percentiles, errors and the server's resident memory (VmRSS and its peak VmHWM).
  *
  * <pre>java -cp target/test-classes netstep.load.LoadScript [--students 200] [--steps 40] [--seconds 120]
- *      [--think-ms 0] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]</pre>
+ *      [--think-ms 0] [--ramp-seconds 0] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]</pre>
  */
 public final class LoadScript {
     private final int students;
     private final int stepsPerStudent;
     private final long thinkMillis;
+    private final long rampMillis;
     private final Duration limit;
     private final String base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -49,10 +50,12 @@ public final class LoadScript {
     private final AtomicLong requests = new AtomicLong();
     private volatile long deadline;
 
-    private LoadScript(int students, int stepsPerStudent, long thinkMillis, Duration limit, String base) {
+    private LoadScript(int students, int stepsPerStudent, long thinkMillis, long rampMillis, Duration limit,
+                       String base) {
         this.students = students;
         this.stepsPerStudent = stepsPerStudent;
         this.thinkMillis = thinkMillis;
+        this.rampMillis = rampMillis;
         this.limit = limit;
         this.base = base;
     }
@@ -65,6 +68,7 @@ public final class LoadScript {
         String jar = options.getOrDefault("jar", "target/netstep.jar");
         String xmx = options.getOrDefault("xmx", "256m");
         long think = Long.parseLong(options.getOrDefault("think-ms", "0"));
+        long ramp = 1000 * Long.parseLong(options.getOrDefault("ramp-seconds", "0"));
         if (students < 1 || students > 2000 || steps < 1 || steps > 10_000 || limit.toSeconds() > 1800) {
             throw new IllegalArgumentException("students 1..2000, steps 1..10000, seconds at most 1800");
         }
@@ -85,7 +89,7 @@ public final class LoadScript {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process server = pb.start();
         try {
-            LoadScript load = new LoadScript(students, steps, think, limit, "http://127.0.0.1:" + port);
+            LoadScript load = new LoadScript(students, steps, think, ramp, limit, "http://127.0.0.1:" + port);
             load.awaitHealthy();
             System.out.printf(Locale.ROOT, "Server pid %d on 127.0.0.1:%d with -Xmx%s, %d cores; log in %s%n",
                     server.pid(), port, xmx, Runtime.getRuntime().availableProcessors(), log);
@@ -114,7 +118,8 @@ public final class LoadScript {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
 
-        System.out.printf(Locale.ROOT, "think time between clicks: %d ms%n", thinkMillis);
+        System.out.printf(Locale.ROOT, "think time between clicks: %d ms, arrivals spread over %d s%n", thinkMillis,
+                rampMillis / 1000);
         System.out.printf(Locale.ROOT, "%d students, %d requests in %.1f s%s: %.0f requests/s%n", students,
                 requests.get(), seconds, finished && System.nanoTime() < deadline ? "" : " (stopped at the time limit)",
                 requests.get() / seconds);
@@ -135,6 +140,7 @@ public final class LoadScript {
     /** One student: open the page, build a network, click through phases and epochs, sometimes train. */
     private void student(int number) {
         String[] cookie = {null};
+        sleep(rampMillis * number / students); // students arriving over the ramp rather than all at once
         if (!send("page", cookie, get("/"))) return;
         String hidden = number % 2 == 0 ? "4" : "8,8";
         send("configure", cookie, post("/configure", "inputs=3&hidden=" + hidden.replace(",", "%2C")
