@@ -15,3 +15,23 @@ document.addEventListener("keydown", function (event) {
     button.click();
   }
 });
+
+// Editing a weight: clicking a cell of the weight tables (or following a diagram edge to it) names it in
+// the "Set … to …" form and offers its value, ready to be replaced by the student's guess.
+function fillWeightEdit(cell) {
+  var parameter = document.getElementById("edit-parameter");
+  var value = document.getElementById("edit-value");
+  if (!parameter || !value || !/^[wb]\d/.test(cell.id)) return;
+  parameter.value = cell.id;
+  value.value = cell.getAttribute("title") || cell.textContent.trim();
+  value.focus();
+  value.select();
+}
+document.addEventListener("click", function (event) {
+  var cell = event.target.closest ? event.target.closest("#weights td[id]") : null;
+  if (cell) fillWeightEdit(cell);
+});
+window.addEventListener("hashchange", function () {
+  var cell = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (cell && cell.closest("#weights")) fillWeightEdit(cell);
+});

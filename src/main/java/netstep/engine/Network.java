@@ -101,6 +101,20 @@ public final class Network {
         return f;
     }
 
+    /**
+     * Every layer's activation output f for a whole batch, one matrix product per layer.
+     * Element l has a row per neuron of layer l+1 and a column per sample.
+     */
+    public List<DoubleMatrix> activationsBatch(DoubleMatrix xColumns) {
+        List<DoubleMatrix> fs = new ArrayList<>(layers.size());
+        DoubleMatrix f = xColumns;
+        for (Layer layer : layers) {
+            f = layer.activate(layer.preActivationBatch(f));
+            fs.add(f);
+        }
+        return fs;
+    }
+
     /** Outputs for samples given as rows, one array per sample. */
     public double[][] predictBatch(double[][] xRows) {
         return predictBatch(new DoubleMatrix(xRows).transpose()).transpose().toArray2();

@@ -51,6 +51,22 @@ public record StepTrace(
                 || backward.stream().anyMatch(l -> !l.dL_da().allFinite() || !l.dL_dW().allFinite());
     }
 
+    /** The largest |new − old| over every weight and bias of the update. */
+    public double largestChange() {
+        double largest = 0;
+        for (int l = 0; l < before.depth(); l++) {
+            Layer b = before.layer(l);
+            Layer a = after.layer(l);
+            for (int j = 0; j < b.outputs(); j++) {
+                largest = Math.max(largest, Math.abs(a.bias(j) - b.bias(j)));
+                for (int i = 0; i < b.inputs(); i++) {
+                    largest = Math.max(largest, Math.abs(a.weight(j, i) - b.weight(j, i)));
+                }
+            }
+        }
+        return largest;
+    }
+
     /** True when every parameter's gradient is exactly zero, so the update changes nothing. */
     public boolean gradientVanished() {
         return backward.stream().allMatch(l -> l.dL_da().allZero());

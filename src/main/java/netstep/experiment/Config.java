@@ -21,8 +21,9 @@ public record Config(
         Loss loss,
         double learningRate,
         long seed,
-        String datasetId,
-        SampleOrder order) {
+        DataSource data,
+        SampleOrder order,
+        boolean trainBiases) {
 
     public static final int MAX_WIDTH = 64;
     public static final int MAX_HIDDEN_LAYERS = 8;
@@ -30,6 +31,28 @@ public record Config(
 
     public Config {
         hidden = List.copyOf(hidden);
+    }
+
+    /** A configuration on a built-in dataset with its default parameters, biases trained. */
+    public Config(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation, Activation outputActivation,
+                  Loss loss, double learningRate, long seed, String datasetId, SampleOrder order) {
+        this(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, datasetId, order, true);
+    }
+
+    /** A configuration on a built-in dataset with its default parameters. */
+    public Config(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation, Activation outputActivation,
+                  Loss loss, double learningRate, long seed, String datasetId, SampleOrder order, boolean trainBiases) {
+        this(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed,
+                DataSource.builtIn(datasetId), order, trainBiases);
+    }
+
+    public String datasetId() {
+        return data.id();
+    }
+
+    public Config withData(DataSource newData) {
+        return new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, newData,
+                order, trainBiases);
     }
 
     /** The page opens on the lecture's 3-4-2 MLP: 26 parameters, learning a small regression. */
@@ -52,7 +75,7 @@ public record Config(
     }
 
     public Dataset dataset() {
-        return Datasets.byId(datasetId).orElseThrow(() -> new IllegalStateException("no dataset " + datasetId));
+        return data.dataset();
     }
 
     /** Why this network cannot learn this dataset, if it cannot: the widths must match. */

@@ -1,6 +1,10 @@
 package netstep.experiment;
 
+import netstep.data.BuiltIn;
+import netstep.data.CsvData;
+import netstep.data.DataException;
 import netstep.data.Dataset;
+import netstep.data.DatasetSpec;
 import netstep.data.Datasets;
 import netstep.engine.Activation;
 import netstep.engine.Loss;
@@ -8,6 +12,7 @@ import netstep.engine.ParameterCount;
 import netstep.engine.SampleOrder;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +35,17 @@ public final class ConfigForm {
     public static final String SEED = "seed";
     public static final String DATASET = "dataset";
     public static final String ORDER = "order";
+    public static final String SIZE = "size";
+    public static final String NOISE = "noise";
+    public static final String TEST_FRACTION = "testFraction";
+    public static final String DATA_SEED = "dataSeed";
+    public static final String BIASES = "biases";
+    public static final String BIASES_TRAINED = "trained";
+    public static final String BIASES_FROZEN = "frozen";
 
     private static final List<String> FIELDS = List.of(INPUTS, HIDDEN, OUTPUTS, HIDDEN_ACTIVATION,
-            OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, ORDER);
+            OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, SIZE, NOISE, TEST_FRACTION, DATA_SEED, ORDER,
+            BIASES);
     private static final int MAX_FIELD_LENGTH = 200;
 
     private final Map<String, String> values;
@@ -42,6 +55,11 @@ public final class ConfigForm {
 
     private ConfigForm(Map<String, String> values) {
         this.values = values;
+    }
+
+    /** Every field's name, in form order. */
+    public static List<String> fields() {
+        return FIELDS;
     }
 
     /** The form showing an existing configuration. */
@@ -60,7 +78,14 @@ public final class ConfigForm {
         v.put(LEARNING_RATE, plain(c.learningRate()));
         v.put(SEED, String.valueOf(c.seed()));
         v.put(DATASET, c.datasetId());
+        if (c.data() instanceof DataSource.BuiltInData b) {
+            v.put(SIZE, String.valueOf(b.spec().size()));
+            v.put(NOISE, plain(b.spec().noise()));
+            v.put(TEST_FRACTION, plain(b.spec().testFraction()));
+            v.put(DATA_SEED, String.valueOf(b.spec().seed()));
+        }
         v.put(ORDER, c.order().id);
+        v.put(BIASES, c.trainBiases() ? BIASES_TRAINED : BIASES_FROZEN);
         ConfigForm form = new ConfigForm(v);
         form.config = c;
         form.sizes = c.sizes();
@@ -69,6 +94,14 @@ public final class ConfigForm {
 
     /** Reads and checks submitted fields; {@link #config()} is present when every field is right. */
     public static ConfigForm parse(Map<String, String> submitted) {
+        return parse(submitted, null);
+    }
+
+    /**
+     * Reads and checks submitted fields; {@code customData} (the student's own samples, or a saved experiment's)
+     * is used when the dataset field says "custom".
+     */
+    public static ConfigForm parse(Map<String, String> submitted, Dataset customData) {
         Map<String, String> v = new LinkedHashMap<>();
         for (String field : FIELDS) {
             String raw = submitted.getOrDefault(field, "");
@@ -77,11 +110,11 @@ public final class ConfigForm {
             v.put(field, raw);
         }
         ConfigForm form = new ConfigForm(v);
-        form.validate();
+        form.validate(customData);
         return form;
     }
 
-    private void validate() {
+    private void validate(Dataset customData) {
         Integer inputs = width(INPUTS, "Inputs");
         List<Integer> hidden = hiddenWidths();
         Integer outputs = width(OUTPUTS, "Outputs");
@@ -92,24 +125,72 @@ public final class ConfigForm {
         Double eta = number(LEARNING_RATE, "The learning rate η", 0, Config.MAX_LEARNING_RATE, false);
         Long seed = seed();
         SampleOrder order = choice(ORDER, "sample order", SampleOrder::fromId);
+        // absent from older forms and scripts: biases are trained unless frozen is asked for
+        Boolean trainBiases = choice(BIASES, "biases", id -> switch (id) {
+            case "", BIASES_TRAINED -> true;
+            case BIASES_FROZEN -> false;
+            default -> throw new IllegalArgumentException(id);
+        });
         if (inputs != null && outputs != null && !errors.containsKey(HIDDEN)) {
             sizes = new ArrayList<>();
             sizes.add(inputs);
             sizes.addAll(hidden);
             sizes.add(outputs);
         }
-        Dataset dataset = Datasets.byId(values.get(DATASET)).orElse(null);
-        if (dataset == null) {
-            errors.put(DATASET, "Choose one of the datasets in the list.");
-        } else if (inputs != null && outputs != null) {
+        DataSource data = dataSource(customData);
+        Dataset dataset = data == null ? null : data.dataset();
+        if (dataset != null && inputs != null && outputs != null) {
             Config.mismatch(dataset, inputs, outputs)
                     .ifPresent(m -> errors.put(DATASET, "Does not fit: " + m + ". Set inputs to " + dataset.inputs()
                             + " and outputs to " + dataset.outputs() + ", or choose another dataset."));
         }
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
-                    dataset.id(), order);
+                    data, order, trainBiases);
         }
+    }
+
+    /** The built-in dataset with the typed size, noise, test fraction and seed (each optional), or the custom one. */
+    private DataSource dataSource(Dataset customData) {
+        String id = values.get(DATASET);
+        if (CsvData.CUSTOM.equals(id)) {
+            if (customData == null) {
+                errors.put(DATASET, "There is no data of your own yet: paste or upload it under \"Your own data\".");
+                return null;
+            }
+            return new DataSource.CustomData(customData);
+        }
+        BuiltIn builtIn = Datasets.builtIn(id).orElse(null);
+        if (builtIn == null) {
+            errors.put(DATASET, "Choose one of the datasets in the list.");
+            return null;
+        }
+        DatasetSpec defaults = builtIn.defaults();
+        Double size = optionalNumber(SIZE, "The number of samples", 1, Dataset.MAX_SAMPLES, true);
+        Double noise = optionalNumber(NOISE, "The noise", 0, 1, true);
+        Double testFraction = optionalNumber(TEST_FRACTION, "The test fraction", 0, DatasetSpec.MAX_TEST_FRACTION, true);
+        Double dataSeed = optionalNumber(DATA_SEED, "The data seed", 0, 1e15, true);
+        if (size != null && size != Math.rint(size)) errors.put(SIZE, "The number of samples is a whole number.");
+        if (dataSeed != null && dataSeed != Math.rint(dataSeed)) errors.put(DATA_SEED, "The data seed is a whole number.");
+        if (errors.containsKey(SIZE) || errors.containsKey(NOISE) || errors.containsKey(TEST_FRACTION)
+                || errors.containsKey(DATA_SEED)) {
+            return null;
+        }
+        try {
+            return new DataSource.BuiltInData(new DatasetSpec(id,
+                    size == null ? defaults.size() : size.intValue(),
+                    noise == null ? defaults.noise() : noise,
+                    testFraction == null ? defaults.testFraction() : testFraction,
+                    dataSeed == null ? defaults.seed() : dataSeed.longValue()));
+        } catch (DataException e) {
+            errors.put(DATASET, e.getMessage());
+            return null;
+        }
+    }
+
+    /** An optional number field: empty means the default. */
+    private Double optionalNumber(String field, String name, double low, double high, boolean lowInclusive) {
+        return values.get(field).isEmpty() ? null : number(field, name, low, high, lowInclusive);
     }
 
     private Integer width(String field, String name) {
@@ -135,7 +216,7 @@ public final class ConfigForm {
         String raw = values.get(HIDDEN);
         List<Integer> widths = new ArrayList<>();
         if (raw.isEmpty()) return widths;
-        String[] parts = raw.split("[,\\s]+");
+        String[] parts = Arrays.stream(raw.split("[,\\s]+")).filter(part -> !part.isEmpty()).toArray(String[]::new);
         if (parts.length > Config.MAX_HIDDEN_LAYERS) {
             errors.put(HIDDEN, "At most " + Config.MAX_HIDDEN_LAYERS + " hidden layers, not " + parts.length + ".");
             return widths;

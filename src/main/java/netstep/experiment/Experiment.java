@@ -7,8 +7,10 @@ import netstep.engine.Sgd;
 import netstep.engine.StepTrace;
 import netstep.engine.Vec;
 
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,10 +24,6 @@ public final class Experiment {
     public static final int MAX_TRAINING_EPOCHS = 10_000;
     /** steps × parameters of one training run: a few seconds of one worker on a small machine. */
     public static final long MAX_TRAINING_WORK = 200_000_000L;
-    /** The loss history keeps the most recent values, so a long-lived session stays small. */
-    public static final int MAX_LOSS_HISTORY = 5_000;
-    private static final String DIVERGED = "Training diverged: the numbers overflow to infinity or NaN. The learning "
-            + "rate η = %s is too large for this loss and network. Reset, or choose a smaller η.";
 
     private Config config;
     private Dataset dataset;
@@ -36,51 +34,98 @@ public final class Experiment {
     private int sampleIndex;
     private Phase phase;
     private int steps;
-    private double[] lossHistory = new double[16];
-    private int lossCount;
+    private final List<Double> lossHistory = new ArrayList<>();
+    /** Mean loss on the held-out test samples, at step 0 and after every step; empty without a test split. */
+    private final List<Double> testLossHistory = new ArrayList<>();
     private String notice;
-    private boolean diverged;
     private double pendingMeanLoss;
+    private final List<StepRecord> records = new ArrayList<>();
+    /** The full traces of the most recent steps, by step number; older ones keep only their record. */
+    private final Map<Integer, StepTrace> recentTraces = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, StepTrace> eldest) {
+            return size() > KEPT_TRACES;
+        }
+    };
+    private boolean logLossScale;
+    private Tailoring tailoring;
+    /** A lesson's exact starting parameters: reset returns to them while they fit the configuration. */
+    private Network startingNetwork;
+    private boolean diverged;
+    private double meanLossNow;
     private TrainingRun training;
     private TrainingRun lastTraining;
 
-    /** Set only for an experiment on a dataset that is not built in (measurements and tests). */
-    private final Dataset ownDataset;
+    /** How many steps' full traces stay available in the history. */
+    public static final int KEPT_TRACES = 100;
 
     public Experiment(Config config) {
-        this(config, null);
-    }
-
-    Experiment(Config config, Dataset ownDataset) {
-        this.ownDataset = ownDataset;
         configure(config);
     }
 
-    /** Replaces the configuration and starts over from its seed. */
+    /** Replaces the configuration, data included, and starts over from its seed. */
     public void configure(Config newConfig) {
+        Dataset data = newConfig.dataset();
+        if (Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).isPresent()) {
+            throw new IllegalArgumentException(Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).get());
+        }
         this.config = newConfig;
+        this.dataset = data;
         reset();
     }
 
-    /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. */
+    /**
+     * Puts back a saved state: configuration, data, parameters, counters and loss history. The sample order
+     * resumes where it was, since it is replayed from the seed.
+     */
+    public void restore(Config savedConfig, Network savedNetwork, int savedSteps,
+                        List<Double> savedLossHistory, List<StepRecord> savedRecords) {
+        configure(savedConfig);
+        if (!savedNetwork.sizes().equals(savedConfig.sizes())) {
+            throw new IllegalArgumentException("the saved network is " + savedNetwork.sizes()
+                    + " but its configuration says " + savedConfig.sizes());
+        }
+        for (int l = 0; l < savedNetwork.depth(); l++) {
+            var expected = l == savedNetwork.depth() - 1 ? savedConfig.outputActivation() : savedConfig.hiddenActivation();
+            if (!savedNetwork.layer(l).activation().equals(expected)) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " of the saved network uses "
+                        + savedNetwork.layer(l).activation().label() + " but its configuration says " + expected.label());
+            }
+        }
+        network = savedNetwork;
+        for (int s = 0; s < savedSteps; s++) schedule.next();
+        steps = savedSteps;
+        lossHistory.clear();
+        lossHistory.addAll(savedLossHistory);
+        records.addAll(savedRecords);
+        meanLossNow = meanLoss();
+        if (lossHistory.isEmpty()) lossHistory.add(meanLossNow);
+    }
+
+    /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */
     public void reset() {
         if (training != null) {
             training.cancel();
             training = null;
         }
-        dataset = ownDataset != null ? ownDataset : config.dataset();
-        sgd = new Sgd(config.loss(), config.learningRate());
-        network = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
+        lastTraining = null;
+        sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases());
+        Network seeded = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
                 config.seed());
+        network = startingNetwork != null && fits(startingNetwork, seeded) ? startingNetwork : seeded;
         schedule = new SampleSchedule(dataset.size(), config.order(), config.seed());
         trace = null;
         phase = Phase.READY;
         steps = 0;
         notice = null;
         diverged = false;
-        lastTraining = null;
-        lossCount = 0;
-        recordLoss(meanLoss());
+        lossHistory.clear();
+        meanLossNow = meanLoss();
+        lossHistory.add(meanLossNow);
+        testLossHistory.clear();
+        recordTestLoss();
+        records.clear();
+        recentTraces.clear();
     }
 
     /** Moves on by one phase; after UPDATE (or before anything) that picks the next sample. */
@@ -95,7 +140,6 @@ public final class Experiment {
     public void goTo(Phase target) {
         if (target == Phase.READY) return;
         notice = null;
-        diverged = false;
         if (!stepInProgress() && !pickNext()) return;
         if (target.ordinal() > phase.ordinal()) {
             phase = target;
@@ -141,26 +185,21 @@ public final class Experiment {
 
     private void applyUpdate() {
         network = trace.after();
+        int epoch = schedule.epoch();
         schedule.next();
         steps++;
-        recordLoss(pendingMeanLoss);
+        lossHistory.add(pendingMeanLoss);
+        meanLossNow = pendingMeanLoss;
+        recordTestLoss();
+        records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
+                trace.learningRate()));
+        recentTraces.put(steps, trace);
     }
 
     private void markDiverged() {
         diverged = true;
-        notice = String.format(DIVERGED, config.learningRate());
-    }
-
-    private void recordLoss(double loss) {
-        if (lossCount == MAX_LOSS_HISTORY) {
-            int drop = MAX_LOSS_HISTORY / 10;
-            System.arraycopy(lossHistory, drop, lossHistory, 0, lossCount - drop);
-            lossCount -= drop;
-        }
-        if (lossCount == lossHistory.length) {
-            lossHistory = Arrays.copyOf(lossHistory, Math.min(MAX_LOSS_HISTORY, lossHistory.length * 2));
-        }
-        lossHistory[lossCount++] = loss;
+        notice = "Training diverged: the numbers overflow to infinity or NaN. The learning rate η = "
+                + config.learningRate() + " is too large for this loss and network. Reset, or choose a smaller η.";
     }
 
     // ---------------------------------------------------------------- training runs
@@ -201,7 +240,10 @@ public final class Experiment {
         return copy;
     }
 
-    /** Takes in what {@code run} learned (all of it, or up to its cancellation or divergence). */
+    /**
+     * Takes in what {@code run} learned (all of it, or up to its cancellation or divergence). The loss history
+     * gets one value per trained epoch; the step history keeps records of stepped steps only.
+     */
     public void finishTraining(TrainingRun run) {
         if (run != training) return; // a run from before a reset or reconfiguration
         training = null;
@@ -213,8 +255,10 @@ public final class Experiment {
             steps += run.completedSteps();
             trace = null;
             phase = Phase.READY;
-            for (double loss : run.epochLosses()) recordLoss(loss);
-            if (schedule.position() != 0) recordLoss(meanLoss());
+            lossHistory.addAll(run.epochLosses());
+            meanLossNow = meanLoss();
+            if (schedule.position() != 0) lossHistory.add(meanLossNow);
+            recordTestLoss();
         }
         if (run.state() == TrainingRun.State.DIVERGED) markDiverged();
     }
@@ -234,14 +278,18 @@ public final class Experiment {
         return Optional.ofNullable(lastTraining);
     }
 
-    /** The last step or training run overflowed; the network is the one from before it. */
-    public boolean diverged() {
-        return diverged;
-    }
-
     /** Shows {@code message} until the next action, e.g. that an earlier session had ended. */
     public void tell(String message) {
         notice = message;
+    }
+
+    private void recordTestLoss() {
+        if (dataset.hasTest()) testLossHistory.add(sgd.meanLoss(network, dataset.testXMatrix(), dataset.testYMatrix()));
+    }
+
+    /** Mean loss on the test samples at step 0 and after every step (empty when the data have no test split). */
+    public List<Double> testLossHistory() {
+        return List.copyOf(testLossHistory);
     }
 
     private double meanLoss() {
@@ -291,15 +339,108 @@ public final class Experiment {
 
     /** Mean training loss over the dataset with the current parameters. */
     public double currentMeanLoss() {
-        return lossHistory[lossCount - 1];
+        return meanLossNow;
     }
 
     /**
-     * Mean training loss at step 0 and after every step; a training run adds one value per epoch (and one for
-     * where it stopped, if mid-epoch). Only the most recent {@link #MAX_LOSS_HISTORY} values are kept.
+     * Sets one weight or bias to a value the student chose (the lecture asks the class to guess a weight).
+     * A step in progress is recomputed from it; after a finished step, the next step starts from it.
+     *
+     * @throws IllegalArgumentException for a value that is not finite or a parameter the network lacks
      */
+    public void setParameter(ParameterRef ref, double value) {
+        if (!Double.isFinite(value) || Math.abs(value) > MAX_PARAMETER) {
+            throw new IllegalArgumentException("a weight or bias must be a number from −" + (long) MAX_PARAMETER
+                    + " to " + (long) MAX_PARAMETER);
+        }
+        Network edited = ref.applyTo(network, value);
+        if (stepInProgress()) {
+            StepTrace recomputed = sgd.step(edited, Vec.of(dataset.x(sampleIndex)), Vec.of(dataset.y(sampleIndex)));
+            double mean = recomputed.diverged() ? Double.NaN
+                    : sgd.meanLoss(recomputed.after(), dataset.xMatrix(), dataset.yMatrix());
+            if (!Double.isFinite(mean)) {
+                throw new IllegalArgumentException("with " + ref.label() + " = " + value
+                        + " this step overflows to infinity; choose a smaller value");
+            }
+            trace = recomputed;
+            pendingMeanLoss = mean;
+            notice = ref.label() + " set to " + value + ": this step is recomputed from it.";
+        } else {
+            trace = null;
+            phase = Phase.READY;
+            notice = ref.label() + " set to " + value + ": the next step starts from it.";
+        }
+        network = edited;
+        meanLossNow = meanLoss();
+    }
+
+    /** Typed weights beyond this are surely mistakes, and would overflow at once. */
+    public static final double MAX_PARAMETER = 1e6;
+
+    /** Mean training loss at step 0 and after every step. */
     public List<Double> lossHistory() {
-        return Arrays.stream(lossHistory, 0, lossCount).boxed().toList();
+        return List.copyOf(lossHistory);
+    }
+
+    /** Every completed step, oldest first. */
+    public List<StepRecord> records() {
+        return List.copyOf(records);
+    }
+
+    public Optional<StepRecord> record(int step) {
+        return step >= 1 && step <= records.size() ? Optional.of(records.get(step - 1)) : Optional.empty();
+    }
+
+    /** The full trace of a completed step, while it is among the {@link #KEPT_TRACES} most recent. */
+    public Optional<StepTrace> traceOfStep(int step) {
+        return Optional.ofNullable(recentTraces.get(step));
+    }
+
+    /** The lesson this experiment follows, if any. */
+    public Optional<Tailoring> tailoring() {
+        return Optional.ofNullable(tailoring);
+    }
+
+    /**
+     * Opens a lesson: its configuration, optionally its exact starting parameters, the phase to open on, and
+     * how it tailors the page. {@code null} tailoring leaves the lesson (free play).
+     */
+    public void openLesson(Config lessonConfig, Network start, Phase openOn, Tailoring lessonTailoring) {
+        startingNetwork = start;
+        configure(lessonConfig);
+        if (start != null && network != start) {
+            throw new IllegalArgumentException("the starting network " + start.sizes() + " does not fit the settings "
+                    + lessonConfig.sizes());
+        }
+        tailoring = lessonTailoring;
+        if (openOn != Phase.READY) goTo(openOn);
+    }
+
+    public void leaveLesson() {
+        tailoring = null;
+        startingNetwork = null;
+    }
+
+    /** Same sizes and activations, so the lesson's parameters can stand in for the seed's. */
+    private static boolean fits(Network start, Network seeded) {
+        if (!start.sizes().equals(seeded.sizes())) return false;
+        for (int l = 0; l < start.depth(); l++) {
+            if (!start.layer(l).activation().equals(seeded.layer(l).activation())) return false;
+        }
+        return true;
+    }
+
+    /** True once a step overflowed: training stopped there until a reset or a new configuration. */
+    public boolean diverged() {
+        return diverged;
+    }
+
+    public boolean logLossScale() {
+        return logLossScale;
+    }
+
+    public void setLogLossScale(boolean log) {
+        this.logLossScale = log;
     }
 
     /** A message for the student about the last action, e.g. that training diverged. */

@@ -23,7 +23,7 @@ public final class SessionStore {
 
     /** How many sessions, and for how long; from the environment with defaults that fit a 512 MB instance. */
     public record Limits(int maxSessions, Duration idleTimeout) {
-        public static final int DEFAULT_MAX_SESSIONS = 2000;
+        public static final int DEFAULT_MAX_SESSIONS = 300;
         public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(60);
 
         public Limits {

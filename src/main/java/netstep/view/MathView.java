@@ -41,9 +41,11 @@ final class MathView {
         return tr(cells.toArray(DomContent[]::new));
     }
 
-    /** One number in a cell, with the exact value on hover. */
+    /** One number in a cell, with the exact value on hover where the cell rounds it. */
     static TdTag cell(double v) {
-        return td(Num.f(v)).withTitle(Num.exact(v));
+        String shown = Num.f(v);
+        TdTag td = td(shown);
+        return Num.isExact(shown, v) ? td : td.withTitle(Num.exact(v));
     }
 
     static TableTag matrix(Mat m) {
@@ -92,9 +94,10 @@ final class MathView {
         boolean clipped = shownColumns < w.columns();
         for (int j = 0; j < shown(w.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
-            for (int i = 0; i < shownColumns; i++) cells.add(cell(w.get(j, i)));
+            // no tooltips: the same numbers sit, with their exact values, in W and b beside it
+            for (int i = 0; i < shownColumns; i++) cells.add(td(Num.f(w.get(j, i))));
             if (clipped) cells.add(td("⋯").withClass("more"));
-            cells.add(cell(b.get(j)).withClass("bias-column"));
+            cells.add(td(Num.f(b.get(j))).withClass("bias-column"));
             rows.add(tr(cells.toArray(DomContent[]::new)));
         }
         if (shown(w.rows()) < w.rows()) rows.add(moreRows(shownColumns + (clipped ? 2 : 1)));

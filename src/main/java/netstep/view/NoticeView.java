@@ -20,7 +20,7 @@ final class NoticeView {
                     form(button("Reset the network").withType("submit").withName("action").withValue("reset")
                             .withClass("primary").withId("diverged-reset"))
                             .withMethod("post").withAction("/step").attr("hx-post", "/step")
-                            .attr("hx-target", "#workspace").attr("hx-swap", "outerHTML"));
+                            .attr("hx-swap", "none")); // the answer swaps its parts out of band
         }
         e.notice().ifPresent(message -> d.withClass("notice").attr("role", "alert").with(p(message)));
         return d;

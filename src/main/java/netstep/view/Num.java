@@ -23,6 +23,26 @@ public final class Num {
         return stripped.equals("-0") ? "0" : stripped;
     }
 
+    /** Three significant digits, for labels in a diagram where space is short: 0.332, −12.4, 1.2e+03. */
+    public static String compact(double v) {
+        if (Double.isNaN(v)) return "NaN";
+        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+        if (v == 0) return "0";
+        double abs = Math.abs(v);
+        if (abs >= 1e4 || abs < 1e-3) return String.format(Locale.ROOT, "%.1e", v);
+        String s = new BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
+
+    /** True when the shown text reads back as exactly v, so a tooltip would only repeat it. */
+    static boolean isExact(String shown, double v) {
+        try {
+            return Double.parseDouble(shown) == v;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     /** The exact value, for a tooltip. */
     public static String exact(double v) {
         return Double.toString(v);

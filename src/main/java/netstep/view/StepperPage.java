@@ -7,6 +7,8 @@ import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.FormTag;
 import j2html.tags.specialized.SectionTag;
 import j2html.tags.specialized.SelectTag;
+import netstep.data.BuiltIn;
+import netstep.data.CsvData;
 import netstep.data.Dataset;
 import netstep.data.Datasets;
 import netstep.engine.Activation;
@@ -16,10 +18,13 @@ import netstep.engine.SampleOrder;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.Experiment;
 import netstep.experiment.Phase;
+import netstep.experiment.Tailoring;
+import netstep.lesson.LessonLibrary;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import static j2html.TagCreator.*;
@@ -29,52 +34,129 @@ import static j2html.TagCreator.*;
  * Each fragment method returns a tag with a stable id, used both in the full page and alone for htmx.
  */
 public final class StepperPage {
+    /** The lesson menu: one library per server process, loaded at start-up. */
+    private static volatile LessonLibrary lessons;
+
     private StepperPage() {
     }
 
+    public static void useLessons(LessonLibrary library) {
+        lessons = library;
+    }
+
+    /** The form showing the experiment's configuration. */
+    public static ConfigForm configOf(Experiment e) {
+        return ConfigForm.of(e.config());
+    }
+
+    /**
+     * What the page shows besides the experiment: which history page, which past step (0 for the current one)
+     * and the weight-edit form as typed (with its error), if one was rejected.
+     */
+    public record Browsing(int historyPage, int pastStep, WeightEdit edit, String importError, DataDraft data) {
+        public static final Browsing CURRENT = new Browsing(1, 0);
+
+        public Browsing(int historyPage, int pastStep) {
+            this(historyPage, pastStep, WeightEdit.EMPTY, null, null);
+        }
+
+        public Browsing(int historyPage, int pastStep, WeightEdit edit) {
+            this(historyPage, pastStep, edit, null, null);
+        }
+
+        public static Browsing importRefused(String error) {
+            return new Browsing(1, 0, WeightEdit.EMPTY, error, null);
+        }
+
+        public static Browsing dataDraft(DataDraft draft) {
+            return new Browsing(1, 0, WeightEdit.EMPTY, null, draft);
+        }
+    }
+
+    /** The own-data forms as typed: the table's rows (null: the experiment's samples), the CSV, and a refusal. */
+    public record DataDraft(List<List<String>> rows, String csv, String error) {
+    }
+
+    /** The weight-edit form: the parameter and value as typed, and why they were refused. */
+    public record WeightEdit(String parameter, String value, String error) {
+        public static final WeightEdit EMPTY = new WeightEdit("", "", null);
+    }
+
     public static String render(Experiment experiment, ConfigForm form) {
-        return Layout.page("netstep — step through how a neural network learns", app(experiment, form));
+        return render(experiment, form, Browsing.CURRENT);
+    }
+
+    public static String render(Experiment experiment, ConfigForm form, Browsing browsing) {
+        return Layout.page("netstep — step through how a neural network learns", app(experiment, form, browsing));
     }
 
     /** Configuration and workspace: what a configuration change replaces. */
     public static DivTag app(Experiment experiment, ConfigForm form) {
+        return app(experiment, form, Browsing.CURRENT);
+    }
+
+    private static DivTag app(Experiment experiment, ConfigForm form, Browsing browsing) {
         // once stepping has begun the form folds away, so the step itself fills a projector's screen
         boolean open = !form.valid() || experiment.trace().isEmpty();
-        return div(configSection(form, open), workspace(experiment)).withId("app");
+        DataDraft draft = browsing.data();
+        Tailoring tailoring = experiment.tailoring().orElse(null);
+        Set<String> locked = tailoring == null ? Set.of() : tailoring.locked().keySet();
+        return div(
+                LessonView.menu(lessons, tailoring),
+                LessonView.lesson(tailoring),
+                hidden(tailoring, "configure") ? null : configSection(form, open, locked),
+                workspace(experiment, browsing),
+                hidden(tailoring, "own-data") ? null : DataView.ownData(experiment, draft == null ? DataView.Draft.NONE
+                        : new DataView.Draft(draft.rows(), draft.csv(), draft.error())),
+                hidden(tailoring, "files") ? null : files(browsing.importError()))
+                .withId("app");
+    }
+
+    static boolean hidden(Tailoring tailoring, String name) {
+        return tailoring != null && tailoring.hides(name);
     }
 
     // ---------------------------------------------------------------- configuration
 
-    public static DetailsTag configSection(ConfigForm form, boolean open) {
+    public static DetailsTag configSection(ConfigForm form, boolean open, Set<String> locked) {
         FormTag f = form().withId("config-form").withMethod("post").withAction("/configure")
                 .attr("hx-post", "/configure").attr("hx-target", "#app").attr("hx-swap", "outerHTML")
                 .with(
                         fieldset(legend("Network"),
-                                field(form, ConfigForm.INPUTS, "Inputs", numberInput(form, ConfigForm.INPUTS, "1", "64", "1")),
-                                field(form, ConfigForm.HIDDEN, "Hidden layer widths",
+                                field(form, locked, ConfigForm.INPUTS, "Inputs", numberInput(form, ConfigForm.INPUTS, "1", "64", "1")),
+                                field(form, locked, ConfigForm.HIDDEN, "Hidden layer widths",
                                         input().withType("text").withName(ConfigForm.HIDDEN).withId(ConfigForm.HIDDEN)
                                                 .withValue(form.value(ConfigForm.HIDDEN)).attr("placeholder", "e.g. 4 or 4,4")
                                                 .attr("inputmode", "text").attr("autocomplete", "off"),
                                         "Comma-separated; empty = one linear layer (the perceptron)."),
-                                field(form, ConfigForm.OUTPUTS, "Outputs", numberInput(form, ConfigForm.OUTPUTS, "1", "64", "1")),
-                                field(form, ConfigForm.HIDDEN_ACTIVATION, "Hidden activation",
+                                field(form, locked, ConfigForm.OUTPUTS, "Outputs", numberInput(form, ConfigForm.OUTPUTS, "1", "64", "1")),
+                                field(form, locked, ConfigForm.HIDDEN_ACTIVATION, "Hidden activation",
                                         select(form, ConfigForm.HIDDEN_ACTIVATION, activationOptions())),
-                                field(form, ConfigForm.OUTPUT_ACTIVATION, "Output activation",
+                                field(form, locked, ConfigForm.OUTPUT_ACTIVATION, "Output activation",
                                         select(form, ConfigForm.OUTPUT_ACTIVATION, activationOptions())),
-                                field(form, ConfigForm.SLOPE, "Leaky ReLU slope a",
+                                field(form, locked, ConfigForm.SLOPE, "Leaky ReLU slope a",
                                         numberInput(form, ConfigForm.SLOPE, "0", "1", "any"))),
                         fieldset(legend("Training"),
-                                field(form, ConfigForm.DATASET, "Dataset", select(form, ConfigForm.DATASET, datasetOptions())),
-                                field(form, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
-                                field(form, ConfigForm.LEARNING_RATE, "Learning rate η",
+                                field(form, locked, ConfigForm.DATASET, "Dataset", select(form, ConfigForm.DATASET, datasetOptions(form))),
+                                datasetParameters(form, locked),
+                                field(form, locked, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
+                                field(form, locked, ConfigForm.LEARNING_RATE, "Learning rate η",
                                         numberInput(form, ConfigForm.LEARNING_RATE, "0", "10", "any")),
-                                field(form, ConfigForm.SEED, "Random seed", numberInput(form, ConfigForm.SEED, "0", null, "1")),
-                                field(form, ConfigForm.ORDER, "Sample order", select(form, ConfigForm.ORDER, orderOptions()))),
-                        parameterCount(form),
+                                field(form, locked, ConfigForm.SEED, "Random seed", numberInput(form, ConfigForm.SEED, "0", null, "1")),
+                                field(form, locked, ConfigForm.ORDER, "Sample order", select(form, ConfigForm.ORDER, orderOptions())),
+                                field(form, locked, ConfigForm.BIASES, "Biases", select(form, ConfigForm.BIASES,
+                                        options(List.of(true, false),
+                                                trained -> trained ? ConfigForm.BIASES_TRAINED : ConfigForm.BIASES_FROZEN,
+                                                trained -> trained ? "trained" : "frozen (not trained)")))),
+                        liveParameterCount(form),
                         div(button("Build network").withType("submit").withClass("primary"),
                                 span("Starts over from the seed.").withClass("hint")).withClass("form-actions"));
+        if (!locked.isEmpty()) {
+            f.with(p("Settings marked \"locked\" belong to this lesson and keep its values; choose Free play in the "
+                    + "lesson menu to change them.").withClass("hint locked-note"));
+        }
         DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary")),
-                f).withId("config").withClass("panel config");
+                f).withId("config").withClass("panel config").withData("locked", String.join(" ", locked));
         if (open) details.attr("open");
         return details;
     }
@@ -86,13 +168,20 @@ public final class StepperPage {
                 + " parameters").orElse("");
     }
 
-    /** The live parameter count; it asks for itself again whenever the form changes. */
-    public static DivTag parameterCount(ConfigForm form) {
-        DivTag box = div().withId("param-count").withClass("param-count")
+    /**
+     * The live parameter count. Its wrapper, which is never swapped, asks for a fresh count whenever the form
+     * changes (replacing any request still in flight), so no keystroke's update is lost with a swapped element.
+     */
+    static DivTag liveParameterCount(ConfigForm form) {
+        return div(parameterCount(form)).withId("param-count-live").withClass("param-count")
                 .attr("hx-post", "/parameters").attr("hx-include", "#config-form")
-                .attr("hx-target", "this").attr("hx-swap", "outerHTML")
+                .attr("hx-target", "#param-count").attr("hx-swap", "outerHTML").attr("hx-sync", "this:replace")
                 .attr("hx-trigger", "input from:#config-form delay:200ms, change from:#config-form")
                 .attr("aria-live", "polite");
+    }
+
+    public static DivTag parameterCount(ConfigForm form) {
+        DivTag box = div().withId("param-count");
         return form.parameterCount()
                 .map(count -> box.with(parameterFormula(count, "param")))
                 .orElseGet(() -> box.with(p("Parameters: — (fix the sizes above to count them)")));
@@ -116,12 +205,34 @@ public final class StepperPage {
                 ul(perLayer.toArray(DomContent[]::new)).withClass("per-layer"));
     }
 
-    private static DivTag field(ConfigForm form, String name, String label, DomContent control) {
-        return field(form, name, label, control, null);
+    /** The built-in dataset's parameters, folded away unless one of them was refused. */
+    private static DetailsTag datasetParameters(ConfigForm form, Set<String> locked) {
+        DetailsTag d = details(summary("Dataset size, noise, test split, seed"),
+                field(form, locked, ConfigForm.SIZE, "Samples", numberInput(form, ConfigForm.SIZE, "1", "5000", "1")),
+                field(form, locked, ConfigForm.NOISE, "Noise", numberInput(form, ConfigForm.NOISE, "0", "1", "any")),
+                field(form, locked, ConfigForm.TEST_FRACTION, "Test fraction",
+                        numberInput(form, ConfigForm.TEST_FRACTION, "0", "0.5", "any"),
+                        "Held out from training: the loss curve shows their loss too."),
+                field(form, locked, ConfigForm.DATA_SEED, "Data seed", numberInput(form, ConfigForm.DATA_SEED, "0", null, "1")),
+                p("Empty fields take the dataset's defaults. The lecture's table, AND, OR and XOR have fixed samples.")
+                        .withClass("hint")).withClass("dataset-options");
+        boolean refused = java.util.stream.Stream.of(ConfigForm.SIZE, ConfigForm.NOISE, ConfigForm.TEST_FRACTION,
+                ConfigForm.DATA_SEED).anyMatch(f -> form.error(f).isPresent());
+        if (refused) d.attr("open");
+        return d;
     }
 
-    private static DivTag field(ConfigForm form, String name, String label, DomContent control, String hint) {
-        DivTag d = div(label(label).attr("for", name), control).withClass("field");
+    private static DivTag field(ConfigForm form, Set<String> locked, String name, String label, DomContent control) {
+        return field(form, locked, name, label, control, null);
+    }
+
+    /** A labelled control; a field the lesson locks is shown but disabled (the server keeps its value anyway). */
+    private static DivTag field(ConfigForm form, Set<String> locked, String name, String label, DomContent control,
+                                String hint) {
+        boolean isLocked = locked.contains(name) && control instanceof j2html.tags.Tag<?>;
+        if (isLocked) ((j2html.tags.Tag<?>) control).attr("disabled").attr("title", "Locked by this lesson");
+        DivTag d = div(label(text(label), isLocked ? span(" locked").withClass("badge") : null).attr("for", name), control)
+                .withClass("field");
         if (hint != null) d.with(small(hint).withClass("hint"));
         form.error(name).ifPresent(message -> d.withClass("field invalid")
                 .with(p(message).withClass("error").withId(name + "-error").attr("role", "alert")));
@@ -155,8 +266,10 @@ public final class StepperPage {
         return options(List.of(SampleOrder.values()), o -> o.id, o -> o.label);
     }
 
-    private static Map<String, String> datasetOptions() {
-        return options(Datasets.all(), Dataset::id, Dataset::title);
+    private static Map<String, String> datasetOptions(ConfigForm form) {
+        Map<String, String> options = options(Datasets.catalogue(), BuiltIn::id, BuiltIn::title);
+        if (CsvData.CUSTOM.equals(form.value(ConfigForm.DATASET))) options.put(CsvData.CUSTOM, "Your own data");
+        return options;
     }
 
     private static <T> Map<String, String> options(List<T> items, Function<T, String> id, Function<T, String> label) {
@@ -167,17 +280,103 @@ public final class StepperPage {
 
     // ---------------------------------------------------------------- workspace
 
-    /** Everything a step changes: controls, counters, the trace, the weights and the dataset. */
+    /** Everything a step changes: controls, counters, pictures, the trace, the weights, history and data. */
     public static SectionTag workspace(Experiment e) {
+        return workspace(e, Browsing.CURRENT);
+    }
+
+    private static SectionTag workspace(Experiment e, Browsing browsing) {
+        Tailoring t = e.tailoring().orElse(null);
         return section(
                 controls(e),
                 status(e),
                 notice(e),
                 TrainingView.panel(e),
-                TraceView.trace(e),
-                WeightsView.weights(e),
-                datasetTable(e)
+                div(hidden(t, "diagram") ? null : DiagramView.diagram(e),
+                        hidden(t, "loss-chart") ? null : ChartView.lossChart(e),
+                        hidden(t, "computes") ? null : ChartView.computes(e)).withClass("pictures"),
+                hidden(t, "trace") ? null
+                        : browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e),
+                hidden(t, "weights") ? null : WeightsView.weights(e, browsing.edit()),
+                hidden(t, "collapse") ? null : CollapseView.collapse(e),
+                hidden(t, "history") ? null : HistoryView.history(e, browsing.historyPage()),
+                hidden(t, "dataset") ? null : datasetTable(e)
         ).withId("workspace");
+    }
+
+    /** Save the experiment, its loss history or the current step as a worked example; load a saved one. */
+    static SectionTag files(String importError) {
+        SectionTag section = section(
+                h2("Save and load"),
+                ul(
+                        li(a("The experiment (JSON)").withHref("/export/experiment.json").attr("download"),
+                                text(": settings, data, weights, step count and loss history; load it again below.")),
+                        li(a("The loss history (CSV)").withHref("/export/loss.csv").attr("download")),
+                        li(a("This step as a worked example (Markdown)").withHref("/export/step.md").attr("download"),
+                                text(": every number of the current step, for an answer key."))),
+                form(
+                        label("Load a saved experiment: ").attr("for", "import-file"),
+                        input().withType("file").withName("file").withId("import-file").attr("accept", ".json,application/json"),
+                        text(" "),
+                        button("Load").withType("submit")
+                ).withId("import-form").withMethod("post").withAction("/import").attr("enctype", "multipart/form-data")
+        ).withId("files").withClass("panel");
+        if (importError != null) section.with(p(importError).withClass("error").withId("import-error").attr("role", "alert"));
+        return section;
+    }
+
+    /** What a step action changed, so that its htmx answer carries only those fragments. */
+    public record StepChanges(boolean newSample, boolean parametersChanged, boolean everything) {
+    }
+
+    /**
+     * The fragments a step changed, each swapped by its id (htmx out-of-band swaps): the controls, counters,
+     * diagram and trace always; the dataset's marked row when a sample was picked; the charts, weights and
+     * history when parameters changed.
+     */
+    public static String stepFragments(Experiment e, StepChanges changes) {
+        if (changes.everything()) return oob(workspace(e));
+        Tailoring t = e.tailoring().orElse(null);
+        Map<String, java.util.function.Supplier<j2html.tags.Tag<?>>> parts = new java.util.LinkedHashMap<>();
+        parts.put("controls", () -> controls(e));
+        parts.put("status", () -> status(e));
+        parts.put("notice", () -> notice(e));
+        parts.put("diagram", () -> DiagramView.diagram(e));
+        parts.put("trace", () -> TraceView.trace(e));
+        if (changes.newSample() || changes.parametersChanged()) parts.put("dataset", () -> datasetTable(e));
+        if (changes.parametersChanged()) {
+            parts.put("loss-chart", () -> ChartView.lossChart(e));
+            parts.put("computes", () -> ChartView.computes(e));
+            parts.put("weights", () -> WeightsView.weights(e, WeightEdit.EMPTY));
+            parts.put("collapse", () -> CollapseView.collapse(e));
+            parts.put("history", () -> HistoryView.history(e, 1));
+        }
+        StringBuilder html = new StringBuilder();
+        parts.forEach((name, part) -> {
+            if (!hidden(t, name)) html.append(oob(part.get()));
+        });
+        return html.toString();
+    }
+
+    private static String oob(j2html.tags.Tag<?> fragment) {
+        return fragment.attr("hx-swap-oob", "true").render();
+    }
+
+    /** A refused weight edit: only the form, with its message, is swapped. */
+    public static String editRefused(WeightEdit edit) {
+        return oob(WeightsView.editForm(edit));
+    }
+
+    public static DomContent lossChart(Experiment e) {
+        return ChartView.lossChart(e);
+    }
+
+    public static DomContent history(Experiment e, int page) {
+        return HistoryView.history(e, page);
+    }
+
+    public static DomContent pastStep(Experiment e, int step) {
+        return TraceView.pastStep(e, step);
     }
 
     static FormTag controls(Experiment e) {
@@ -192,7 +391,7 @@ public final class StepperPage {
             if (!inProgress && shown == Phase.UPDATE && p == Phase.UPDATE) state = "current";
             ButtonTag b = actionButton(p.id, number + ". " + p.label, p.key).withClass("phase-button " + state);
             if (state.equals("current")) b.attr("aria-current", "step");
-            phaseButtons.add(b);
+            if (!hidden(e.tailoring().orElse(null), p.id)) phaseButtons.add(b);
             number++;
         }
         Phase next = shown.next();
@@ -201,14 +400,20 @@ public final class StepperPage {
                 div(phaseButtons.toArray(DomContent[]::new)).withClass("phase-buttons").attr("role", "group")
                         .attr("aria-label", "Phases of one step"),
                 div(
-                        actionButton("next", nextLabel + " ▶", "n").withClass("primary next-button"),
-                        actionButton("whole", "Whole step", "s"),
-                        actionButton("epoch", "Finish epoch", "e")
-                                .withTitle("Every sample not yet used in this epoch gets one whole step"),
-                        actionButton("reset", "Reset", "r").withTitle("Re-initialise the weights from the seed")
+                        unlessHidden(e, "next", actionButton("next", nextLabel + " ▶", "n").withClass("primary next-button")),
+                        unlessHidden(e, "whole", actionButton("whole", "Whole step", "s")),
+                        unlessHidden(e, "epoch", actionButton("epoch", "Finish epoch", "e")
+                                .withTitle("Every sample not yet used in this epoch gets one whole step")),
+                        unlessHidden(e, "reset", actionButton("reset", "Reset", "r")
+                                .withTitle("Re-initialise the weights from the seed"))
                 ).withClass("run-buttons")
         ).withId("controls").withMethod("post").withAction("/step")
-                .attr("hx-post", "/step").attr("hx-target", "#workspace").attr("hx-swap", "outerHTML");
+                // the answer is a set of out-of-band fragments, each swapped by its id
+                .attr("hx-post", "/step").attr("hx-swap", "none");
+    }
+
+    private static ButtonTag unlessHidden(Experiment e, String action, ButtonTag button) {
+        return hidden(e.tailoring().orElse(null), action) ? null : button;
     }
 
     private static ButtonTag actionButton(String action, String label, String key) {
@@ -237,7 +442,7 @@ public final class StepperPage {
 
     static SectionTag datasetTable(Experiment e) {
         Dataset d = e.dataset();
-        int shownRows = Math.min(d.size(), 50);
+        int shownRows = Math.min(d.size(), 20);
         List<DomContent> head = new ArrayList<>();
         head.add(th("#"));
         for (int i = 0; i < d.inputs(); i++) head.add(th("x[" + (i + 1) + "]"));
@@ -258,7 +463,8 @@ public final class StepperPage {
                 p(d.description()),
                 div(table(thead(tr(head.toArray(DomContent[]::new))), tbody(rows.toArray(DomContent[]::new)))
                         .withClass("data")).withClass("scroll"),
-                d.size() > shownRows ? p("Showing the first " + shownRows + " of " + d.size() + " samples.") : null
+                d.size() > shownRows ? p(text("Showing the first " + shownRows + " of " + d.size() + " samples; "),
+                        a("download them all as CSV").withHref("/export/data.csv").attr("download"), text(".")) : null
         ).withId("dataset").withClass("panel");
     }
 }

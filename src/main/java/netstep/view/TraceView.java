@@ -36,11 +36,33 @@ final class TraceView {
                     p(text("Press "), strong("Next"), text(" (or the key "), kbd("N"),
                             text(") to pick the first sample.")));
         }
-        StepTrace t = e.trace().orElseThrow();
         Phase shown = e.phase();
-        section.with(h2("Step " + (shown == Phase.UPDATE ? e.steps() : e.steps() + 1) + ", sample #"
-                + (e.sampleIndex() + 1)));
-        section.with(phase(Phase.PICK, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()), pick(e, t)));
+        int stepNumber = shown == Phase.UPDATE ? e.steps() : e.steps() + 1;
+        return render(section, e, e.trace().orElseThrow(), shown, stepNumber, e.sampleIndex());
+    }
+
+    /** A completed step from the history, every phase shown, while its trace is still kept. */
+    static SectionTag pastStep(Experiment e, int step) {
+        SectionTag section = section().withId("trace").withClass("panel past-step");
+        StepTrace t = e.traceOfStep(step).orElse(null);
+        if (t == null) {
+            return section.with(h2("Step " + step), p("Only the last " + Experiment.KEPT_TRACES
+                    + " steps keep their full trace."), backToCurrent());
+        }
+        section.with(div(text("You are looking at step " + step + " from the history. "), backToCurrent())
+                .withClass("warning").attr("role", "note"));
+        return render(section, e, t, Phase.UPDATE, step, e.record(step).orElseThrow().sampleIndex());
+    }
+
+    private static DomContent backToCurrent() {
+        return a("Back to the current step").withHref("/#trace");
+    }
+
+    private static SectionTag render(SectionTag section, Experiment e, StepTrace t, Phase shown, int stepNumber,
+                                     int sampleIndex) {
+        section.with(h2("Step " + stepNumber + ", sample #" + (sampleIndex + 1)));
+        section.with(phase(Phase.PICK, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()),
+                pick(e, t, sampleIndex)));
         if (Phase.FORWARD.reached(shown)) {
             section.with(phase(Phase.FORWARD, shown, "ŷ = " + vector(t.prediction()), forward(t)));
         }
@@ -72,9 +94,9 @@ final class TraceView {
 
     // ---------------------------------------------------------------- 1. pick
 
-    private static DomContent pick(Experiment e, StepTrace t) {
+    private static DomContent pick(Experiment e, StepTrace t, int sampleIndex) {
         return div(
-                p("Sample #" + (e.sampleIndex() + 1) + " of " + e.dataset().size() + " ("
+                p("Sample #" + (sampleIndex + 1) + " of " + e.dataset().size() + " ("
                         + e.config().order().label + ")."),
                 equation(labelled("x", column(t.x(), "pick-x")), labelled("y", column(t.y(), "pick-y"))),
                 p("The network has not seen its target y yet: the forward pass predicts ŷ from x alone."));
@@ -302,8 +324,7 @@ final class TraceView {
                 double old = before.get(j, i);
                 double now = after.get(j, i);
                 boolean changed = old != now;
-                cells.add(td(span(Num.f(old)).withClass("old"), span(" → ").withClass("arrow"),
-                        span(Num.f(now)).withClass("new"))
+                cells.add(td(text(Num.f(old) + " → "), b(Num.f(now)))
                         .withId(idPrefix + "-" + (j + 1) + "-" + (i + 1))
                         .withTitle(Num.exact(old) + " → " + Num.exact(now))
                         .withCondClass(changed, "changed"));

@@ -1,6 +1,7 @@
 package netstep.view;
 
 import j2html.tags.DomContent;
+import j2html.tags.specialized.FormTag;
 import j2html.tags.specialized.SectionTag;
 import netstep.engine.Layer;
 import netstep.engine.Network;
@@ -17,7 +18,28 @@ final class WeightsView {
     private WeightsView() {
     }
 
-    static SectionTag weights(Experiment e) {
+    /**
+     * Set any weight or bias by hand: the lecture asks the class to guess a weight, so let them try the guess.
+     * Clicking a cell fills in its name (static/netstep.js); without JavaScript the name is typed as shown.
+     */
+    static FormTag editForm(StepperPage.WeightEdit edit) {
+        FormTag form = form(
+                label("Set ").attr("for", "edit-parameter"),
+                input().withType("text").withName("parameter").withId("edit-parameter").withValue(edit.parameter())
+                        .attr("placeholder", "W1[1,1]").attr("size", "9").attr("autocomplete", "off"),
+                label(" to ").attr("for", "edit-value"),
+                input().withType("text").withName("value").withId("edit-value").withValue(edit.value())
+                        .attr("inputmode", "decimal").attr("size", "9").attr("autocomplete", "off"),
+                text(" "),
+                button("Set").withType("submit"),
+                span(" Click a cell below, or type its name, e.g. W1[2,3] or b2[1].").withClass("hint")
+        ).withId("edit-form").withClass("edit-form").withMethod("post").withAction("/edit")
+                .attr("hx-post", "/edit").attr("hx-swap", "none");
+        if (edit.error() != null) form.with(p(edit.error()).withClass("error").withId("edit-error").attr("role", "alert"));
+        return form;
+    }
+
+    static SectionTag weights(Experiment e, StepperPage.WeightEdit edit) {
         Network network = e.network();
         List<DomContent> layers = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
@@ -36,6 +58,7 @@ final class WeightsView {
                 p("W has a row per neuron and a column per input: W[j,i] is the weight from input i to neuron j. "
                         + "The bias trick appends b as a last column, so that a = [W | b]·[x; 1]."),
                 StepperPage.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
+                e.tailoring().map(t -> t.hides("edit")).orElse(false) ? null : editForm(edit),
                 div(layers.toArray(DomContent[]::new))
         ).withId("weights").withClass("panel");
     }

@@ -1,6 +1,7 @@
 package netstep.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import netstep.engine.ParameterCount;
 import netstep.engine.SampleOrder;
 import netstep.engine.StepTrace;
 import netstep.engine.Vec;
+import netstep.experiment.JsonInput;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +33,7 @@ final class ApiJson {
     static final int MAX_SAMPLES = 5000;
     static final int MAX_EPOCHS = 10_000;
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ApiJson() {
     }
@@ -173,48 +175,19 @@ final class ApiJson {
     }
 
     private static JsonNode required(JsonNode parent, String field, String path) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) throw new BadRequest("missing field " + path);
-        return node;
+        return JsonInput.required(parent, field, path);
     }
 
     private static double[][] matrix(JsonNode node, String path) {
-        if (!node.isArray() || node.isEmpty()) {
-            throw new BadRequest(path + " must be a non-empty array of rows, one per neuron");
-        }
-        if (node.size() > MAX_WIDTH) {
-            throw new BadRequest(path + " has " + node.size() + " rows; a layer is at most " + MAX_WIDTH + " wide");
-        }
-        double[][] rows = new double[node.size()][];
-        for (int j = 0; j < node.size(); j++) {
-            rows[j] = numbers(node.get(j), path + "[" + j + "]");
-            if (rows[j].length > MAX_WIDTH) {
-                throw new BadRequest(path + "[" + j + "] has " + rows[j].length + " numbers; a layer takes at most "
-                        + MAX_WIDTH + " inputs");
-            }
-            if (rows[j].length != rows[0].length) {
-                throw new BadRequest(path + " is ragged: row " + j + " has " + rows[j].length + " numbers but row 0 has "
-                        + rows[0].length);
-            }
-        }
-        return rows;
+        return JsonInput.matrix(node, path, MAX_WIDTH);
     }
 
-    private static double[] numbers(JsonNode node, String path) {
-        if (!node.isArray() || node.isEmpty()) throw new BadRequest(path + " must be a non-empty array of numbers");
-        if (node.size() > MAX_WIDTH) {
-            throw new BadRequest(path + " has " + node.size() + " numbers; at most " + MAX_WIDTH + " are allowed");
-        }
-        double[] out = new double[node.size()];
-        for (int i = 0; i < node.size(); i++) out[i] = finite(node.get(i), path + "[" + i + "]");
-        return out;
+    static double[] numbers(JsonNode node, String path) {
+        return JsonInput.numbers(node, path, MAX_WIDTH);
     }
 
     private static double finite(JsonNode n, String path) {
-        if (!n.isNumber()) throw new BadRequest(path + " must be a number, not " + n);
-        double v = n.asDouble();
-        if (!Double.isFinite(v)) throw new BadRequest(path + " must be a finite number, not " + n);
-        return v;
+        return JsonInput.finite(n, path);
     }
 
     // ---------------------------------------------------------------- writing

@@ -5,43 +5,58 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import netstep.engine.DivergedException;
 import netstep.engine.MatrixProducts;
-import netstep.experiment.TrainingPool;
-import netstep.store.SessionStore;
 import jakarta.servlet.ServletException;
+import netstep.experiment.InvalidInput;
+import netstep.experiment.TrainingPool;
+import netstep.lesson.LessonLibrary;
+import netstep.store.SessionStore;
+import netstep.view.StepperPage;
 import org.eclipse.jetty.http.BadMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Every route in one place. {@link #create()} returns the app un-started. */
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     static final long MAX_REQUEST_BYTES = 1_000_000L;
+    /** How long a stop waits for requests in flight before it closes their connections. */
+    static final long DRAIN_MILLIS = 10_000;
 
     private App() {
     }
 
-    /** How long a stop waits for requests in flight before it closes their connections. */
-    static final long DRAIN_MILLIS = 10_000;
-
     public static Javalin create() {
-        return create(new SessionStore(SessionStore.Limits.fromEnvironment()), TrainingPool.fromEnvironment());
+        return create(new SessionStore(SessionStore.Limits.fromEnvironment()), LessonLibrary.load(),
+                TrainingPool.fromEnvironment());
     }
 
     public static Javalin create(SessionStore store) {
-        return create(store, TrainingPool.fromEnvironment());
+        return create(store, LessonLibrary.load());
     }
 
-    /** The app with these sessions and training workers; stopping the app stops the workers. */
     public static Javalin create(SessionStore store, TrainingPool pool) {
+        return create(store, LessonLibrary.load(), pool);
+    }
+
+    public static Javalin create(SessionStore store, LessonLibrary lessons) {
+        return create(store, lessons, TrainingPool.fromEnvironment());
+    }
+
+    /** The app with these sessions, lessons and training workers; stopping the app stops the workers. */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool) {
         MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
         Sessions sessions = new Sessions(store);
         StepperController stepper = new StepperController(sessions);
         TrainingController training = new TrainingController(sessions, pool);
         ApiController api = new ApiController();
+        FilesController files = new FilesController(sessions);
+        DataController data = new DataController(sessions);
+        LessonController lessonController = new LessonController(sessions, lessons);
+        StepperPage.useLessons(lessons);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -55,30 +70,53 @@ public final class App {
                 Security.checkSameOrigin(ctx);
             });
             cfg.staticFiles.enableWebjars();
-            cfg.staticFiles.add(files -> {
-                files.hostedPath = "/static";
-                files.directory = "/static";
-                files.location = Location.CLASSPATH;
+            cfg.staticFiles.add(staticFiles -> {
+                staticFiles.hostedPath = "/static";
+                staticFiles.directory = "/static";
+                staticFiles.location = Location.CLASSPATH;
             });
 
             cfg.routes.get("/", stepper::page);
             cfg.routes.post("/configure", stepper::configure);
             cfg.routes.post("/parameters", stepper::parameters);
             cfg.routes.post("/step", stepper::step);
+            cfg.routes.post("/edit", stepper::edit);
+            cfg.routes.post("/view/loss-scale", stepper::lossScale);
+            cfg.routes.get("/history", stepper::history);
+            cfg.routes.get("/history/{step}", stepper::pastStep);
             cfg.routes.post("/train", training::train);
             cfg.routes.post("/train/cancel", training::cancel);
             cfg.routes.get("/training", training::progress);
             cfg.routes.get("/health", ctx -> ApiController.json(ctx, ApiJson.MAPPER.createObjectNode()
                     .put("status", "ok").put("sessions", store.size()).put("trainingRuns", pool.pending())));
 
+            cfg.routes.get("/export/experiment.json", files::experiment);
+            cfg.routes.get("/export/loss.csv", files::lossHistory);
+            cfg.routes.get("/export/step.md", files::workedExample);
+            cfg.routes.post("/import", files::load);
+            cfg.routes.post("/data/csv", data::csv);
+            cfg.routes.post("/data/table", data::table);
+            cfg.routes.get("/export/data.csv", data::download);
+
+            cfg.routes.post("/lesson", lessonController::open);
+            cfg.routes.get("/api/lessons", lessonController::list);
+            cfg.routes.get("/api/lessons/{id}", lessonController::show);
+
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
 
-            cfg.routes.exception(BadRequest.class, (e, ctx) -> {
+            cfg.routes.exception(InvalidInput.class, (e, ctx) -> {
                 if (ctx.path().startsWith("/api/")) {
                     ApiController.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
                 } else {
+                    // a message, not a fragment: htmx must not swap it over the page
+                    if (StepperController.htmx(ctx)) ctx.header("HX-Reswap", "none");
                     ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
+                }
+            });
+            cfg.routes.error(413, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    ApiController.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than 1 MB");
                 }
             });
             cfg.routes.error(HttpStatus.NOT_FOUND, ctx -> plain(ctx, "There is no page at " + ctx.path()

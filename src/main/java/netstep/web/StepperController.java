@@ -2,8 +2,11 @@ package netstep.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import netstep.data.Dataset;
 import netstep.experiment.ConfigForm;
+import netstep.experiment.DataSource;
 import netstep.experiment.Experiment;
+import netstep.experiment.ParameterRef;
 import netstep.experiment.Phase;
 import netstep.store.SessionStore;
 import netstep.view.StepperPage;
@@ -26,25 +29,114 @@ final class StepperController {
 
     void page(Context ctx) {
         ctx.header("Vary", "HX-Request");
-        ctx.html(sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()))));
+        StepperPage.Browsing browsing = new StepperPage.Browsing(positive(ctx.queryParam("historyPage"), 1),
+                positive(ctx.queryParam("step"), 0));
+        html(ctx, sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()), browsing)));
+    }
+
+    /** POST /edit: set one weight or bias to a typed value. */
+    void edit(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        String parameter = ctx.formParam("parameter");
+        String value = ctx.formParam("value");
+        String html = sessions.with(ctx, e -> {
+            refuseIfHidden(e, "edit");
+            try {
+                double v;
+                try {
+                    v = Double.parseDouble(value == null ? "" : value.strip());
+                } catch (NumberFormatException ex) {
+                    throw new IllegalArgumentException("\"" + (value == null ? "" : value) + "\" is not a number");
+                }
+                e.setParameter(ParameterRef.parse(parameter), v);
+            } catch (IllegalArgumentException ex) {
+                ctx.status(HttpStatus.BAD_REQUEST);
+                StepperPage.WeightEdit refused = new StepperPage.WeightEdit(clip(parameter), clip(value), ex.getMessage());
+                return htmx(ctx) ? StepperPage.editRefused(refused)
+                        : StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused));
+            }
+            return htmx(ctx) ? StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, false)) : null;
+        });
+        respond(ctx, html);
+    }
+
+    private static String clip(String typed) {
+        if (typed == null) return "";
+        return typed.length() > 40 ? typed.substring(0, 40) : typed;
+    }
+
+    /** POST /view/loss-scale: a linear or logarithmic loss axis. */
+    void lossScale(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        boolean log = "log".equals(ctx.formParam("scale"));
+        String html = sessions.with(ctx, e -> {
+            e.setLogLossScale(log);
+            return htmx(ctx) ? StepperPage.lossChart(e).render() : null;
+        });
+        respond(ctx, html);
+    }
+
+    /** GET /history?page=n: a page of the step history (htmx), or the whole page showing it. */
+    void history(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        int page = positive(ctx.queryParam("page"), 1);
+        if (!htmx(ctx)) {
+            ctx.redirect("/?historyPage=" + page + "#history", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.with(ctx, e -> StepperPage.history(e, page).render()));
+    }
+
+    /** GET /history/{step}: that step's full trace again. */
+    void pastStep(Context ctx) {
+        ctx.header("Vary", "HX-Request");
+        int step = positive(ctx.pathParam("step"), 0);
+        if (step == 0) throw new BadRequest("a step number is a whole number from 1");
+        if (!htmx(ctx)) {
+            ctx.redirect("/?step=" + step + "#trace", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.with(ctx, e -> StepperPage.pastStep(e, step).render()));
+    }
+
+    /** A positive whole number from a query or path parameter, or the fallback when absent or malformed. */
+    private static int positive(String raw, int fallback) {
+        if (raw == null) return fallback;
+        try {
+            int n = Integer.parseInt(raw.trim());
+            return n >= 1 ? n : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     void configure(Context ctx) {
         ctx.header("Vary", "HX-Request");
-        ConfigForm form = ConfigForm.parse(fields(ctx));
+        Map<String, String> fields = fields(ctx);
+        boolean[] valid = {false};
         String html = sessions.with(ctx, e -> {
+            refuseIfHidden(e, "configure");
+            // a lesson's locked fields keep the lesson's values, whatever was submitted
+            e.tailoring().ifPresent(t -> fields.putAll(t.locked()));
+            ConfigForm form = ConfigForm.parse(fields, customData(e));
+            valid[0] = form.valid();
             form.config().ifPresent(e::configure);
             if (form.valid() && !htmx(ctx)) return null;
             return htmx(ctx) ? StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form).render()
                     : StepperPage.render(e, form);
         });
-        if (!form.valid()) ctx.status(HttpStatus.BAD_REQUEST);
+        if (!valid[0]) ctx.status(HttpStatus.BAD_REQUEST);
         respond(ctx, html);
+    }
+
+    /** The student's own samples, if the experiment runs on them: choosing "custom" again keeps them. */
+    static Dataset customData(Experiment e) {
+        return e.config().data() instanceof DataSource.CustomData custom ? custom.data() : null;
     }
 
     /** The live parameter count as the form is edited. */
     void parameters(Context ctx) {
-        ctx.html(StepperPage.parameterCount(ConfigForm.parse(fields(ctx))).render());
+        html(ctx, StepperPage.parameterCount(ConfigForm.parse(fields(ctx))).render());
     }
 
     void step(Context ctx) {
@@ -55,15 +147,25 @@ final class StepperController {
         SessionStore.Session session = sessions.open(ctx);
         String html = session.run(e -> {
             // a click meant for a network that has gone would act on the fresh one: show it first instead
-            if (session.replacesEnded()) return htmx(ctx) ? StepperPage.workspace(e).render() : null;
+            if (session.replacesEnded()) return htmx(ctx) ? wholeWorkspace(e) : null;
             if (e.training().isPresent() && !chosen.equals("reset")) {
                 TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
-            } else {
-                act(e, chosen);
+                return htmx(ctx) ? wholeWorkspace(e) : null;
             }
-            return htmx(ctx) ? StepperPage.workspace(e).render() : null;
+            refuseIfHidden(e, chosen);
+            int stepsBefore = e.steps();
+            Object traceBefore = e.trace().orElse(null);
+            act(e, chosen);
+            if (!htmx(ctx)) return null;
+            return StepperPage.stepFragments(e, new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,
+                    e.steps() != stepsBefore, chosen.equals("reset")));
         });
         respond(ctx, html);
+    }
+
+    /** The step form swaps nothing itself: the workspace comes out of band, like every step's parts. */
+    private static String wholeWorkspace(Experiment e) {
+        return StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, true));
     }
 
     private static void act(Experiment e, String action) {
@@ -88,7 +190,20 @@ final class StepperController {
         if (html == null) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {
-            ctx.html(html);
+            html(ctx, html);
+        }
+    }
+
+    /** ctx.html() names no charset; we print ∂, ŷ, Σ and η. */
+    static void html(Context ctx, String html) {
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** What a lesson hides is not just out of sight: the server refuses it too. */
+    static void refuseIfHidden(Experiment e, String control) {
+        if (e.tailoring().map(t -> t.hides(control)).orElse(false)) {
+            throw new BadRequest("\"" + control + "\" is not part of this lesson; choose Free play in the lesson menu "
+                    + "to use it");
         }
     }
 

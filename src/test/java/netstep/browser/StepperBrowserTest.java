@@ -135,7 +135,13 @@ class StepperBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-count"), "1"));
         Browser.screenshot(driver, "phone-after-step");
-        assertEquals(390L, js("return window.innerWidth;"), "a phone-sized viewport");
+        Object overflowing = js("const out = []; const w = document.documentElement.clientWidth;"
+                + "for (const e of document.querySelectorAll('body *')) {"
+                + "  let p = e.parentElement, clipped = false;"
+                + "  while (p) { const o = getComputedStyle(p).overflowX; if (o === 'auto' || o === 'scroll' || o === 'hidden') { clipped = true; break; } p = p.parentElement; }"
+                + "  if (!clipped && e.getBoundingClientRect().right > w + 1) out.push(e.tagName + '#' + e.id + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right));"
+                + "} return out.slice(0, 8).join(' | ');");
+        assertEquals(390L, js("return window.innerWidth;"), "a phone-sized viewport; too wide: " + overflowing);
         Number pageWidth = (Number) js("return document.documentElement.scrollWidth;");
         assertTrue(pageWidth.intValue() <= 390, "no sideways scrolling of the whole page on a phone: " + pageWidth);
     }
@@ -176,8 +182,10 @@ class StepperBrowserTest {
         return driver.findElement(By.id(id)).getText().strip();
     }
 
-    /** The exact value of a weight cell (its title holds the full double). */
+    /** The exact value of a weight cell: its title where the text rounds it, else its text. */
     private String weight(String id) {
-        return driver.findElement(By.id(id)).getAttribute("title");
+        WebElement cell = driver.findElement(By.id(id));
+        String title = cell.getAttribute("title");
+        return title == null || title.isEmpty() ? cell.getText() : title;
     }
 }

@@ -62,13 +62,4 @@ class TrainingRunTest {
         assertEquals(0, ex.steps());
         assertTrue(ex.lastTraining().isEmpty());
     }
-
-    @Test
-    void theLossHistoryKeepsOnlyTheMostRecentValues() {
-        for (int i = 0; i < Experiment.MAX_LOSS_HISTORY + 700; i++) ex.wholeStep();
-        List<Double> history = ex.lossHistory();
-        assertTrue(history.size() <= Experiment.MAX_LOSS_HISTORY, "kept " + history.size());
-        assertTrue(history.size() > Experiment.MAX_LOSS_HISTORY * 8 / 10);
-        assertEquals(ex.currentMeanLoss(), history.get(history.size() - 1));
-    }
 }

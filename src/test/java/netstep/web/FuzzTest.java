@@ -32,10 +32,14 @@ class FuzzTest {
 
     static final String[] PATHS = {"/", "/configure", "/parameters", "/step", "/train", "/train/cancel", "/training",
             "/api/step", "/api/train", "/health", "/static/netstep.css", "/static/../pom.xml", "/webjars/nope.js",
-            "/no-such-page", "/step/", "//step", "/api", "/api/step?x=1", "/%00", "/;jsessionid=1"};
+            "/no-such-page", "/step/", "//step", "/api", "/api/step?x=1", "/%00", "/;jsessionid=1",
+            "/edit", "/view/loss-scale", "/history", "/history/3", "/history/x", "/export/experiment.json",
+            "/export/loss.csv", "/export/step.md", "/import", "/data/csv", "/data/table", "/export/data.csv",
+            "/lesson", "/api/lessons", "/api/lessons/nope"};
     static final String[] METHODS = {"GET", "POST", "POST", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"};
     static final String[] FIELDS = {"inputs", "hidden", "outputs", "hiddenActivation", "outputActivation", "slope",
-            "loss", "learningRate", "seed", "dataset", "order", "action", "epochs"};
+            "loss", "learningRate", "seed", "dataset", "order", "action", "epochs", "ref", "value", "csv", "lesson",
+            "variant", "scale", "file"};
     static final String[] VALUES = {"", "0", "1", "-1", "3", "64", "65", "2147483648", "99999999999999999999", "1e308",
             "NaN", "Infinity", "-0", "0.1", "10", "10.0000001", "4,4", "4,,4", ",", "64,64,64,64,64,64,64,64,64",
             "sigmoid", "leaky_relu", "l2", "hinge", "xor", "line", "regression-3-2", "shuffled", "whole", "epoch",

@@ -1,0 +1,51 @@
+package netstep.engine;
+
+import org.jblas.DoubleMatrix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a 2-input network computes over a rectangle of its input plane: the output, and every hidden
+ * neuron's activation, at each point of an n×n grid, from one batched forward pass.
+ *
+ * @param output  output[k][row][column] for output k; row 0 is the top (largest x₂)
+ * @param hidden  hidden[l][j][row][column] for hidden layer l, neuron j
+ */
+public record Surface(double x1Min, double x1Max, double x2Min, double x2Max, int resolution,
+                      double[][][] output, List<double[][][]> hidden) {
+
+    public static Surface evaluate(Network network, double x1Min, double x1Max, double x2Min, double x2Max,
+                                   int resolution) {
+        if (network.inputs() != 2) throw new IllegalArgumentException("a surface needs a 2-input network");
+        int n = resolution;
+        DoubleMatrix grid = new DoubleMatrix(2, n * n);
+        for (int row = 0; row < n; row++) {
+            double x2 = x2Max - (x2Max - x2Min) * (row + 0.5) / n;
+            for (int col = 0; col < n; col++) {
+                double x1 = x1Min + (x1Max - x1Min) * (col + 0.5) / n;
+                int s = row * n + col;
+                grid.put(0, s, x1);
+                grid.put(1, s, x2);
+            }
+        }
+        List<DoubleMatrix> fs = network.activationsBatch(grid);
+        List<double[][][]> hidden = new ArrayList<>();
+        for (int l = 0; l < fs.size() - 1; l++) hidden.add(unpack(fs.get(l), n));
+        return new Surface(x1Min, x1Max, x2Min, x2Max, n, unpack(fs.get(fs.size() - 1), n), hidden);
+    }
+
+    private static double[][][] unpack(DoubleMatrix f, int n) {
+        double[][][] out = new double[f.rows][n][n];
+        for (int j = 0; j < f.rows; j++) {
+            for (int s = 0; s < n * n; s++) out[j][s / n][s % n] = f.get(j, s);
+        }
+        return out;
+    }
+
+    /** The input point at the centre of a grid cell. */
+    public double[] point(int row, int column) {
+        return new double[] {x1Min + (x1Max - x1Min) * (column + 0.5) / resolution,
+                x2Max - (x2Max - x2Min) * (row + 0.5) / resolution};
+    }
+}

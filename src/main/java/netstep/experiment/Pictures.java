@@ -1,0 +1,68 @@
+package netstep.experiment;
+
+import netstep.data.Dataset;
+import netstep.engine.Network;
+import netstep.engine.Surface;
+import org.jblas.DoubleMatrix;
+
+/**
+ * The numbers behind "what the network computes", chosen by the input dimension and computed with
+ * batched forward passes; the views only draw them.
+ */
+public final class Pictures {
+    public static final int CURVE_POINTS = 200;
+    public static final int SURFACE_RESOLUTION = 64;
+
+    private Pictures() {
+    }
+
+    public sealed interface Computed permits Curve, Map2D, Scatter {
+    }
+
+    /** One input: the learned function ŷ_k(x) over the data's range, with the samples. */
+    public record Curve(double[] xs, double[][] predictions, Dataset dataset, double xMin, double xMax)
+            implements Computed {
+    }
+
+    /** Two inputs: the output over the data's range, and each hidden neuron's activation, with the samples. */
+    public record Map2D(Surface surface, Dataset dataset) implements Computed {
+    }
+
+    /** More inputs: prediction against target for every sample. predictions[s][k]. */
+    public record Scatter(double[][] predictions, Dataset dataset) implements Computed {
+    }
+
+    public static Computed of(Network network, Dataset dataset) {
+        if (network.inputs() == 1) return curve(network, dataset);
+        if (network.inputs() == 2) return map(network, dataset);
+        return new Scatter(network.predictBatch(dataset.xMatrix()), dataset);
+    }
+
+    private static Curve curve(Network network, Dataset dataset) {
+        double[] range = padded(dataset, 0);
+        DoubleMatrix xs = new DoubleMatrix(1, CURVE_POINTS);
+        for (int i = 0; i < CURVE_POINTS; i++) {
+            xs.put(0, i, range[0] + (range[1] - range[0]) * i / (CURVE_POINTS - 1));
+        }
+        DoubleMatrix ys = network.predictBatch(xs);
+        return new Curve(xs.toArray(), ys.toArray2(), dataset, range[0], range[1]);
+    }
+
+    private static Map2D map(Network network, Dataset dataset) {
+        double[] r1 = padded(dataset, 0);
+        double[] r2 = padded(dataset, 1);
+        return new Map2D(Surface.evaluate(network, r1[0], r1[1], r2[0], r2[1], SURFACE_RESOLUTION), dataset);
+    }
+
+    /** The data's range in one input, widened by 10% on each side (and never empty). */
+    static double[] padded(Dataset dataset, int input) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double[] x : dataset.xs()) {
+            min = Math.min(min, x[input]);
+            max = Math.max(max, x[input]);
+        }
+        double pad = max > min ? 0.1 * (max - min) : 1;
+        return new double[] {min - pad, max + pad};
+    }
+}

@@ -1,0 +1,217 @@
+package netstep.view;
+
+import j2html.tags.specialized.DivTag;
+import netstep.engine.Layer;
+import netstep.engine.Network;
+import netstep.engine.StepTrace;
+import netstep.experiment.Experiment;
+import netstep.experiment.Phase;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static j2html.TagCreator.*;
+
+/**
+ * The network as a diagram: neurons as circles in a column per layer, edges coloured by the weight's sign
+ * (and dashed when negative) and as thick as its magnitude, labelled with the current phase's numbers.
+ */
+final class DiagramView {
+    static final int MAX_SHOWN_NEURONS = 16;
+    private static final double WIDTH = 640;
+    private static final double TOP = 34;
+    private static final double BOTTOM = 40;
+    private static final double SIDE = 48;
+
+    private DiagramView() {
+    }
+
+    /** What the diagram labels the neurons with in each phase. */
+    private enum Labels { NONE, INPUTS, FORWARD, GRADIENTS, UPDATE }
+
+    static DivTag diagram(Experiment e) {
+        Phase phase = e.phase();
+        StepTrace trace = e.trace().orElse(null);
+        Labels labels = trace == null || phase == Phase.READY ? Labels.NONE
+                : phase == Phase.PICK ? Labels.INPUTS
+                : phase == Phase.FORWARD || phase == Phase.LOSS ? Labels.FORWARD
+                : phase == Phase.BACKWARD ? Labels.GRADIENTS
+                : Labels.UPDATE;
+        Network network = e.network();
+        List<Integer> sizes = network.sizes();
+        int tallest = sizes.stream().mapToInt(s -> Math.min(s, MAX_SHOWN_NEURONS)).max().orElse(1);
+        double rowGap = tallest <= 8 ? 46 : 30;
+        double height = TOP + BOTTOM + rowGap * tallest;
+        double radius = Math.min(20, rowGap * 0.42);
+        double columnGap = (WIDTH - 2 * SIDE) / (sizes.size() - 1);
+
+        double[][] ys = new double[sizes.size()][];
+        for (int c = 0; c < sizes.size(); c++) {
+            int shown = Math.min(sizes.get(c), MAX_SHOWN_NEURONS);
+            double top = TOP + (height - TOP - BOTTOM - rowGap * (shown - 1)) / 2;
+            ys[c] = new double[shown];
+            for (int j = 0; j < shown; j++) ys[c][j] = top + j * rowGap;
+        }
+
+        Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
+                        sizes.stream().map(String::valueOf).toList()) + caption(labels),
+                describe(network, labels)).withClass("diagram phase-" + phase.id);
+        Svg edges = Svg.el("g").withClass("edges");
+        Svg nodes = Svg.el("g").withClass("neurons");
+
+        double maxWeight = 1e-12;
+        for (Layer layer : network.layers()) {
+            for (int j = 0; j < layer.outputs(); j++) {
+                for (int i = 0; i < layer.inputs(); i++) maxWeight = Math.max(maxWeight, Math.abs(layer.weight(j, i)));
+            }
+        }
+        double changeThreshold = phase == Phase.UPDATE && trace != null ? mostChangedThreshold(trace) : Double.NaN;
+
+        for (int l = 0; l < network.depth(); l++) {
+            Layer layer = network.layer(l);
+            double x1 = SIDE + l * columnGap;
+            double x2 = x1 + columnGap;
+            for (int j = 0; j < ys[l + 1].length; j++) {
+                for (int i = 0; i < ys[l].length; i++) {
+                    double w = layer.weight(j, i);
+                    String name = MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "]";
+                    String tip = name + " = " + Num.exact(w);
+                    String classes = w >= 0 ? "edge positive" : "edge negative";
+                    boolean standsOut = false;
+                    if (!Double.isNaN(changeThreshold)) {
+                        double change = w - trace.before().layer(l).weight(j, i);
+                        tip += " (changed by " + Num.f(change) + ")";
+                        standsOut = change != 0 && Math.abs(change) >= changeThreshold;
+                        if (standsOut) classes += " changed-most";
+                    }
+                    Svg group = Svg.el("a").attr("href", "#w" + (l + 1) + "-" + (j + 1) + "-" + (i + 1))
+                            .with(Svg.title(tip));
+                    if (standsOut) {
+                        group.with(Svg.line(x1 + radius, ys[l][i], x2 - radius, ys[l + 1][j]).withClass("edge-halo"));
+                    }
+                    Svg line = Svg.line(x1 + radius, ys[l][i], x2 - radius, ys[l + 1][j])
+                            .attr("stroke", Palette.signColour(w))
+                            .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.abs(w) / maxWeight))
+                            .withClass(classes);
+                    if (w < 0) line.attr("stroke-dasharray", "5 3");
+                    edges.with(group.with(line));
+                }
+            }
+        }
+
+        for (int c = 0; c < sizes.size(); c++) {
+            double x = SIDE + c * columnGap;
+            nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
+            for (int j = 0; j < ys[c].length; j++) {
+                nodes.with(neuron(network, trace, labels, c, j, x, ys[c][j], radius));
+            }
+            if (sizes.get(c) > ys[c].length) {
+                nodes.with(Svg.text(x, height - BOTTOM + 12, "+" + (sizes.get(c) - ys[c].length) + " more")
+                        .withClass("more-neurons"));
+            }
+        }
+
+        svg.with(edges, nodes, flow(labels, height));
+        return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    private static Svg neuron(Network network, StepTrace trace, Labels labels, int column, int j, double x,
+                              double y, double radius) {
+        String inside = "";
+        String below = "";
+        StringBuilder tip = new StringBuilder();
+        if (column == 0) {
+            tip.append("input x[").append(j + 1).append("]");
+            if (labels != Labels.NONE) {
+                inside = Num.compact(trace.x().get(j));
+                tip.append(" = ").append(Num.exact(trace.x().get(j)));
+            }
+        } else {
+            int l = column - 1;
+            tip.append("layer ").append(column).append(", neuron ").append(j + 1).append(": bias ")
+                    .append(MathView.sym("b", column)).append("[").append(j + 1).append("] = ")
+                    .append(Num.exact(network.layer(l).bias(j)));
+            if (labels == Labels.FORWARD || labels == Labels.GRADIENTS || labels == Labels.UPDATE) {
+                StepTrace.LayerForward f = trace.forward().get(l);
+                tip.append("; a = ").append(Num.exact(f.a().get(j))).append(", f(a) = ").append(Num.exact(f.f().get(j)));
+            }
+            if (labels == Labels.FORWARD) {
+                inside = Num.compact(trace.forward().get(l).f().get(j));
+                below = "a " + Num.compact(trace.forward().get(l).a().get(j));
+            } else if (labels == Labels.GRADIENTS || labels == Labels.UPDATE) {
+                double g = trace.backward().get(l).dL_da().get(j);
+                inside = Num.compact(g);
+                tip.append("; ∂L/∂a = ").append(Num.exact(g));
+            }
+        }
+        Svg link = Svg.el("a").attr("href", column == 0 ? "#pick-x-" + (j + 1) : "#b" + column + "-" + (j + 1))
+                .withClass(column == 0 ? "neuron input" : "neuron");
+        link.with(Svg.title(tip.toString()), Svg.circle(x, y, radius));
+        if (!inside.isEmpty()) link.with(Svg.text(x, y + 4, inside).withClass("neuron-value"));
+        if (!below.isEmpty()) link.with(Svg.text(x, y + radius + 11, below).withClass("neuron-a"));
+        return link;
+    }
+
+    private static String columnName(Network network, int column) {
+        if (column == 0) return "x";
+        if (column == network.depth()) return "ŷ (" + network.layer(column - 1).activation().label() + ")";
+        return "layer " + column + " (" + network.layer(column - 1).activation().label() + ")";
+    }
+
+    /** The banner that says which way the numbers flow in this phase. */
+    private static Svg flow(Labels labels, double height) {
+        String text = switch (labels) {
+            case NONE -> "Weights: purple positive, orange dashed negative, thicker = larger |w|";
+            case INPUTS -> "Sample picked: the inputs x enter on the left";
+            case FORWARD -> "Forward pass →  values f(a) flow left to right (a below each neuron)";
+            case GRADIENTS -> "←  Backpropagation: gradients ∂L/∂a flow right to left";
+            case UPDATE -> "Update θ ← θ − η∇θ: the weights that changed most are highlighted";
+        };
+        return Svg.text(WIDTH / 2, height - 10, text).withClass("flow flow-" + labels.name().toLowerCase());
+    }
+
+    private static String caption(Labels labels) {
+        return switch (labels) {
+            case NONE -> "";
+            case INPUTS -> ", with the picked sample's inputs";
+            case FORWARD -> ", forward pass: each neuron shows f(a)";
+            case GRADIENTS -> ", backpropagation: each neuron shows ∂L/∂a";
+            case UPDATE -> ", after the update: edges show the new weights, the most changed highlighted";
+        };
+    }
+
+    private static String describe(Network network, Labels labels) {
+        List<String> parts = new ArrayList<>();
+        for (int l = 0; l < network.depth(); l++) {
+            Layer layer = network.layer(l);
+            parts.add("layer " + (l + 1) + ": " + layer.outputs() + " neurons (" + layer.activation().label() + "), "
+                    + layer.weightCount() + " weights");
+        }
+        return network.inputs() + " inputs; " + String.join("; ", parts)
+                + ". The weight tables below list every value.";
+    }
+
+    private static DivTag legend(Labels labels) {
+        return div(
+                span(span().withClass("swatch positive")).withClass("legend-item").with(text(" positive weight")),
+                span(span().withClass("swatch negative")).withClass("legend-item").with(text(" negative weight")),
+                span(text("Hover or focus a neuron or edge for its exact value; click to jump to it in the tables."))
+                        .withClass("hint")
+        ).withClass("legend");
+    }
+
+    /** Edges in the top tenth by |change| (at least one) stand out after an update. */
+    private static double mostChangedThreshold(StepTrace trace) {
+        List<Double> changes = new ArrayList<>();
+        for (int l = 0; l < trace.before().depth(); l++) {
+            Layer b = trace.before().layer(l);
+            Layer a = trace.after().layer(l);
+            for (int j = 0; j < b.outputs(); j++) {
+                for (int i = 0; i < b.inputs(); i++) changes.add(Math.abs(a.weight(j, i) - b.weight(j, i)));
+            }
+        }
+        double[] sorted = changes.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int keep = Math.max(1, sorted.length / 10);
+        return sorted[sorted.length - keep];
+    }
+}

@@ -1,0 +1,54 @@
+package netstep.view;
+
+import j2html.tags.ContainerTag;
+
+import java.util.Locale;
+
+/**
+ * SVG elements for j2html. Every element is written with a closing tag: inside HTML, an SVG element
+ * without one would swallow its siblings.
+ */
+final class Svg extends ContainerTag<Svg> {
+    private Svg(String name) {
+        super(name);
+    }
+
+    static Svg el(String name) {
+        return new Svg(name);
+    }
+
+    /** A root svg element scaled to its container, with a title and description for screen readers. */
+    static Svg root(String id, double width, double height, String title, String description) {
+        return el("svg").withId(id).attr("viewBox", "0 0 " + n(width) + " " + n(height))
+                .attr("xmlns", "http://www.w3.org/2000/svg").attr("role", "img")
+                .attr("aria-labelledby", id + "-title " + id + "-desc")
+                .with(el("title").withId(id + "-title").withText(title),
+                        el("desc").withId(id + "-desc").withText(description));
+    }
+
+    static Svg line(double x1, double y1, double x2, double y2) {
+        return el("line").attr("x1", n(x1)).attr("y1", n(y1)).attr("x2", n(x2)).attr("y2", n(y2));
+    }
+
+    static Svg circle(double cx, double cy, double r) {
+        return el("circle").attr("cx", n(cx)).attr("cy", n(cy)).attr("r", n(r));
+    }
+
+    static Svg rect(double x, double y, double w, double h) {
+        return el("rect").attr("x", n(x)).attr("y", n(y)).attr("width", n(w)).attr("height", n(h));
+    }
+
+    static Svg text(double x, double y, String content) {
+        return el("text").attr("x", n(x)).attr("y", n(y)).withText(content);
+    }
+
+    static Svg title(String content) {
+        return el("title").withText(content);
+    }
+
+    /** Coordinates with two decimals: enough on screen, and small pages. */
+    static String n(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+}

@@ -1,0 +1,181 @@
+package netstep.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import netstep.data.Dataset;
+import netstep.engine.Network;
+import netstep.experiment.Config;
+import netstep.experiment.ConfigForm;
+import netstep.experiment.Experiment;
+import netstep.experiment.StepRecord;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An experiment as a JSON file a student can download and load again: settings, data, the network in the
+ * /api/step shape, the step count, the loss history and the step history.
+ */
+final class ExperimentJson {
+    static final String FORMAT = "netstep-experiment";
+    static final int VERSION = 1;
+    private static final Set<String> TOP_LEVEL = Set.of("format", "version", "settings", "dataset", "network",
+            "steps", "epochs", "lossHistory", "history");
+    private static final int MAX_HISTORY = 1_000_000;
+
+    private ExperimentJson() {
+    }
+
+    static ObjectNode write(Experiment e) {
+        ObjectNode out = ApiJson.MAPPER.createObjectNode();
+        out.put("format", FORMAT);
+        out.put("version", VERSION);
+        ObjectNode settings = out.putObject("settings");
+        ConfigForm form = ConfigForm.of(e.config());
+        for (String field : ConfigForm.fields()) settings.put(field, form.value(field));
+        ObjectNode data = out.putObject("dataset");
+        Dataset d = e.dataset();
+        data.put("id", d.id());
+        data.put("title", d.title());
+        data.put("description", d.description());
+        data.set("samples", samples(d.xs(), d.ys()));
+        data.set("test", samples(d.testXs(), d.testYs()));
+        out.set("network", ApiJson.network(e.network()));
+        out.put("steps", e.steps());
+        out.put("epochs", e.epochs());
+        ArrayNode losses = out.putArray("lossHistory");
+        e.lossHistory().forEach(losses::add);
+        ArrayNode history = out.putArray("history");
+        for (StepRecord r : e.records()) {
+            history.addObject().put("step", r.step()).put("epoch", r.epoch()).put("sample", r.sampleIndex() + 1)
+                    .put("loss", r.loss()).put("largestChange", r.largestChange()).put("learningRate", r.learningRate());
+        }
+        return out;
+    }
+
+    private static ArrayNode samples(List<double[]> xs, List<double[]> ys) {
+        ArrayNode samples = ApiJson.MAPPER.createArrayNode();
+        for (int s = 0; s < xs.size(); s++) {
+            ObjectNode sample = samples.addObject();
+            ArrayNode x = sample.putArray("x");
+            for (double v : xs.get(s)) x.add(v);
+            ArrayNode y = sample.putArray("y");
+            for (double v : ys.get(s)) y.add(v);
+        }
+        return samples;
+    }
+
+    /** Loads a saved experiment into {@code e}; on any problem throws BadRequest and leaves {@code e} as it was. */
+    static void read(String body, Experiment e) {
+        JsonNode root = ApiJson.parseObject(body);
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!TOP_LEVEL.contains(name)) throw new BadRequest("unknown field \"" + name + "\" in the experiment file");
+        }
+        if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
+            throw new BadRequest("this is not a netstep experiment file (format \"" + FORMAT + "\", version " + VERSION + ")");
+        }
+        Dataset data = dataset(root.path("dataset"));
+        Config config = settings(root.path("settings"), data);
+        Network network = ApiJson.network(root);
+        int steps = whole(root.path("steps"), "steps", 0, Integer.MAX_VALUE);
+        List<Double> losses = new ArrayList<>();
+        JsonNode history = root.path("lossHistory");
+        if (!history.isArray() || history.size() != steps + 1) {
+            throw new BadRequest("lossHistory must list the mean loss at step 0 and after each of the " + steps + " steps");
+        }
+        for (JsonNode v : history) {
+            if (!v.isNumber()) throw new BadRequest("lossHistory holds numbers only, not " + v);
+            losses.add(v.asDouble());
+        }
+        List<StepRecord> records = new ArrayList<>();
+        JsonNode recs = root.path("history");
+        if (recs.isArray()) {
+            if (recs.size() > MAX_HISTORY) throw new BadRequest("the history is too long");
+            for (JsonNode r : recs) {
+                records.add(new StepRecord(r.path("step").asInt(), r.path("epoch").asInt(), r.path("sample").asInt() - 1,
+                        r.path("loss").asDouble(), r.path("largestChange").asDouble(), r.path("learningRate").asDouble()));
+            }
+        }
+        if (!sameSamples(config.dataset(), data)) {
+            throw new BadRequest("the file's samples are not those of the dataset its settings name ("
+                    + config.datasetId() + "); was the file edited?");
+        }
+        try {
+            Experiment check = new Experiment(Config.defaults());
+            check.restore(config, network, steps, losses, records);
+        } catch (IllegalArgumentException ex) {
+            throw new BadRequest("the experiment file does not fit together: " + ex.getMessage());
+        }
+        e.restore(config, network, steps, losses, records);
+    }
+
+    private static Dataset dataset(JsonNode node) {
+        if (!node.isObject()) throw new BadRequest("missing field dataset");
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        List<double[]> testXs = new ArrayList<>();
+        List<double[]> testYs = new ArrayList<>();
+        readSamples(node.path("samples"), "dataset.samples", 1, xs, ys);
+        if (node.has("test")) readSamples(node.path("test"), "dataset.test", 0, testXs, testYs);
+        if (xs.size() + testXs.size() > ApiJson.MAX_SAMPLES) {
+            throw new BadRequest("at most " + ApiJson.MAX_SAMPLES + " samples in all");
+        }
+        try {
+            return new Dataset(text(node, "id", "custom"), text(node, "title", "Saved data"),
+                    text(node, "description", ""), xs, ys, testXs, testYs);
+        } catch (IllegalArgumentException ex) {
+            throw new BadRequest("dataset: " + ex.getMessage());
+        }
+    }
+
+    private static void readSamples(JsonNode samples, String path, int atLeast, List<double[]> xs, List<double[]> ys) {
+        if (!samples.isArray() || samples.size() < atLeast || samples.size() > ApiJson.MAX_SAMPLES) {
+            throw new BadRequest(path + " must list " + atLeast + " to " + ApiJson.MAX_SAMPLES + " samples");
+        }
+        for (int s = 0; s < samples.size(); s++) {
+            xs.add(ApiJson.numbers(samples.get(s).path("x"), path + "[" + s + "].x"));
+            ys.add(ApiJson.numbers(samples.get(s).path("y"), path + "[" + s + "].y"));
+        }
+    }
+
+    private static boolean sameSamples(Dataset a, Dataset b) {
+        return equal(a.xs(), b.xs()) && equal(a.ys(), b.ys()) && equal(a.testXs(), b.testXs())
+                && equal(a.testYs(), b.testYs());
+    }
+
+    private static boolean equal(List<double[]> a, List<double[]> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (!java.util.Arrays.equals(a.get(i), b.get(i))) return false;
+        }
+        return true;
+    }
+
+    private static Config settings(JsonNode node, Dataset data) {
+        if (!node.isObject()) throw new BadRequest("missing field settings");
+        Map<String, String> fields = new HashMap<>();
+        node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
+        ConfigForm form = ConfigForm.parse(fields, data);
+        return form.config().orElseThrow(() -> new BadRequest("settings: " + String.join(" ", form.errors().values())));
+    }
+
+    private static String text(JsonNode node, String field, String fallback) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) return fallback;
+        String s = v.asText();
+        return s.length() > 500 ? s.substring(0, 500) : s;
+    }
+
+    private static int whole(JsonNode n, String name, int min, int max) {
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
+            throw new BadRequest(name + " must be a whole number from " + min);
+        }
+        return n.asInt();
+    }
+}

@@ -1,0 +1,91 @@
+package netstep.browser;
+
+import io.javalin.Javalin;
+import netstep.web.App;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** An instructor's first lesson in a real browser: pick it, guess the weight, step, export. */
+class LessonsBrowserTest {
+    private static Javalin app;
+    private static String base;
+    private WebDriver driver;
+
+    @BeforeAll
+    static void startServer() {
+        Browser.assumeAvailable();
+        app = App.create().start(0);
+        base = "http://localhost:" + app.port();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (app != null) app.stop();
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) driver.quit();
+    }
+
+    @Test
+    void pickTheLessonGuessTheWeightStepAndExport() {
+        driver = Browser.start(true, 1280, 2000);
+        driver.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class);
+
+        new Select(driver.findElement(By.id("lesson"))).selectByValue("01-perceptron-y-equals-wx");
+        click(By.cssSelector("#lesson-form button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-panel")));
+        assertTrue(driver.findElement(By.id("lesson-panel")).getText().contains("What do you think the weight w is?"));
+        assertFalse(driver.findElement(By.id("hidden")).isEnabled(), "the network is locked in this lesson");
+        Browser.screenshot(driver, "lesson-1-opened");
+
+        // clicking the weight's cell names it in the edit form; the guess replaces it
+        click(By.id("w1-1-1"));
+        assertEquals("w1-1-1", driver.findElement(By.id("edit-parameter")).getAttribute("value"));
+        WebElement value = driver.findElement(By.id("edit-value"));
+        value.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "2");
+        click(By.cssSelector("#edit-form button"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("w1-1-1"), "2"));
+        assertTrue(driver.findElement(By.id("notice")).getText().contains("W₁[1,1] set to 2.0"));
+
+        click(By.cssSelector("#controls button[value=loss]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phase-name"), "Loss"));
+        // x = 5, y = 10.1, ŷ = 2·5 = 10: L = ½(10.1 − 10)² = 0.005
+        assertEquals("0.005", driver.findElement(By.id("loss-value")).getText());
+        click(By.cssSelector("#controls button[value=update]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-count"), "1"));
+        Browser.screenshot(driver, "lesson-1-after-guess-and-step");
+
+        Object exported = ((JavascriptExecutor) driver).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/export/experiment.json').then(r => r.json()).then(j => done(JSON.stringify(j)));");
+        String json = (String) exported;
+        // w ← w + η(y − ŷ)x = 2 + 0.02·0.1·5 = 2.01
+        assertTrue(json.contains("\"steps\":1"), json);
+        assertTrue(json.contains("[[2.01"), json);
+    }
+
+    private void click(By by) {
+        WebElement element = driver.findElement(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+}

@@ -1,0 +1,119 @@
+package netstep.browser;
+
+import io.javalin.Javalin;
+import netstep.web.App;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The pictures in a real browser: a 2-D dataset stepped phase by phase and for an epoch, with screenshots. */
+class PicturesBrowserTest {
+    private static Javalin app;
+    private static String base;
+    private WebDriver driver;
+
+    @BeforeAll
+    static void startServer() {
+        Browser.assumeAvailable();
+        app = App.create().start(0);
+        base = "http://localhost:" + app.port();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (app != null) app.stop();
+    }
+
+    @AfterEach
+    void quit() {
+        if (driver != null) driver.quit();
+    }
+
+    @Test
+    void diagramAndChartsFollowEveryPhaseOfAnXorEpoch() {
+        driver = Browser.start(true, 1280, 2400);
+        driver.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait.ignoring(StaleElementReferenceException.class); // htmx replaces the workspace under our feet
+        setField("inputs", "2");
+        setField("hidden", "2");
+        setField("outputs", "1");
+        new Select(driver.findElement(By.id("hiddenActivation"))).selectByValue("tanh");
+        new Select(driver.findElement(By.id("outputActivation"))).selectByValue("sigmoid");
+        new Select(driver.findElement(By.id("dataset"))).selectByValue("xor");
+        setField("learningRate", "0.5");
+        click(By.cssSelector("#config-form button[type=submit]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("network-param-total"), "9"));
+        click(By.cssSelector("#config > summary")); // fold the form away, as a student would before stepping
+
+        assertEquals(5, driver.findElements(By.cssSelector("#diagram-svg .neuron circle")).size(), "2 + 2 + 1 neurons");
+        assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), "4 + 2 weights");
+        assertTrue(driver.findElement(By.cssSelector("#computes-svg image.heatmap")).isDisplayed());
+        assertEquals(2, driver.findElements(By.cssSelector("#computes .neuron-map")).size(), "a map per hidden neuron");
+        String heatmapBefore = driver.findElement(By.cssSelector("#computes-svg image.heatmap")).getAttribute("href");
+        String curveBefore = driver.findElement(By.cssSelector("#loss-svg polyline")).getAttribute("points");
+
+        String previousDiagram = diagramMarkup();
+        for (String phase : new String[] {"pick", "forward", "loss", "backward", "update"}) {
+            click(By.cssSelector("#controls button[value=" + phase + "]"));
+            wait.until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-" + phase));
+            String diagram = diagramMarkup();
+            assertNotEquals(previousDiagram, diagram, "the diagram changes at " + phase);
+            previousDiagram = diagram;
+            String flow = driver.findElement(By.cssSelector("#diagram-svg .flow")).getText();
+            if (phase.equals("forward")) assertTrue(flow.contains("left to right"), flow);
+            if (phase.equals("backward")) assertTrue(flow.contains("right to left"), flow);
+            Browser.screenshot(driver, "pictures-" + phase);
+        }
+        assertFalse(driver.findElements(By.cssSelector("#diagram-svg .changed-most")).isEmpty(),
+                "the most changed weights stand out after the update");
+        assertNotEquals(curveBefore, driver.findElement(By.cssSelector("#loss-svg polyline")).getAttribute("points"));
+
+        click(By.cssSelector("#controls button[value=epoch]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("epoch-count"), "1"));
+        assertNotEquals(heatmapBefore, driver.findElement(By.cssSelector("#computes-svg image.heatmap")).getAttribute("href"),
+                "the decision boundary moved");
+        Browser.screenshot(driver, "pictures-after-epoch");
+
+        // the history shows every step; its newest row opens that step's trace again
+        assertEquals(4, driver.findElements(By.cssSelector("#history tbody tr")).size());
+        click(By.cssSelector("#history-step-2 a"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#trace h2"), "Step 2"));
+        assertTrue(driver.findElement(By.cssSelector("#trace")).getText().contains("from the history"));
+
+        // log scale toggle
+        click(By.cssSelector("#loss-chart button"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#loss-chart button"), "Linear"));
+        Browser.screenshot(driver, "pictures-log-scale");
+    }
+
+    private String diagramMarkup() {
+        return driver.findElement(By.id("diagram-svg")).getAttribute("outerHTML");
+    }
+
+    private void setField(String id, String value) {
+        WebElement field = driver.findElement(By.id(id));
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        field.sendKeys(value);
+    }
+
+    private void click(By by) {
+        WebElement element = driver.findElement(by);
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+}
