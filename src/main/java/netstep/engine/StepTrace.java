@@ -44,6 +44,14 @@ public record StepTrace(
         return forward.get(forward.size() - 1).f();
     }
 
+    /** What this step's prediction would cost under another loss: Σ over the outputs of its terms. */
+    public double lossUnder(Loss other) {
+        Vec yHat = prediction();
+        double total = 0;
+        for (int k = 0; k < y.size(); k++) total += other.term(yHat.get(k), y.get(k));
+        return total;
+    }
+
     /** True when any number of the step overflowed: training diverged and the update must not be applied. */
     public boolean diverged() {
         return !Double.isFinite(loss) || !after.allFinite()

@@ -1,6 +1,11 @@
 package netstep.experiment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.List;
+import java.util.Set;
 
 /**
  * Numbers, vectors and matrices read from JSON with messages that name the field, e.g.
@@ -8,6 +13,48 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class JsonInput {
     private JsonInput() {
+    }
+
+    /** A JSON object from text; malformed JSON is reported with its line and column. */
+    public static JsonNode readObject(ObjectMapper mapper, String text) {
+        if (text == null || text.isBlank()) throw new InvalidInput("empty: send a JSON object");
+        JsonNode root;
+        try {
+            root = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidInput("malformed JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) throw new InvalidInput("not a JSON object");
+        return root;
+    }
+
+    /** Samples [{"x": [...], "y": [...]}, ...] into xs and ys, each at most {@code maxWidth} wide. */
+    public static void samples(JsonNode list, String path, int atLeast, int atMost, int maxWidth,
+                               List<double[]> xs, List<double[]> ys) {
+        if (!list.isArray() || list.size() < atLeast || list.size() > atMost) {
+            throw new InvalidInput(path + " must list " + atLeast + " to " + atMost + " samples");
+        }
+        for (int s = 0; s < list.size(); s++) {
+            JsonNode sample = list.get(s);
+            String sp = path + "[" + s + "]";
+            if (!sample.isObject()) throw new InvalidInput(sp + " must be an object with x and y");
+            onlyKnown(sample, Set.of("x", "y"), sp + ".");
+            xs.add(numbers(required(sample, "x", sp + ".x"), sp + ".x", maxWidth));
+            ys.add(numbers(required(sample, "y", sp + ".y"), sp + ".y", maxWidth));
+        }
+    }
+
+    /** Rejects a field not in {@code known}, naming the known ones. */
+    public static void onlyKnown(JsonNode node, Set<String> known, String path) {
+        for (var names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new InvalidInput("unknown field \"" + path + name + "\"; known fields are "
+                        + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
     }
 
     public static JsonNode required(JsonNode parent, String field, String path) {

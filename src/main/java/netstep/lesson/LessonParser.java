@@ -1,6 +1,5 @@
 package netstep.lesson;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,15 +41,7 @@ public final class LessonParser {
 
     /** @throws InvalidInput naming what is wrong */
     public static Lesson parse(String id, String json) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidInput("not valid JSON" + where + ": " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) throw new InvalidInput("a lesson is a JSON object");
+        JsonNode root = JsonInput.readObject(MAPPER, json);
         onlyKnown(root, TOP_LEVEL, "");
         String title = text(root, "title", MAX_TITLE, true);
         String explanation = text(root, "explanation", MAX_EXPLANATION, false);
@@ -176,8 +167,10 @@ public final class LessonParser {
         List<double[]> ys = new ArrayList<>();
         List<double[]> testXs = new ArrayList<>();
         List<double[]> testYs = new ArrayList<>();
-        samples(root.get("samples"), "samples", 1, xs, ys);
-        if (root.has("test")) samples(root.get("test"), "test", 0, testXs, testYs);
+        JsonInput.samples(root.get("samples"), "samples", 1, Dataset.MAX_SAMPLES, Dataset.MAX_COLUMNS, xs, ys);
+        if (root.has("test")) {
+            JsonInput.samples(root.get("test"), "test", 0, Dataset.MAX_SAMPLES, Dataset.MAX_COLUMNS, testXs, testYs);
+        }
         try {
             return new Dataset("lesson-" + id, "Lesson data (" + xs.get(0).length + " input"
                     + (xs.get(0).length == 1 ? "" : "s") + ", " + ys.get(0).length + " output"
@@ -185,20 +178,6 @@ public final class LessonParser {
                     "The samples of the lesson \"" + title + "\".", xs, ys, testXs, testYs);
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("samples: " + e.getMessage());
-        }
-    }
-
-    private static void samples(JsonNode list, String path, int atLeast, List<double[]> xs, List<double[]> ys) {
-        if (!list.isArray() || list.size() < atLeast || list.size() > Dataset.MAX_SAMPLES) {
-            throw new InvalidInput(path + " must list " + atLeast + " to " + Dataset.MAX_SAMPLES + " samples");
-        }
-        for (int s = 0; s < list.size(); s++) {
-            JsonNode sample = list.get(s);
-            String sp = path + "[" + s + "]";
-            if (!sample.isObject()) throw new InvalidInput(sp + " must be an object with x and y");
-            onlyKnown(sample, Set.of("x", "y"), sp + ".");
-            xs.add(JsonInput.numbers(JsonInput.required(sample, "x", sp + ".x"), sp + ".x", Dataset.MAX_COLUMNS));
-            ys.add(JsonInput.numbers(JsonInput.required(sample, "y", sp + ".y"), sp + ".y", Dataset.MAX_COLUMNS));
         }
     }
 
@@ -217,13 +196,7 @@ public final class LessonParser {
     }
 
     private static void onlyKnown(JsonNode node, Set<String> known, String path) {
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!known.contains(name)) {
-                throw new InvalidInput("unknown field \"" + path + name + "\"; known fields are "
-                        + String.join(", ", known.stream().sorted().toList()));
-            }
-        }
+        JsonInput.onlyKnown(node, known, path);
     }
 
     private static String text(JsonNode node, String field, int max, boolean required) {

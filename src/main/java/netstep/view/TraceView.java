@@ -172,8 +172,22 @@ final class TraceView {
                         y.size() > 1 ? p("  = " + String.join(" + ", values)) : null,
                         p(text("  = "), strong(Num.f(t.loss())).withId("loss-value").withTitle(Num.exact(t.loss())))
                 ).withClass("derivation"),
+                lossComparison(t),
                 loss == Loss.ZERO_ONE ? p("Zero-one loss counts mistakes: with a continuous output ŷ is almost never "
                         + "exactly y, so every output counts as wrong unless the output is a step.").withClass("hint") : null);
+    }
+
+    /** The same prediction under every loss, side by side. */
+    private static DomContent lossComparison(StepTrace t) {
+        List<DomContent> cells = new ArrayList<>();
+        List<DomContent> heads = new ArrayList<>();
+        for (Loss other : Loss.values()) {
+            heads.add(th(other.label).withCondClass(other == t.lossFunction(), "current-loss"));
+            cells.add(MathView.cell(t.lossUnder(other)).withCondClass(other == t.lossFunction(), "current-loss"));
+        }
+        return details(summary("The same prediction under each loss"),
+                table(thead(tr(heads.toArray(DomContent[]::new))), tbody(tr(cells.toArray(DomContent[]::new))))
+                        .withClass("data loss-comparison"));
     }
 
     private static String term(Loss loss, double yHat, double y) {

@@ -1,6 +1,5 @@
 package netstep.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,21 +38,13 @@ final class ApiJson {
     }
 
     static JsonNode parseObject(String body) {
-        if (body == null || body.isBlank()) {
-            throw new BadRequest("the request body is empty: send a JSON object");
-        }
-        JsonNode root;
+        if (body == null || body.isBlank()) throw new BadRequest("the request body is empty: send a JSON object");
         try {
-            root = MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new BadRequest("malformed JSON" + where + ": " + e.getOriginalMessage());
+            return JsonInput.readObject(MAPPER, body);
+        } catch (netstep.experiment.InvalidInput e) {
+            throw new BadRequest(e.getMessage().startsWith("not a JSON object")
+                    ? "the request body must be a JSON object" : e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new BadRequest("the request body must be a JSON object");
-        }
-        return root;
     }
 
     static Network network(JsonNode root) {

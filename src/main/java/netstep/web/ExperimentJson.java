@@ -8,6 +8,7 @@ import netstep.engine.Network;
 import netstep.experiment.Config;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.Experiment;
+import netstep.experiment.JsonInput;
 import netstep.experiment.StepRecord;
 
 import java.util.ArrayList;
@@ -121,8 +122,10 @@ final class ExperimentJson {
         List<double[]> ys = new ArrayList<>();
         List<double[]> testXs = new ArrayList<>();
         List<double[]> testYs = new ArrayList<>();
-        readSamples(node.path("samples"), "dataset.samples", 1, xs, ys);
-        if (node.has("test")) readSamples(node.path("test"), "dataset.test", 0, testXs, testYs);
+        JsonInput.samples(node.path("samples"), "dataset.samples", 1, ApiJson.MAX_SAMPLES, ApiJson.MAX_WIDTH, xs, ys);
+        if (node.has("test")) {
+            JsonInput.samples(node.path("test"), "dataset.test", 0, ApiJson.MAX_SAMPLES, ApiJson.MAX_WIDTH, testXs, testYs);
+        }
         if (xs.size() + testXs.size() > ApiJson.MAX_SAMPLES) {
             throw new BadRequest("at most " + ApiJson.MAX_SAMPLES + " samples in all");
         }
@@ -131,16 +134,6 @@ final class ExperimentJson {
                     text(node, "description", ""), xs, ys, testXs, testYs);
         } catch (IllegalArgumentException ex) {
             throw new BadRequest("dataset: " + ex.getMessage());
-        }
-    }
-
-    private static void readSamples(JsonNode samples, String path, int atLeast, List<double[]> xs, List<double[]> ys) {
-        if (!samples.isArray() || samples.size() < atLeast || samples.size() > ApiJson.MAX_SAMPLES) {
-            throw new BadRequest(path + " must list " + atLeast + " to " + ApiJson.MAX_SAMPLES + " samples");
-        }
-        for (int s = 0; s < samples.size(); s++) {
-            xs.add(ApiJson.numbers(samples.get(s).path("x"), path + "[" + s + "].x"));
-            ys.add(ApiJson.numbers(samples.get(s).path("y"), path + "[" + s + "].y"));
         }
     }
 

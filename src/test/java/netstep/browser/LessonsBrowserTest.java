@@ -17,31 +17,12 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
 /** An instructor's first lesson in a real browser: pick it, guess the weight, step, export. */
-class LessonsBrowserTest {
-    private static Javalin app;
-    private static String base;
-    private WebDriver driver;
-
-    @BeforeAll
-    static void startServer() {
-        Browser.assumeAvailable();
-        app = App.create().start(0);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (app != null) app.stop();
-    }
-
-    @AfterEach
-    void quit() {
-        if (driver != null) driver.quit();
-    }
+class LessonsBrowserTest extends BrowserTest {
 
     @Test
     void pickTheLessonGuessTheWeightStepAndExport() {
@@ -83,9 +64,23 @@ class LessonsBrowserTest {
         assertTrue(json.contains("[[2.01"), json);
     }
 
-    private void click(By by) {
-        WebElement element = driver.findElement(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+
+    @Test
+    void everyLessonOpensFromTheMenu() {
+        driver = Browser.start(true, 1280, 2000);
+        driver.get(base + "/");
+        List<String> ids = new Select(driver.findElement(By.id("lesson"))).getOptions().stream()
+                .map(o -> o.getAttribute("value")).filter(v -> !v.isEmpty()).toList();
+        assertTrue(ids.size() >= 8, ids.toString());
+        for (String id : ids) {
+            new Select(driver.findElement(By.id("lesson"))).selectByValue(id);
+            click(By.cssSelector("#lesson-form button"));
+            waiting().until(d -> {
+                WebElement selected = new Select(d.findElement(By.id("lesson"))).getFirstSelectedOption();
+                return id.equals(selected.getAttribute("value")) && !d.findElements(By.id("lesson-panel")).isEmpty();
+            });
+            assertFalse(driver.findElement(By.id("lesson-panel")).getText().isBlank(), id);
+            Browser.screenshot(driver, "lesson-" + id);
+        }
     }
 }

@@ -21,27 +21,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** The pictures in a real browser: a 2-D dataset stepped phase by phase and for an epoch, with screenshots. */
-class PicturesBrowserTest {
-    private static Javalin app;
-    private static String base;
-    private WebDriver driver;
-
-    @BeforeAll
-    static void startServer() {
-        Browser.assumeAvailable();
-        app = App.create().start(0);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (app != null) app.stop();
-    }
-
-    @AfterEach
-    void quit() {
-        if (driver != null) driver.quit();
-    }
+class PicturesBrowserTest extends BrowserTest {
 
     @Test
     void diagramAndChartsFollowEveryPhaseOfAnXorEpoch() {
@@ -105,15 +85,5 @@ class PicturesBrowserTest {
         return driver.findElement(By.id("diagram-svg")).getAttribute("outerHTML");
     }
 
-    private void setField(String id, String value) {
-        WebElement field = driver.findElement(By.id(id));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        field.sendKeys(value);
-    }
 
-    private void click(By by) {
-        WebElement element = driver.findElement(by);
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
 }

@@ -20,27 +20,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.*;
 
 /** A student's first minutes, in a real browser: with htmx, and again with JavaScript switched off. */
-class StepperBrowserTest {
-    private static Javalin app;
-    private static String base;
-    private WebDriver driver;
-
-    @BeforeAll
-    static void startServer() {
-        Browser.assumeAvailable();
-        app = App.create().start(0);
-        base = "http://localhost:" + app.port();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (app != null) app.stop();
-    }
-
-    @AfterEach
-    void quit() {
-        if (driver != null) driver.quit();
-    }
+class StepperBrowserTest extends BrowserTest {
 
     @Test
     void configureThreeFourTwoAndStepThroughEveryPhaseWithHtmx() {
@@ -154,33 +134,14 @@ class StepperBrowserTest {
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(js("return document.readyState;")));
     }
 
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
 
-    private void setField(String id, String value) {
-        WebElement field = driver.findElement(By.id(id));
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
-        field.sendKeys(value);
-    }
 
     private void select(String id, String value) {
         new org.openqa.selenium.support.ui.Select(driver.findElement(By.id(id))).selectByValue(value);
     }
 
-    private void click(By by) {
-        WebElement element = driver.findElement(by);
-        js("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
-    }
 
-    private Object js(String script, Object arg) {
-        return ((JavascriptExecutor) driver).executeScript(script, arg);
-    }
 
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText().strip();
-    }
 
     /** The exact value of a weight cell: its title where the text rounds it, else its text. */
     private String weight(String id) {

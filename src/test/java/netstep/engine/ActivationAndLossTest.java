@@ -217,4 +217,16 @@ class ActivationAndLossTest {
         for (Activation.Kind k : Activation.Kind.values()) assertEquals(k, Activation.Kind.fromId(k.id));
         assertThrows(IllegalArgumentException.class, () -> Loss.fromId("cross_entropy"));
     }
+
+    @Test
+    void aStepsPredictionUnderEveryLossSideBySide() {
+        // the losses lesson: ŷ = 0.6·1 + 0.2 = 0.8 against y = 1
+        Network net = new Network(java.util.List.of(new Layer(new double[][] {{0.6}}, new double[] {0.2}, Activation.IDENTITY)));
+        StepTrace t = new Sgd(Loss.L1, 0.1).step(net, Vec.of(1.0), Vec.of(1.0));
+        assertEquals(0.2, t.lossUnder(Loss.L1), 1e-12);          // |0.8 − 1|
+        assertEquals(0.02, t.lossUnder(Loss.L2), 1e-12);         // ½(1 − 0.8)²
+        assertEquals(0.2, t.lossUnder(Loss.HINGE), 1e-12);       // max(0, 1 − 1·0.8)
+        assertEquals(1.0, t.lossUnder(Loss.ZERO_ONE), 1e-12);    // 1[0.8 ≠ 1]
+        assertEquals(t.loss(), t.lossUnder(t.lossFunction()), 0);
+    }
 }

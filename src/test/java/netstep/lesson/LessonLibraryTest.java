@@ -73,7 +73,7 @@ class LessonLibraryTest {
     @Test
     void brokenFilesAreUnavailableWithTheirReasonAndTheOthersStillWork(@TempDir Path folder) throws Exception {
         Map<String, String[]> broken = Map.of(
-                "bad-json.json", new String[] {"{\"title\": ", "not valid JSON"},
+                "bad-json.json", new String[] {"{\"title\": ", "malformed JSON at line 1"},
                 "unknown-field.json", new String[] {"{\"title\": \"x\", \"colour\": \"red\"}", "unknown field \"colour\""},
                 "no-title.json", new String[] {"{\"settings\": {}}", "missing field title"},
                 "zero-width.json", new String[] {"{\"title\": \"x\", \"settings\": {\"hidden\": [0]}}", "settings.hidden"},
