@@ -25,6 +25,12 @@ public final class Mat {
         return new Mat(r, c, data);
     }
 
+    /** Takes ownership of {@code rowMajor} (row j, column i at j·columns + i): the caller must not change it. */
+    static Mat wrapRowMajor(int rows, int columns, double[] rowMajor) {
+        if (rowMajor.length != rows * columns) throw new IllegalArgumentException("need " + rows * columns + " values");
+        return new Mat(rows, columns, rowMajor);
+    }
+
     /** Copies a jblas matrix, which stores its data column by column. */
     static Mat copyOf(org.jblas.DoubleMatrix m) {
         double[] data = new double[m.rows * m.columns];

@@ -2,8 +2,6 @@ package netstep.engine;
 
 import org.jblas.DoubleMatrix;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /** Stochastic gradient descent, one sample at a time, recording every number of the step. */
@@ -44,60 +42,73 @@ public final class Sgd {
         List<Layer> layers = network.layers();
         int depth = layers.size();
 
+        // Each number is computed once, straight into the array the trace keeps (wrapped, never copied):
+        // the trace is the step's only output, so there is nothing to copy and no scratch buffer to reuse.
+
         // 1. forward: keep each layer's input, a and f for the backward pass and the trace
-        DoubleMatrix[] inputs = new DoubleMatrix[depth];
-        DoubleMatrix[] as = new DoubleMatrix[depth];
-        DoubleMatrix[] fs = new DoubleMatrix[depth];
+        StepTrace.LayerForward[] forward = new StepTrace.LayerForward[depth];
         DoubleMatrix signal = new DoubleMatrix(x.toArray());
         for (int l = 0; l < depth; l++) {
             Layer layer = layers.get(l);
-            inputs[l] = signal;
-            as[l] = layer.preActivation(signal);
-            fs[l] = layer.activate(as[l]);
-            signal = fs[l];
+            DoubleMatrix a = layer.preActivation(signal);
+            DoubleMatrix f = layer.activate(a);
+            forward[l] = new StepTrace.LayerForward(Vec.wrap(signal.data), Vec.wrap(a.data), Vec.wrap(f.data));
+            signal = f;
         }
 
         // 2. loss, and ∂L/∂ŷ which starts the backward pass
-        DoubleMatrix yHat = fs[depth - 1];
+        double[] yHat = signal.data;
         double[] terms = new double[y.size()];
         double total = 0;
-        DoubleMatrix dL_df = new DoubleMatrix(y.size());
+        double[] dL_df = new double[y.size()];
         for (int k = 0; k < y.size(); k++) {
-            terms[k] = loss.term(yHat.get(k), y.get(k));
+            terms[k] = loss.term(yHat[k], y.get(k));
             total += terms[k];
-            dL_df.put(k, loss.gradient(yHat.get(k), y.get(k)));
+            dL_df[k] = loss.gradient(yHat[k], y.get(k));
         }
 
         // 3. backward, last layer first: the chain rule ∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W
         StepTrace.LayerBackward[] backward = new StepTrace.LayerBackward[depth];
-        List<Layer> updated = new ArrayList<>(Collections.nCopies(depth, null));
+        Layer[] updated = new Layer[depth];
         for (int l = depth - 1; l >= 0; l--) {
             Layer layer = layers.get(l);
-            DoubleMatrix a = as[l];
-            DoubleMatrix f = fs[l];
-            DoubleMatrix df_da = new DoubleMatrix(a.length);
-            for (int j = 0; j < a.length; j++) {
-                df_da.put(j, layer.activation().derivative(a.get(j), f.get(j)));
+            double[] a = forward[l].a().values();
+            double[] f = forward[l].f().values();
+            double[] input = forward[l].input().values();
+            int neurons = a.length;
+            double[] df_da = new double[neurons];
+            double[] dL_da = new double[neurons];
+            for (int j = 0; j < neurons; j++) {
+                df_da[j] = layer.activation().derivative(a[j], f[j]);
+                dL_da[j] = dL_df[j] * df_da[j];
             }
-            DoubleMatrix dL_da = dL_df.mul(df_da);
-            DoubleMatrix dL_dW = outer(dL_da, inputs[l]);
-            DoubleMatrix dL_dx = transposeTimes(layer.w(), dL_da);
-            backward[l] = new StepTrace.LayerBackward(vec(dL_df), vec(df_da), vec(dL_da), Mat.copyOf(dL_dW),
-                    vec(dL_da), vec(dL_dx));
-
-            // 4. update θ ← θ − η∇θ (computed here, shown last)
-            DoubleMatrix newW = layer.w().sub(dL_dW.muli(learningRate));
-            DoubleMatrix newB = trainBiases ? layer.b().sub(dL_da.mul(learningRate)) : layer.b().dup();
-            updated.set(l, new Layer(newW, newB, layer.activation()));
+            double[] dL_dW = outerRowMajor(dL_da, input);
+            // 4. update θ ← θ − η∇θ (computed here, shown last), in the same pass over W as ∂L/∂x = Wᵀ ∂L/∂a
+            DoubleMatrix w = layer.w();
+            DoubleMatrix newW = new DoubleMatrix(w.rows, w.columns);
+            double[] dL_dx = new double[w.columns];
+            for (int i = 0; i < w.columns; i++) {
+                int column = i * w.rows;
+                double sum = 0;
+                for (int j = 0; j < w.rows; j++) {
+                    sum += w.data[column + j] * dL_da[j];
+                    newW.data[column + j] = w.data[column + j] - (dL_da[j] * input[i]) * learningRate;
+                }
+                dL_dx[i] = sum;
+            }
+            DoubleMatrix newB = new DoubleMatrix(neurons);
+            for (int j = 0; j < neurons; j++) {
+                newB.data[j] = trainBiases ? layer.b().data[j] - dL_da[j] * learningRate : layer.b().data[j];
+            }
+            Vec gradient = Vec.wrap(dL_da);
+            backward[l] = new StepTrace.LayerBackward(Vec.wrap(dL_df), Vec.wrap(df_da), gradient,
+                    Mat.wrapRowMajor(neurons, input.length, dL_dW), gradient, Vec.wrap(dL_dx));
+            updated[l] = new Layer(newW, newB, layer.activation());
             dL_df = dL_dx;
         }
 
-        List<StepTrace.LayerForward> forward = new ArrayList<>();
-        for (int l = 0; l < depth; l++) {
-            forward.add(new StepTrace.LayerForward(vec(inputs[l]), vec(as[l]), vec(fs[l])));
-        }
-        return new StepTrace(x, y, forward, loss, Vec.wrap(terms), total, List.of(backward), learningRate,
-                trainBiases, network, new Network(updated));
+        return new StepTrace(x, y, List.of(forward), loss, Vec.wrap(terms), total, List.of(backward), learningRate,
+                trainBiases, network, new Network(List.of(updated)));
     }
 
     /** Mean loss over a dataset, with one batched forward pass. Rows of {@code xs} and {@code ys} are samples. */
@@ -117,34 +128,16 @@ public final class Sgd {
         return total / xs.length;
     }
 
-    /** u vᵀ in Java: for one sample it is too small to be worth a native call. */
-    private static DoubleMatrix outer(DoubleMatrix u, DoubleMatrix v) {
-        DoubleMatrix m = new DoubleMatrix(u.length, v.length);
-        for (int i = 0; i < v.length; i++) {
-            double vi = v.data[i];
-            int offset = i * u.length;
-            for (int j = 0; j < u.length; j++) {
-                m.data[offset + j] = u.data[j] * vi;
+    /** u vᵀ, row by row as the trace keeps it: for one sample it is too small to be worth a native call. */
+    private static double[] outerRowMajor(double[] u, double[] v) {
+        double[] m = new double[u.length * v.length];
+        for (int j = 0; j < u.length; j++) {
+            double uj = u[j];
+            int row = j * v.length;
+            for (int i = 0; i < v.length; i++) {
+                m[row + i] = uj * v[i];
             }
         }
         return m;
-    }
-
-    /** Wᵀ g without materialising the transpose. */
-    private static DoubleMatrix transposeTimes(DoubleMatrix w, DoubleMatrix g) {
-        DoubleMatrix out = new DoubleMatrix(w.columns);
-        for (int i = 0; i < w.columns; i++) {
-            double sum = 0;
-            int offset = i * w.rows;
-            for (int j = 0; j < w.rows; j++) {
-                sum += w.data[offset + j] * g.data[j];
-            }
-            out.data[i] = sum;
-        }
-        return out;
-    }
-
-    private static Vec vec(DoubleMatrix column) {
-        return Vec.of(column.data);
     }
 }

@@ -14,8 +14,14 @@ public final class Vec {
         return new Vec(values.clone());
     }
 
+    /** Takes ownership of {@code values}: the caller must not change them afterwards. */
     static Vec wrap(double[] values) {
         return new Vec(values);
+    }
+
+    /** The engine's read-only view of the values; callers must not modify them. */
+    double[] values() {
+        return values;
     }
 
     public int size() {

@@ -5,6 +5,7 @@ import j2html.tags.specialized.DivTag;
 import j2html.tags.specialized.FormTag;
 import netstep.data.Dataset;
 import netstep.engine.Activation;
+import netstep.engine.Network;
 import netstep.engine.Surface;
 import netstep.experiment.Experiment;
 import netstep.experiment.Pictures;
@@ -134,11 +135,20 @@ final class ChartView {
     // ---------------------------------------------------------------- what the network computes
 
     static DivTag computes(Experiment e) {
-        Pictures.Computed computed = Pictures.of(e.network(), e.dataset());
-        DivTag panel = div().withId("computes").withClass("panel chart-panel");
-        if (computed instanceof Pictures.Curve c) return panel.with(curve(c));
-        if (computed instanceof Pictures.Map2D m) return panel.with(map(m, e));
-        return panel.with(scatter((Pictures.Scatter) computed));
+        return computes(e.network(), e.dataset());
+    }
+
+    /** The panel depends on nothing but the network and the dataset, so it is rendered once for each pair. */
+    static DivTag computes(Network network, Dataset dataset) {
+        return div(rawHtml(PictureCache.html(network, dataset, () -> computesContent(network, dataset).render())))
+                .withId("computes").withClass("panel chart-panel");
+    }
+
+    private static DomContent computesContent(Network network, Dataset dataset) {
+        Pictures.Computed computed = Pictures.of(network, dataset);
+        if (computed instanceof Pictures.Curve c) return curve(c);
+        if (computed instanceof Pictures.Map2D m) return map(m, network);
+        return scatter((Pictures.Scatter) computed);
     }
 
     private static DomContent curve(Pictures.Curve c) {
@@ -177,10 +187,10 @@ final class ChartView {
                         .withClass("chart-text"));
     }
 
-    private static DomContent map(Pictures.Map2D m, Experiment e) {
+    private static DomContent map(Pictures.Map2D m, Network network) {
         Surface s = m.surface();
         Dataset d = m.dataset();
-        double[] range = outputRange(e.network().layer(e.network().depth() - 1).activation(), d);
+        double[] range = outputRange(network.layer(network.depth() - 1).activation(), d);
         double size = 300;
         double pad = 48;
         Axis x = Axis.linear(s.x1Min(), s.x1Max(), pad, pad + size);
@@ -228,14 +238,14 @@ final class ChartView {
                 p("Colour is the output ŷ" + (d.outputs() > 1 ? "[1]" : "") + " at each point of the plane (orange low, "
                         + "white " + Num.f(mid) + ", purple high); squares are samples labelled ≥ " + Num.f(mid)
                         + ", circles below.").withClass("chart-text"),
-                hiddenMaps(s, e));
+                hiddenMaps(s, network));
     }
 
-    private static DomContent hiddenMaps(Surface s, Experiment e) {
+    private static DomContent hiddenMaps(Surface s, Network network) {
         if (s.hidden().isEmpty()) return null;
         List<DomContent> layers = new ArrayList<>();
         for (int l = 0; l < s.hidden().size(); l++) {
-            Activation act = e.network().layer(l).activation();
+            Activation act = network.layer(l).activation();
             List<DomContent> maps = new ArrayList<>();
             double[][][] neurons = s.hidden().get(l);
             for (int j = 0; j < Math.min(neurons.length, DiagramView.MAX_SHOWN_NEURONS); j++) {

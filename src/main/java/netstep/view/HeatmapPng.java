@@ -1,21 +1,19 @@
 package netstep.view;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
-/** A grid of values as a small indexed-colour PNG (a data: URI), coloured on the diverging palette. */
+/**
+ * A grid of values as a small indexed-colour PNG (a data: URI), coloured on the diverging palette.
+ * Written by hand (signature, IHDR, PLTE, one IDAT, IEND): ImageIO's writer costs more than the whole
+ * forward pass over the grid, and a step redraws up to 17 of these.
+ */
 final class HeatmapPng {
-    private static final IndexColorModel COLOURS = colourModel();
-
-    static {
-        System.setProperty("java.awt.headless", "true");
-        ImageIO.setUseCache(false);
-    }
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] PALETTE = palette();
 
     private HeatmapPng() {
     }
@@ -28,35 +26,77 @@ final class HeatmapPng {
     static String dataUri(double[][] grid, double low, double high) {
         int rows = grid.length;
         int columns = grid[0].length;
-        BufferedImage image = new BufferedImage(columns, rows, BufferedImage.TYPE_BYTE_INDEXED, COLOURS);
-        byte[] pixels = new byte[rows * columns];
         double mid = (low + high) / 2;
         double half = high > low ? (high - low) / 2 : 1;
+        byte[] scanlines = new byte[rows * (columns + 1)]; // each row starts with filter type 0 (none)
         for (int r = 0; r < rows; r++) {
+            int offset = r * (columns + 1) + 1;
             for (int c = 0; c < columns; c++) {
-                pixels[r * columns + c] = (byte) Palette.level((grid[r][c] - mid) / half);
+                scanlines[offset + c] = (byte) Palette.level((grid[r][c] - mid) / half);
             }
         }
-        image.getRaster().setDataElements(0, 0, columns, rows, pixels);
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream(1024);
+        png.writeBytes(SIGNATURE);
+        chunk(png, "IHDR", header(columns, rows));
+        chunk(png, "PLTE", PALETTE);
+        chunk(png, "IDAT", deflate(scanlines));
+        chunk(png, "IEND", new byte[0]);
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
     }
 
-    private static IndexColorModel colourModel() {
-        byte[] r = new byte[Palette.LEVELS];
-        byte[] g = new byte[Palette.LEVELS];
-        byte[] b = new byte[Palette.LEVELS];
-        for (int i = 0; i < Palette.LEVELS; i++) {
-            int rgb = Palette.rgb(Palette.levelValue(i));
-            r[i] = (byte) (rgb >> 16);
-            g[i] = (byte) (rgb >> 8);
-            b[i] = (byte) rgb;
+    private static byte[] header(int width, int height) {
+        byte[] h = new byte[13];
+        putInt(h, 0, width);
+        putInt(h, 4, height);
+        h[8] = 8; // bits per palette index
+        h[9] = 3; // colour type: indexed
+        return h; // compression, filter and interlace methods 0
+    }
+
+    private static byte[] deflate(byte[] data) {
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try {
+            deflater.setInput(data);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 4 + 64);
+            byte[] buffer = new byte[4096];
+            while (!deflater.finished()) out.write(buffer, 0, deflater.deflate(buffer));
+            return out.toByteArray();
+        } finally {
+            deflater.end();
         }
-        return new IndexColorModel(8, Palette.LEVELS, r, g, b);
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] length = new byte[4];
+        putInt(length, 0, data.length);
+        png.writeBytes(length);
+        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
+        png.writeBytes(typeBytes);
+        png.writeBytes(data);
+        CRC32 crc = new CRC32();
+        crc.update(typeBytes);
+        crc.update(data);
+        byte[] checksum = new byte[4];
+        putInt(checksum, 0, (int) crc.getValue());
+        png.writeBytes(checksum);
+    }
+
+    private static void putInt(byte[] into, int offset, int value) {
+        into[offset] = (byte) (value >>> 24);
+        into[offset + 1] = (byte) (value >>> 16);
+        into[offset + 2] = (byte) (value >>> 8);
+        into[offset + 3] = (byte) value;
+    }
+
+    private static byte[] palette() {
+        byte[] rgb = new byte[3 * Palette.LEVELS];
+        for (int i = 0; i < Palette.LEVELS; i++) {
+            int colour = Palette.rgb(Palette.levelValue(i));
+            rgb[3 * i] = (byte) (colour >> 16);
+            rgb[3 * i + 1] = (byte) (colour >> 8);
+            rgb[3 * i + 2] = (byte) colour;
+        }
+        return rgb;
     }
 }

@@ -1,8 +1,6 @@
 package netstep.view;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Locale;
 
 /** Numbers as a student reads them: up to 4 decimals, scientific only when very small or very large. */
 public final class Num {
@@ -15,12 +13,37 @@ public final class Num {
         if (v == 0) return "0";
         double abs = Math.abs(v);
         if (abs >= 1e5 || abs < 1e-4) {
-            return String.format(Locale.ROOT, "%.3e", v);
+            return Decimal.scientific(v, 3);
         }
-        // the same digits as String.format("%.4f") (half-up on the shortest decimal form), without its costly
-        // per-call DecimalFormatSymbols: every number on the page goes through here
-        String stripped = BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        String quick = fourDecimalsQuickly(v);
+        if (quick != null) return quick;
+        String fixed = Decimal.fixed(v, 4);
+        String stripped = new BigDecimal(fixed).stripTrailingZeros().toPlainString();
         return stripped.equals("-0") ? "0" : stripped;
+    }
+
+    /**
+     * {@link #f} for 1e-4 ≤ |v| < 1e5 from integer arithmetic, or null when v·10⁴ is too close to a rounding
+     * tie to be sure of agreeing with the decimal rounding. A trace prints hundreds of numbers.
+     */
+    static String fourDecimalsQuickly(double v) {
+        double scaled = Math.abs(v) * 10_000;
+        double fraction = scaled - Math.floor(scaled);
+        if (Math.abs(fraction - 0.5) < 1e-6) return null;
+        long units = Math.round(scaled);
+        if (units == 0) return "0";
+        long whole = units / 10_000;
+        int decimals = (int) (units % 10_000);
+        StringBuilder out = new StringBuilder(12);
+        if (v < 0) out.append('-');
+        out.append(whole);
+        if (decimals != 0) {
+            String digits = Integer.toString(decimals + 10_000).substring(1); // zero-padded to four digits
+            int end = 4;
+            while (digits.charAt(end - 1) == '0') end--;
+            out.append('.').append(digits, 0, end);
+        }
+        return out.toString();
     }
 
     /** Three significant digits, for labels in a diagram where space is short: 0.332, −12.4, 1.2e+03. */
@@ -29,7 +52,7 @@ public final class Num {
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
         if (v == 0) return "0";
         double abs = Math.abs(v);
-        if (abs >= 1e4 || abs < 1e-3) return String.format(Locale.ROOT, "%.1e", v);
+        if (abs >= 1e4 || abs < 1e-3) return Decimal.scientific(v, 1);
         String s = new BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }

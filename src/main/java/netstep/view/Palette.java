@@ -1,6 +1,5 @@
 package netstep.view;
 
-import java.util.Locale;
 
 /**
  * ColorBrewer's PuOr diverging scheme (orange for negative, purple for positive, near-white at zero):
@@ -31,7 +30,8 @@ final class Palette {
     }
 
     static String hex(double t) {
-        return String.format(Locale.ROOT, "#%06x", rgb(t));
+        String digits = Integer.toHexString(rgb(t));
+        return "#" + "000000".substring(digits.length()) + digits;
     }
 
     /** The level index (0 … LEVELS−1) for t in [−1, 1]. */

@@ -358,6 +358,14 @@ public final class StepperPage {
         return html.toString();
     }
 
+    /**
+     * Draws the pictures of the network a picked step will lead to, so that the update answer finds them cached.
+     * Meant for a background thread: a student reads the forward pass, loss and backpropagation first.
+     */
+    public static void prerenderPictures(netstep.engine.Network network, Dataset dataset) {
+        ChartView.computes(network, dataset);
+    }
+
     private static String oob(j2html.tags.Tag<?> fragment) {
         return fragment.attr("hx-swap-oob", "true").render();
     }

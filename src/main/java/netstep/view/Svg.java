@@ -2,7 +2,6 @@ package netstep.view;
 
 import j2html.tags.ContainerTag;
 
-import java.util.Locale;
 
 /**
  * SVG elements for j2html. Every element is written with a closing tag: inside HTML, an SVG element
@@ -49,6 +48,6 @@ final class Svg extends ContainerTag<Svg> {
     /** Coordinates with two decimals: enough on screen, and small pages. */
     static String n(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        return String.format(Locale.ROOT, "%.2f", v);
+        return Decimal.fixed(v, 2);
     }
 }

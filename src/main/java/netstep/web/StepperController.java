@@ -15,12 +15,28 @@ import netstep.view.TrainingView;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The stepper page. Forms post here; htmx requests (HX-Request) get the fragment that changed,
  * plain form posts get 303 See Other back to the page (or the page with the errors, for a bad form).
  */
 final class StepperController {
+    /**
+     * One low-priority thread that draws a picked step's next pictures while the student reads its phases.
+     * When it falls behind, the oldest wishes are dropped: the update answer then draws them itself.
+     */
+    private static final ExecutorService PRERENDER = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(32), task -> {
+                Thread thread = new Thread(task, "netstep-prerender");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+            }, new ThreadPoolExecutor.DiscardOldestPolicy());
+
     private final Sessions sessions;
 
     StepperController(Sessions sessions) {
@@ -156,6 +172,11 @@ final class StepperController {
             int stepsBefore = e.steps();
             Object traceBefore = e.trace().orElse(null);
             act(e, chosen);
+            if (e.phase() == Phase.PICK) {
+                Dataset dataset = e.dataset(); // read here: the experiment belongs to this request's thread
+                e.trace().ifPresent(trace -> PRERENDER.execute(
+                        () -> StepperPage.prerenderPictures(trace.after(), dataset)));
+            }
             if (!htmx(ctx)) return null;
             return StepperPage.stepFragments(e, new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,
                     e.steps() != stepsBefore, chosen.equals("reset")));

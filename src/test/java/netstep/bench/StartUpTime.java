@@ -1,0 +1,65 @@
+package netstep.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Path;
+
+/** Process start to the first 200 on {@code /}: the shaded jar in a child process, polled every 5 ms. */
+final class StartUpTime {
+    static final Path JAR = Path.of("target", "netstep.jar");
+
+    private StartUpTime() {
+    }
+
+    static Benchmarks.Figure millisToFirstPage(int runs) throws IOException, InterruptedException {
+        if (!JAR.toFile().isFile()) throw new IllegalStateException(JAR + " is missing: run 'mvn -P bench verify'");
+        double[] millis = new double[runs];
+        for (int r = 0; r < runs; r++) millis[r] = once();
+        return Benchmarks.Figure.of(millis);
+    }
+
+    private static double once() throws IOException, InterruptedException {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", JAR.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.to(new File("/dev/null")));
+        builder.environment().put("PORT", String.valueOf(port));
+        long start = System.nanoTime();
+        Process server = builder.start();
+        try {
+            while (!answers200(port)) {
+                if (!server.isAlive()) throw new IllegalStateException("the server exited with " + server.exitValue());
+                if (System.nanoTime() - start > 30_000_000_000L) throw new IllegalStateException("no 200 within 30 s");
+                Thread.sleep(5);
+            }
+            return (System.nanoTime() - start) / 1e6;
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    private static boolean answers200(int port) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) new URL("http://localhost:" + port + "/").openConnection();
+            connection.setConnectTimeout(200);
+            connection.setReadTimeout(5000);
+            try {
+                return connection.getResponseCode() == 200;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
