@@ -17,9 +17,14 @@ import java.util.Optional;
  * One student's experiment: a network being trained on a dataset, one sample and one phase at a time.
  * The whole step is computed when the sample is picked (an immutable {@link StepTrace}); the phases
  * reveal it in order, and the update is applied to the network when the UPDATE phase is reached.
- * Not thread-safe: callers serialise access (see the session store).
+ * Not thread-safe: callers serialise access (see the session store). A training run works on its own copies
+ * and is taken in by {@link #finishTraining} under the same serialisation; while it runs, nothing else changes.
  */
 public final class Experiment {
+    public static final int MAX_TRAINING_EPOCHS = 10_000;
+    /** steps × parameters of one training run: a few seconds of one worker on a small machine. */
+    public static final long MAX_TRAINING_WORK = 200_000_000L;
+
     private Config config;
     private Dataset dataset;
     private Sgd sgd;
@@ -48,6 +53,8 @@ public final class Experiment {
     private Network startingNetwork;
     private boolean diverged;
     private double meanLossNow;
+    private TrainingRun training;
+    private TrainingRun lastTraining;
 
     /** How many steps' full traces stay available in the history. */
     public static final int KEPT_TRACES = 100;
@@ -97,6 +104,11 @@ public final class Experiment {
 
     /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */
     public void reset() {
+        if (training != null) {
+            training.cancel();
+            training = null;
+        }
+        lastTraining = null;
         sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases());
         Network seeded = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
                 config.seed());
@@ -161,9 +173,7 @@ public final class Experiment {
         double nextMean = next.diverged() ? Double.NaN
                 : sgd.meanLoss(next.after(), dataset.xMatrix(), dataset.yMatrix());
         if (!Double.isFinite(nextMean)) {
-            diverged = true;
-            notice = "Training diverged: this step's numbers overflow to infinity or NaN. The learning rate η = "
-                    + config.learningRate() + " is too large for this loss and network. Reset, or choose a smaller η.";
+            markDiverged();
             return false;
         }
         trace = next;
@@ -184,6 +194,93 @@ public final class Experiment {
         records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
                 trace.learningRate()));
         recentTraces.put(steps, trace);
+    }
+
+    private void markDiverged() {
+        diverged = true;
+        notice = "Training diverged: the numbers overflow to infinity or NaN. The learning rate η = "
+                + config.learningRate() + " is too large for this loss and network. Reset, or choose a smaller η.";
+    }
+
+    // ---------------------------------------------------------------- training runs
+
+    /**
+     * Prepares "train {@code epochs} epochs" from here: a step in progress is finished first, then whole steps
+     * run until {@code epochs} more epochs are complete. The run starts nothing itself; submit it to a pool.
+     * @return empty when finishing the step in progress diverged (the notice says so)
+     * @throws IllegalStateException when a run is already under way
+     * @throws IllegalArgumentException when the epochs or the work are out of bounds, with a message for the student
+     */
+    public Optional<TrainingRun> startTraining(int epochs) {
+        if (training != null) throw new IllegalStateException("a training run is already in progress");
+        if (epochs < 1 || epochs > MAX_TRAINING_EPOCHS) {
+            throw new IllegalArgumentException("Epochs must be a whole number from 1 to " + MAX_TRAINING_EPOCHS
+                    + ", not " + epochs + ".");
+        }
+        long work = (long) epochs * dataset.size() * config.parameterCount().total();
+        if (work > MAX_TRAINING_WORK) {
+            long fits = Math.max(1, MAX_TRAINING_WORK / ((long) dataset.size() * config.parameterCount().total()));
+            throw new IllegalArgumentException(epochs + " epochs of " + dataset.size() + " samples on "
+                    + config.parameterCount().total() + " parameters is too much for one run; this network can train at most "
+                    + fits + " epochs at a time.");
+        }
+        if (stepInProgress()) {
+            goTo(Phase.UPDATE);
+            if (diverged) return Optional.empty();
+        }
+        notice = null;
+        training = new TrainingRun(network, sgd, dataset.xMatrix(), dataset.yMatrix(), replayedSchedule(), epochs);
+        return Optional.of(training);
+    }
+
+    /** A schedule in the same state as ours: every applied step consumed exactly one sample since the reset. */
+    private SampleSchedule replayedSchedule() {
+        SampleSchedule copy = new SampleSchedule(dataset.size(), config.order(), config.seed());
+        for (int i = 0; i < steps; i++) copy.next();
+        return copy;
+    }
+
+    /**
+     * Takes in what {@code run} learned (all of it, or up to its cancellation or divergence). The loss history
+     * gets one value per trained epoch; the step history keeps records of stepped steps only.
+     */
+    public void finishTraining(TrainingRun run) {
+        if (run != training) return; // a run from before a reset or reconfiguration
+        training = null;
+        lastTraining = run;
+        notice = null;
+        if (run.completedSteps() > 0) {
+            network = run.network();
+            schedule = run.schedule();
+            steps += run.completedSteps();
+            trace = null;
+            phase = Phase.READY;
+            lossHistory.addAll(run.epochLosses());
+            meanLossNow = meanLoss();
+            if (schedule.position() != 0) lossHistory.add(meanLossNow);
+            recordTestLoss();
+        }
+        if (run.state() == TrainingRun.State.DIVERGED) markDiverged();
+    }
+
+    /** Forgets a run that never started (the pool was full). */
+    public void abandonTraining(TrainingRun run) {
+        if (run == training) training = null;
+    }
+
+    /** The run under way, if any: until it is finished the experiment takes no other change. */
+    public Optional<TrainingRun> training() {
+        return Optional.ofNullable(training);
+    }
+
+    /** The run that finished last since the reset, to report how it ended. */
+    public Optional<TrainingRun> lastTraining() {
+        return Optional.ofNullable(lastTraining);
+    }
+
+    /** Shows {@code message} until the next action, e.g. that an earlier session had ended. */
+    public void tell(String message) {
+        notice = message;
     }
 
     private void recordTestLoss() {

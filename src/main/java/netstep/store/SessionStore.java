@@ -4,29 +4,83 @@ import netstep.experiment.Config;
 import netstep.experiment.Experiment;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
- * Each browser's experiment, keyed by an unguessable session id (128 random bits).
+ * Each browser's experiment, keyed by an unguessable session id (128 random bits), with bounded resources:
+ * at most {@link Limits#maxSessions()} sessions, each closed after {@link Limits#idleTimeout()} without a request,
+ * and the least recently used one evicted when a new browser arrives and the store is full.
  * Work on one experiment is serialised, so a double click or two tabs never tear an update.
  */
 public final class SessionStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final ConcurrentHashMap<String, Experiment> experiments = new ConcurrentHashMap<>();
+    /** How many sessions, and for how long; from the environment with defaults that fit a 512 MB instance. */
+    public record Limits(int maxSessions, Duration idleTimeout) {
+        public static final int DEFAULT_MAX_SESSIONS = 300;
+        public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(60);
 
-    /** A browser's session: its id, and whether it was created by this request. */
+        public Limits {
+            if (maxSessions < 1) throw new IllegalArgumentException("maxSessions must be at least 1, not " + maxSessions);
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("the idle timeout must be positive, not " + idleTimeout);
+            }
+        }
+
+        public static Limits defaults() {
+            return new Limits(DEFAULT_MAX_SESSIONS, DEFAULT_IDLE_TIMEOUT);
+        }
+
+        /** NETSTEP_MAX_SESSIONS and NETSTEP_SESSION_IDLE_MINUTES (or -Dnetstep.maxSessions, -Dnetstep.sessionIdleMinutes). */
+        public static Limits fromEnvironment() {
+            int max = Settings.positiveInt("NETSTEP_MAX_SESSIONS", "netstep.maxSessions", DEFAULT_MAX_SESSIONS);
+            int idleMinutes = Settings.positiveInt("NETSTEP_SESSION_IDLE_MINUTES", "netstep.sessionIdleMinutes",
+                    (int) DEFAULT_IDLE_TIMEOUT.toMinutes());
+            return new Limits(max, Duration.ofMinutes(idleMinutes));
+        }
+    }
+
+    private record Entry(Experiment experiment, long lastUsedNanos) {
+    }
+
+    private final Limits limits;
+    private final LongSupplier nanoClock;
+    /** In access order: the first entry is the least recently used. Guarded by {@code this}. */
+    private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(64, 0.75f, true);
+    private long evictions;
+
+    public SessionStore() {
+        this(Limits.defaults());
+    }
+
+    public SessionStore(Limits limits) {
+        this(limits, System::nanoTime);
+    }
+
+    /** {@code nanoClock} lets tests move time forward. */
+    public SessionStore(Limits limits, LongSupplier nanoClock) {
+        this.limits = limits;
+        this.nanoClock = nanoClock;
+    }
+
+    /** A browser's session: its id, whether this request created it, and whether an earlier one had ended. */
     public final class Session {
         private final String id;
         private final Experiment experiment;
         private final boolean created;
+        private final boolean replacesEnded;
 
-        private Session(String id, Experiment experiment, boolean created) {
+        private Session(String id, Experiment experiment, boolean created, boolean replacesEnded) {
             this.id = id;
             this.experiment = experiment;
             this.created = created;
+            this.replacesEnded = replacesEnded;
         }
 
         public String id() {
@@ -35,6 +89,11 @@ public final class SessionStore {
 
         public boolean created() {
             return created;
+        }
+
+        /** The browser sent a session id we no longer have (evicted, idle too long, or the server restarted). */
+        public boolean replacesEnded() {
+            return replacesEnded;
         }
 
         /** Runs {@code work} on the experiment while no other request of this session can. */
@@ -47,26 +106,75 @@ public final class SessionStore {
 
     /** The session with this id, or a new one with the default experiment if there is none. */
     public Session open(String id) {
-        Experiment existing = id == null ? null : experiments.get(id);
-        if (existing != null) return new Session(id, existing, false);
-        String newId = newId();
+        long now = nanoClock.getAsLong();
+        synchronized (this) {
+            closeIdle(now);
+            Entry existing = id == null ? null : sessions.get(id);
+            if (existing != null) {
+                sessions.put(id, new Entry(existing.experiment(), now));
+                return new Session(id, existing.experiment(), false, false);
+            }
+            makeRoom();
+        }
+        // building the network outside the lock keeps other browsers waiting only for the map update
         Experiment fresh = new Experiment(Config.defaults());
-        experiments.put(newId, fresh);
-        return new Session(newId, fresh, true);
+        String newId = newId();
+        synchronized (this) {
+            sessions.put(newId, new Entry(fresh, now));
+        }
+        return new Session(newId, fresh, true, id != null && !id.isEmpty());
     }
 
     /** Whether this server holds the session in memory. */
-    public boolean holds(String id) {
-        return id != null && experiments.containsKey(id);
+    public synchronized boolean holds(String id) {
+        return id != null && sessions.containsKey(id);
     }
 
-    /** Takes in a session stored in the database, under its own id, unless it is already held. */
+    /**
+     * Takes in a session stored in the database, under its own id, unless it is already held. It counts
+     * against the limit like a new session, and is no "ended" session: its student carries on.
+     */
     public void adopt(String id, Experiment experiment) {
-        experiments.putIfAbsent(id, experiment);
+        long now = nanoClock.getAsLong();
+        synchronized (this) {
+            closeIdle(now);
+            if (sessions.containsKey(id)) return;
+            makeRoom();
+            sessions.put(id, new Entry(experiment, now));
+        }
     }
 
-    public int size() {
-        return experiments.size();
+    /** Closes the least recently used sessions until a new one fits. */
+    private void makeRoom() {
+        while (sessions.size() >= limits.maxSessions()) {
+            Iterator<String> leastRecent = sessions.keySet().iterator();
+            leastRecent.next();
+            leastRecent.remove();
+            evictions++;
+        }
+    }
+
+    /** Entries are in access order, so the idle ones are all at the front. */
+    private void closeIdle(long now) {
+        long timeout = limits.idleTimeout().toNanos();
+        Iterator<Map.Entry<String, Entry>> it = sessions.entrySet().iterator();
+        while (it.hasNext()) {
+            if (now - it.next().getValue().lastUsedNanos() < timeout) break;
+            it.remove();
+        }
+    }
+
+    public synchronized int size() {
+        return sessions.size();
+    }
+
+    /** Sessions closed to make room for new ones since start-up. */
+    public synchronized long evictions() {
+        return evictions;
+    }
+
+    public Limits limits() {
+        return limits;
     }
 
     private static String newId() {

@@ -85,7 +85,7 @@ final class ChartView {
                 h3("Loss curve"),
                 svg,
                 test.isEmpty() ? null : div(
-                        span(span().withClass("swatch").withStyle("background:" + Palette.POSITIVE), text(" training"))
+                        span(span().withClass("swatch positive"), text(" training"))
                                 .withClass("legend-item"),
                         span(span().withClass("swatch negative"), text(" test (held out)")).withClass("legend-item"))
                         .withClass("legend"),
@@ -294,8 +294,9 @@ final class ChartView {
         }
         List<DomContent> keys = new ArrayList<>();
         for (int k = 0; k < d.outputs(); k++) {
-            keys.add(span(span().withClass("swatch").attr("data-series", String.valueOf(k))
-                    .withStyle("background:" + SERIES[k % SERIES.length]), text(" ŷ[" + (k + 1) + "]")).withClass("legend-item"));
+            // a class, not a style attribute: the Content-Security-Policy allows no inline style
+            keys.add(span(span().withClass("swatch series-" + (k % SERIES.length)).attr("data-series", String.valueOf(k)),
+                    text(" ŷ[" + (k + 1) + "]")).withClass("legend-item"));
         }
         return each(h3("What the network computes: prediction against target"), svg,
                 div(keys.toArray(DomContent[]::new)).withClass("legend"),

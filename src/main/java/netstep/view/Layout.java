@@ -10,9 +10,11 @@ public final class Layout {
 
     /**
      * htmx 2 does not swap 4xx answers by default; ours carry the form with its error messages, so swap them.
-     * History restores fetch the full page rather than a fragment.
+     * History restores fetch the full page rather than a fragment. The Content-Security-Policy allows no inline
+     * style or eval, so htmx must not inject its indicator style (netstep.css has it) or evaluate expressions.
      */
-    static final String HTMX_CONFIG = "{\"historyRestoreAsHxRequest\":false,"
+    static final String HTMX_CONFIG = "{\"historyRestoreAsHxRequest\":false,\"includeIndicatorStyles\":false,"
+            + "\"allowEval\":false,"
             + "\"responseHandling\":[{\"code\":\"204\",\"swap\":false},{\"code\":\"[23]..\",\"swap\":true},"
             + "{\"code\":\"4..\",\"swap\":true,\"error\":false},{\"code\":\"...\",\"swap\":false,\"error\":true}]}";
 

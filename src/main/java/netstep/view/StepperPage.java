@@ -291,6 +291,7 @@ public final class StepperPage {
                 controls(e),
                 status(e),
                 notice(e),
+                TrainingView.panel(e),
                 div(hidden(t, "diagram") ? null : DiagramView.diagram(e),
                         hidden(t, "loss-chart") ? null : ChartView.lossChart(e),
                         hidden(t, "computes") ? null : ChartView.computes(e)).withClass("pictures"),
@@ -466,9 +467,7 @@ public final class StepperPage {
     }
 
     static DivTag notice(Experiment e) {
-        DivTag d = div().withId("notice");
-        e.notice().ifPresent(message -> d.withClass("notice").attr("role", "alert").with(p(message)));
-        return d;
+        return NoticeView.notice(e);
     }
 
     static SectionTag datasetTable(Experiment e) {

@@ -5,7 +5,9 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import netstep.engine.DivergedException;
 import netstep.engine.MatrixProducts;
+import jakarta.servlet.ServletException;
 import netstep.experiment.InvalidInput;
+import netstep.experiment.TrainingPool;
 import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
 import netstep.store.ExperimentRepository;
@@ -14,41 +16,73 @@ import netstep.store.SessionStore;
 import netstep.store.StorageException;
 import netstep.store.StoredExperiments;
 import netstep.view.StepperPage;
+import org.eclipse.jetty.http.BadMessageException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 
 /** Every route in one place. {@link #create()} returns the app un-started. */
 public final class App {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    static final long MAX_REQUEST_BYTES = 1_000_000L;
+    /** How long a stop waits for requests in flight before it closes their connections. */
+    static final long DRAIN_MILLIS = 10_000;
+
+    /** Set by a handler that answers 404 with a message of its own, which the generic 404 must not replace. */
+    static final String OWN_NOT_FOUND = "netstep.ownNotFound";
 
     private App() {
     }
 
     public static Javalin create() {
-        return create(new SessionStore());
+        return create(new SessionStore(SessionStore.Limits.fromEnvironment()), LessonLibrary.load(),
+                TrainingPool.fromEnvironment());
     }
 
     public static Javalin create(SessionStore store) {
         return create(store, LessonLibrary.load());
     }
 
+    public static Javalin create(SessionStore store, TrainingPool pool) {
+        return create(store, LessonLibrary.load(), pool);
+    }
+
     public static Javalin create(SessionStore store, LessonLibrary lessons) {
-        return create(store, lessons, (ExperimentRepository) null);
+        return create(store, lessons, TrainingPool.fromEnvironment());
+    }
+
+    /** The app with these sessions, lessons and training workers; stopping the app stops the workers. */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool) {
+        return create(store, lessons, pool, (ExperimentRepository) null);
     }
 
     /** The app with every experiment kept in {@code database} as well (null: in memory only). */
     public static Javalin create(SessionStore store, LessonLibrary lessons, Database database) {
-        return create(store, lessons, database == null ? null : new JdbcExperimentRepository(database.dataSource()));
+        return create(store, lessons, TrainingPool.fromEnvironment(),
+                database == null ? null : new JdbcExperimentRepository(database.dataSource()));
     }
 
     /** The app with every experiment kept in {@code repository} as well (null: in memory only). */
     public static Javalin create(SessionStore store, LessonLibrary lessons, ExperimentRepository repository) {
+        return create(store, lessons, TrainingPool.fromEnvironment(), repository);
+    }
+
+    /**
+     * Everything: sessions, lessons, training workers (stopping the app stops them) and, unless null, the
+     * repository every experiment is stored in after each change.
+     */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
+                                 ExperimentRepository repository) {
         MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
         ShareController share = new ShareController(sessions, stored);
         StepperController stepper = new StepperController(sessions);
+        TrainingController training = new TrainingController(sessions, pool);
         ApiController api = new ApiController();
         FilesController files = new FilesController(sessions);
         DataController data = new DataController(sessions);
@@ -56,7 +90,16 @@ public final class App {
         StepperPage.useLessons(lessons);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 1_000_000L;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.http.prefer405over404 = true;
+            // without a stop timeout Jetty closes connections at once; with one it lets requests in flight finish
+            cfg.jetty.modifyServer(server -> server.setStopTimeout(DRAIN_MILLIS));
+            cfg.events.serverStopped(pool::close);
+
+            cfg.routes.before(ctx -> {
+                Security.headers(ctx);
+                Security.checkSameOrigin(ctx);
+            });
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(staticFiles -> {
                 staticFiles.hostedPath = "/static";
@@ -72,11 +115,19 @@ public final class App {
             cfg.routes.post("/view/loss-scale", stepper::lossScale);
             cfg.routes.get("/history", stepper::history);
             cfg.routes.get("/history/{step}", stepper::pastStep);
+            cfg.routes.post("/train", training::train);
+            cfg.routes.post("/train/cancel", training::cancel);
+            cfg.routes.get("/training", training::progress);
+            cfg.routes.get("/health", ctx -> ApiController.json(ctx, ApiJson.MAPPER.createObjectNode()
+                    .put("status", "ok").put("sessions", store.size()).put("trainingRuns", pool.pending())));
 
             cfg.routes.get("/export/experiment.json", files::experiment);
             cfg.routes.get("/export/loss.csv", files::lossHistory);
             cfg.routes.get("/export/step.md", files::workedExample);
             cfg.routes.post("/import", files::load);
+            cfg.routes.post("/share", share::share);
+            cfg.routes.get("/shared/{token}", share::show);
+            cfg.routes.post("/shared/{token}/fork", share::fork);
             cfg.routes.post("/data/csv", data::csv);
             cfg.routes.post("/data/table", data::table);
             cfg.routes.get("/export/data.csv", data::download);
@@ -84,10 +135,6 @@ public final class App {
             cfg.routes.post("/lesson", lessonController::open);
             cfg.routes.get("/api/lessons", lessonController::list);
             cfg.routes.get("/api/lessons/{id}", lessonController::show);
-
-            cfg.routes.post("/share", share::share);
-            cfg.routes.get("/shared/{token}", share::show);
-            cfg.routes.post("/shared/{token}/fork", share::fork);
 
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
@@ -106,6 +153,33 @@ public final class App {
                     ApiController.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than 1 MB");
                 }
             });
+            // a handler that answered 404 with its own message (an unknown lesson or share link) keeps it
+            cfg.routes.error(HttpStatus.NOT_FOUND, ctx -> {
+                if (ctx.attribute(OWN_NOT_FOUND) == null) {
+                    plain(ctx, "There is no page at " + ctx.path() + ". The stepper is at /.");
+                }
+            });
+            cfg.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> plain(ctx, ctx.path() + " does not take "
+                    + ctx.method() + " requests."));
+            // a body in a charset Java does not know, or one that ends before its Content-Length: the client's fault
+            cfg.routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unreadable(ctx,
+                    "The request names a character set this server does not know (" + e.getCharsetName()
+                            + "); send UTF-8."));
+            cfg.routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unreadable(ctx,
+                    "The request names a character set this server does not know; send UTF-8."));
+            cfg.routes.exception(IOException.class, (e, ctx) -> unreadable(ctx,
+                    "The request could not be read to its end (" + e.getClass().getSimpleName() + ")."));
+            cfg.routes.exception(BadMessageException.class, (e, ctx) -> unreadable(ctx,
+                    "The request could not be read: " + e.getReason() + "."));
+            cfg.routes.exception(ServletException.class, (e, ctx) -> {
+                if (e.getCause() instanceof BadMessageException bad) {
+                    unreadable(ctx, "The request could not be read: " + bad.getReason() + ".");
+                } else {
+                    unexpected(e, ctx);
+                }
+            });
+            cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
+                    .contentType("text/plain; charset=utf-8").result(e.getMessage()));
             cfg.routes.exception(StorageException.class, (e, ctx) -> {
                 LOG.error("Database failure on {} {}", ctx.method(), ctx.path(), e);
                 String message = "Your last change could not be saved because the database is unavailable, so it "
@@ -119,15 +193,32 @@ public final class App {
             });
             cfg.routes.exception(DivergedException.class, (e, ctx) ->
                     ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
-                if (ctx.path().startsWith("/api/")) {
-                    ApiController.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has details");
-                } else {
-                    ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
-                            .result("Something went wrong on the server. Your network is unchanged; please try again.");
-                }
-            });
+            cfg.routes.exception(Exception.class, App::unexpected);
         });
+    }
+
+    private static void unexpected(Exception e, io.javalin.http.Context ctx) {
+        LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+        if (ctx.path().startsWith("/api/")) {
+            ApiController.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has details");
+        } else {
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
+                    .result("Something went wrong on the server. Your network is unchanged; please try again.");
+        }
+    }
+
+    private static void unreadable(io.javalin.http.Context ctx, String message) {
+        LOG.debug("Unreadable request {} {}: {}", ctx.method(), ctx.path(), message);
+        ctx.status(HttpStatus.BAD_REQUEST);
+        plain(ctx, message);
+    }
+
+    /** Replaces Javalin's default text for an error status; a JSON API answer keeps its JSON. */
+    private static void plain(io.javalin.http.Context ctx, String message) {
+        if (ctx.path().startsWith("/api/")) {
+            ApiController.json(ctx, ApiJson.error(message));
+        } else {
+            ctx.contentType("text/plain; charset=utf-8").result(message);
+        }
     }
 }

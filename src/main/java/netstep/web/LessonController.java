@@ -55,6 +55,7 @@ final class LessonController {
         String id = ctx.pathParam("id");
         Lesson lesson = library.lesson(id).orElse(null);
         if (lesson == null) {
+            ctx.attribute(App.OWN_NOT_FOUND, true);
             ApiController.error(ctx, HttpStatus.NOT_FOUND, "there is no lesson \"" + id + "\"");
             return;
         }

@@ -9,7 +9,10 @@ import netstep.store.StoredExperiments;
 
 import java.util.function.Function;
 
-/** Binds a browser to its experiment through an HttpOnly, SameSite=Lax session cookie. */
+/**
+ * Binds a browser to its experiment through an HttpOnly, SameSite=Lax session cookie, Secure when the request
+ * came over HTTPS (directly, or through a PaaS router that says so in X-Forwarded-Proto).
+ */
 final class Sessions {
     static final String COOKIE = "netstep_session";
 
@@ -22,17 +25,46 @@ final class Sessions {
         this.stored = stored;
     }
 
-    /** Runs {@code work} on this browser's experiment, creating one (and the cookie) on the first visit. */
-    <T> T with(Context ctx, Function<Experiment, T> work) {
+    /** This browser's session, created (with the cookie) on the first visit or after the old one ended. */
+    SessionStore.Session open(Context ctx) {
         String id = ctx.cookie(COOKIE);
+        // a session this server does not hold may be in the database: after a restart, or from another server
         if (stored != null && StoredExperiments.isSessionId(id) && !store.holds(id)) {
             stored.load(id).ifPresent(e -> store.adopt(id, e));
         }
         SessionStore.Session session = store.open(id);
         if (session.created()) {
-            boolean https = "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equals(ctx.scheme());
-            ctx.cookie(new Cookie(COOKIE, session.id(), "/", -1, https, true, null, SameSite.LAX));
+            ctx.cookie(new Cookie(COOKIE, session.id(), "/", -1, https(ctx), true, null, SameSite.LAX));
         }
+        if (session.replacesEnded()) {
+            session.run(e -> {
+                e.tell(ended(store.limits()));
+                return null;
+            });
+        }
+        return session;
+    }
+
+    /** Runs {@code work} on this browser's experiment while no other request of the same browser can. */
+    <T> T with(Context ctx, Function<Experiment, T> work) {
+        return run(open(ctx), work);
+    }
+
+    /**
+     * Runs {@code work} on the session's experiment under its lock and, with a database, stores what it changed
+     * (or puts back the stored state if the write fails).
+     */
+    <T> T run(SessionStore.Session session, Function<Experiment, T> work) {
         return session.run(e -> stored == null ? work.apply(e) : stored.run(session.id(), e, work));
+    }
+
+    static boolean https(Context ctx) {
+        return "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equals(ctx.scheme());
+    }
+
+    private static String ended(SessionStore.Limits limits) {
+        return "Your earlier session has ended, so this is a fresh start with the default network. (The server "
+                + "keeps at most " + limits.maxSessions() + " sessions and closes one after "
+                + limits.idleTimeout().toMinutes() + " minutes without a click, or when it restarts.)";
     }
 }

@@ -47,6 +47,7 @@ final class ShareController {
     }
 
     private static void notShared(Context ctx) {
+        ctx.attribute(App.OWN_NOT_FOUND, true);
         ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result(NOT_SHARED);
     }
 

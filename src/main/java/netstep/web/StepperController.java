@@ -8,7 +8,9 @@ import netstep.experiment.DataSource;
 import netstep.experiment.Experiment;
 import netstep.experiment.ParameterRef;
 import netstep.experiment.Phase;
+import netstep.store.SessionStore;
 import netstep.view.StepperPage;
+import netstep.view.TrainingView;
 
 import java.util.HashMap;
 import java.util.List;
@@ -158,7 +160,14 @@ final class StepperController {
         String action = ctx.formParam("action");
         if (action == null) action = "next";
         String chosen = action;
-        String html = sessions.with(ctx, e -> {
+        SessionStore.Session session = sessions.open(ctx);
+        String html = sessions.run(session, e -> {
+            // a click meant for a network that has gone would act on the fresh one: show it first instead
+            if (session.replacesEnded()) return htmx(ctx) ? wholeWorkspace(e) : null;
+            if (e.training().isPresent() && !chosen.equals("reset")) {
+                TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
+                return htmx(ctx) ? wholeWorkspace(e) : null;
+            }
             refuseIfHidden(e, chosen);
             int stepsBefore = e.steps();
             Object traceBefore = e.trace().orElse(null);
@@ -173,6 +182,11 @@ final class StepperController {
                     e.steps() != stepsBefore, chosen.equals("reset")));
         });
         respond(ctx, html);
+    }
+
+    /** The step form swaps nothing itself: the workspace comes out of band, like every step's parts. */
+    private static String wholeWorkspace(Experiment e) {
+        return StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, true));
     }
 
     private static void act(Experiment e, String action) {
@@ -193,7 +207,7 @@ final class StepperController {
         }
     }
 
-    private static void respond(Context ctx, String html) {
+    static void respond(Context ctx, String html) {
         if (html == null) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {

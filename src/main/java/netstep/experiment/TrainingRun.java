@@ -1,0 +1,139 @@
+package netstep.experiment;
+
+import netstep.engine.Network;
+import netstep.engine.SampleSchedule;
+import netstep.engine.Sgd;
+import netstep.engine.StepTrace;
+import netstep.engine.Vec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * "Train N epochs" for one experiment, run off the request thread on its own copy of the network and sample
+ * schedule; the experiment takes the result under its session lock ({@link Experiment#finishTraining}).
+ * Progress and cancellation are read and set from other threads.
+ */
+public final class TrainingRun implements Runnable {
+    public enum State { QUEUED, RUNNING, DONE, CANCELLED, DIVERGED }
+
+    private final Sgd sgd;
+    private final double[][] xs;
+    private final double[][] ys;
+    private final SampleSchedule schedule;
+    private final int epochs;
+    private final int totalSteps;
+    private final int startPosition;
+    private final long startedNanos = System.nanoTime();
+
+    private volatile State state = State.QUEUED;
+    private volatile int completedSteps;
+    private volatile boolean cancelRequested;
+    private volatile long finishedNanos;
+    // written by the worker before it publishes a final state, read after
+    private Network network;
+    private final List<Double> epochLosses = new ArrayList<>();
+
+    TrainingRun(Network start, Sgd sgd, double[][] xs, double[][] ys, SampleSchedule schedule, int epochs) {
+        this.network = start;
+        this.sgd = sgd;
+        this.xs = xs;
+        this.ys = ys;
+        this.schedule = schedule;
+        this.epochs = epochs;
+        // whole epochs from where the student is: the rest of the current one, then epochs − 1 more
+        this.startPosition = schedule.position();
+        this.totalSteps = epochs * xs.length - startPosition;
+    }
+
+    @Override
+    public void run() {
+        if (cancelRequested) {
+            finish(State.CANCELLED);
+            return;
+        }
+        state = State.RUNNING;
+        for (int step = 0; step < totalSteps; step++) {
+            if (cancelRequested || Thread.currentThread().isInterrupted()) {
+                finish(State.CANCELLED);
+                return;
+            }
+            int index = schedule.peek();
+            StepTrace trace = sgd.step(network, Vec.of(xs[index]), Vec.of(ys[index]));
+            if (trace.diverged()) {
+                finish(State.DIVERGED);
+                return;
+            }
+            network = trace.after();
+            schedule.next();
+            completedSteps = step + 1;
+            if (schedule.position() == 0) {
+                double mean = sgd.meanLoss(network, xs, ys);
+                if (!Double.isFinite(mean)) {
+                    finish(State.DIVERGED);
+                    return;
+                }
+                epochLosses.add(mean);
+            }
+        }
+        finish(State.DONE);
+    }
+
+    private void finish(State end) {
+        finishedNanos = System.nanoTime();
+        state = end;
+    }
+
+    /** Asks the run to stop after the step it is on; what it learned so far is kept. */
+    public void cancel() {
+        cancelRequested = true;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean finished() {
+        State s = state;
+        return s != State.QUEUED && s != State.RUNNING;
+    }
+
+    public boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    public int epochs() {
+        return epochs;
+    }
+
+    public int totalSteps() {
+        return totalSteps;
+    }
+
+    public int completedSteps() {
+        return completedSteps;
+    }
+
+    /** Epochs of this run completed so far. */
+    public int completedEpochs() {
+        return (startPosition + completedSteps) / xs.length;
+    }
+
+    /** Milliseconds from submission to the end (or to now, while it runs). */
+    public long elapsedMillis() {
+        long end = finished() ? finishedNanos : System.nanoTime();
+        return (end - startedNanos) / 1_000_000;
+    }
+
+    Network network() {
+        return network;
+    }
+
+    SampleSchedule schedule() {
+        return schedule;
+    }
+
+    List<Double> epochLosses() {
+        return epochLosses;
+    }
+}

@@ -1,0 +1,287 @@
+package netstep.load;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A class of simulated students against a netstep server on loopback. Not a unit test: run it by hand
+ * (see README.md). It starts {@code java -Xmx256m -jar target/netstep.jar} itself, lets N students
+ * (default 200) each open a session, build a network and click through every phase of their steps,
+ * finish epochs and, for every tenth student, run a short training and poll its progress, all as fast as
+ * the server answers. It stops after the planned requests or the time limit, whichever comes first, and
+ * prints throughput, latency percentiles, errors and the server's resident memory (VmRSS and its peak VmHWM).
+ *
+ * <pre>java -cp target/test-classes netstep.load.LoadScript [--students 200] [--steps 40] [--seconds 120]
+ *      [--think-ms 0] [--ramp-seconds 0] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]</pre>
+ */
+public final class LoadScript {
+    private final int students;
+    private final int stepsPerStudent;
+    private final long thinkMillis;
+    private final long rampMillis;
+    private final Duration limit;
+    private final String base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+    private final AtomicInteger errors = new AtomicInteger();
+    private final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
+    private final AtomicLong requests = new AtomicLong();
+    private volatile long deadline;
+
+    private LoadScript(int students, int stepsPerStudent, long thinkMillis, long rampMillis, Duration limit,
+                       String base) {
+        this.students = students;
+        this.stepsPerStudent = stepsPerStudent;
+        this.thinkMillis = thinkMillis;
+        this.rampMillis = rampMillis;
+        this.limit = limit;
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int students = Integer.parseInt(options.getOrDefault("students", "200"));
+        int steps = Integer.parseInt(options.getOrDefault("steps", "40"));
+        Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "120")));
+        String jar = options.getOrDefault("jar", "target/netstep.jar");
+        String xmx = options.getOrDefault("xmx", "256m");
+        long think = Long.parseLong(options.getOrDefault("think-ms", "0"));
+        long ramp = 1000 * Long.parseLong(options.getOrDefault("ramp-seconds", "0"));
+        if (students < 1 || students > 2000 || steps < 1 || steps > 10_000 || limit.toSeconds() > 1800) {
+            throw new IllegalArgumentException("students 1..2000, steps 1..10000, seconds at most 1800");
+        }
+        if (!new File(jar).isFile()) throw new IllegalStateException(jar + " is missing: run mvn -DskipTests package");
+
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path log = Files.createTempFile("netstep-load-server", ".log");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+        String jvmArgs = options.getOrDefault("jvm-args", "");
+        if (!jvmArgs.isBlank()) command.addAll(List.of(jvmArgs.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("PORT", String.valueOf(port));
+        pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        Process server = pb.start();
+        try {
+            LoadScript load = new LoadScript(students, steps, think, ramp, limit, "http://127.0.0.1:" + port);
+            load.awaitHealthy();
+            System.out.printf(Locale.ROOT, "Server pid %d on 127.0.0.1:%d with -Xmx%s, %d cores; log in %s%n",
+                    server.pid(), port, xmx, Runtime.getRuntime().availableProcessors(), log);
+            System.out.printf(Locale.ROOT, "RSS after start-up: %s%n", memory(server.pid()));
+            load.run();
+            System.out.printf(Locale.ROOT, "Server memory at the end: %s%n", memory(server.pid()));
+            System.out.printf(Locale.ROOT, "CPU time: server %s, this load generator %.1f s%n", cpu(server.pid()),
+                    ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0));
+        } finally {
+            server.destroy();
+            server.waitFor(30, TimeUnit.SECONDS);
+            server.destroyForcibly();
+        }
+    }
+
+    private void run() throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(students);
+        long start = System.nanoTime();
+        deadline = start + limit.toNanos();
+        for (int s = 0; s < students; s++) {
+            int student = s;
+            pool.execute(() -> student(student));
+        }
+        pool.shutdown();
+        boolean finished = pool.awaitTermination(limit.toSeconds() + 30, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdownNow();
+
+        System.out.printf(Locale.ROOT, "think time between clicks: %d ms, arrivals spread over %d s%n", thinkMillis,
+                rampMillis / 1000);
+        System.out.printf(Locale.ROOT, "%d students, %d requests in %.1f s%s: %.0f requests/s%n", students,
+                requests.get(), seconds, finished && System.nanoTime() < deadline ? "" : " (stopped at the time limit)",
+                requests.get() / seconds);
+        System.out.printf(Locale.ROOT, "errors: %d %s%n", errors.get(), errorKinds);
+        List<String> kinds = new ArrayList<>(latencies.keySet());
+        kinds.sort(null);
+        List<Long> all = new ArrayList<>();
+        for (String kind : kinds) {
+            List<Long> l = latencies.get(kind);
+            synchronized (l) {
+                all.addAll(l);
+                print(kind, l);
+            }
+        }
+        print("all", all);
+    }
+
+    /** One student: open the page, build a network, click through phases and epochs, sometimes train. */
+    private void student(int number) {
+        String[] cookie = {null};
+        sleep(rampMillis * number / students); // students arriving over the ramp rather than all at once
+        if (!send("page", cookie, get("/"))) return;
+        String hidden = number % 2 == 0 ? "4" : "8,8";
+        send("configure", cookie, post("/configure", "inputs=3&hidden=" + hidden.replace(",", "%2C")
+                + "&outputs=2&hiddenActivation=sigmoid&outputActivation=identity&slope=0.02&loss=l2"
+                + "&learningRate=0.1&seed=" + number + "&dataset=regression-3-2&order=shuffled"));
+        for (int step = 0; step < stepsPerStudent; step++) {
+            for (int phase = 0; phase < 5; phase++) {
+                if (!send("step", cookie, post("/step", "action=next"))) return;
+                if (thinkMillis > 0) sleep(thinkMillis);
+            }
+            if (step % 10 == 9 && !send("step", cookie, post("/step", "action=epoch"))) return;
+        }
+        if (number % 10 == 0) {
+            if (!send("train", cookie, post("/train", "epochs=200"))) return;
+            for (int poll = 0; poll < 60; poll++) {
+                HttpResponse<String> r = exchange("poll", cookie, get("/training"));
+                if (r == null || r.headers().firstValue("HX-Retarget").isPresent()) break;
+                sleep(500);
+            }
+        }
+        send("page", cookie, get("/"));
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET();
+    }
+
+    private HttpRequest.Builder post(String path, String form) {
+        return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
+                .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+    }
+
+    private boolean send(String kind, String[] cookie, HttpRequest.Builder request) {
+        return exchange(kind, cookie, request) != null;
+    }
+
+    /** The answer, or null when the time is up or it failed (then counted as an error). */
+    private HttpResponse<String> exchange(String kind, String[] cookie, HttpRequest.Builder request) {
+        if (System.nanoTime() > deadline) return null;
+        if (cookie[0] != null) request.header("Cookie", cookie[0]);
+        request.timeout(Duration.ofSeconds(30));
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            long micros = (System.nanoTime() - t0) / 1000;
+            requests.incrementAndGet();
+            latencies.computeIfAbsent(kind, k -> new ArrayList<>());
+            List<Long> l = latencies.get(kind);
+            synchronized (l) {
+                l.add(micros);
+            }
+            r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie[0] = c.split(";")[0]);
+            if (r.statusCode() >= 400) {
+                error(kind + " " + r.statusCode());
+                return null;
+            }
+            return r;
+        } catch (IOException e) {
+            requests.incrementAndGet();
+            error(kind + " " + e.getClass().getSimpleName());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void error(String kind) {
+        errors.incrementAndGet();
+        errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private static void print(String kind, List<Long> micros) {
+        if (micros.isEmpty()) return;
+        long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "%-9s %7d requests  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %7.1f ms%n",
+                kind, sorted.length, percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
+                sorted[sorted.length - 1] / 1000.0);
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, index)] / 1000.0;
+    }
+
+    private void awaitHealthy() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (client.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server did not start within 60 s");
+    }
+
+    /** utime + stime from /proc/<pid>/stat, in seconds (clock ticks of 1/100 s). */
+    private static String cpu(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return String.format(Locale.ROOT, "%.1f s", (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    /** VmRSS and VmHWM (the peak) from /proc. */
+    private static String memory(long pid) {
+        try {
+            Map<String, String> status = new HashMap<>();
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                String[] kv = line.split(":\\s+", 2);
+                if (kv.length == 2) status.put(kv[0], kv[1].trim());
+            }
+            return "VmRSS " + status.get("VmRSS") + ", peak VmHWM " + status.get("VmHWM");
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!args[i].startsWith("--")) throw new IllegalArgumentException("unexpected " + Arrays.toString(args));
+            options.put(args[i].substring(2), args[i + 1]);
+        }
+        return options;
+    }
+}

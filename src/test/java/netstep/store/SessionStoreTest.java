@@ -1,0 +1,104 @@
+package netstep.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SessionStoreTest {
+    final AtomicLong now = new AtomicLong();
+    final SessionStore store = new SessionStore(new SessionStore.Limits(3, Duration.ofMinutes(10)), now::get);
+
+    @Test
+    void aKnownIdReturnsTheSameExperiment() {
+        SessionStore.Session first = store.open(null);
+        assertTrue(first.created());
+        assertFalse(first.replacesEnded());
+        first.run(e -> {
+            e.wholeStep();
+            return null;
+        });
+        SessionStore.Session again = store.open(first.id());
+        assertFalse(again.created());
+        assertEquals(first.id(), again.id());
+        assertEquals(1, (int) again.run(e -> e.steps()));
+    }
+
+    @Test
+    void whenFullTheLeastRecentlyUsedSessionIsEvicted() {
+        String a = store.open(null).id();
+        String b = store.open(null).id();
+        String c = store.open(null).id();
+        store.open(a); // a is now more recent than b
+        String d = store.open(null).id();
+
+        assertEquals(3, store.size());
+        assertEquals(1, store.evictions());
+        assertFalse(store.open(a).created());
+        assertFalse(store.open(c).created());
+        assertFalse(store.open(d).created());
+        SessionStore.Session evicted = store.open(b);
+        assertTrue(evicted.created(), "b was the least recently used");
+        assertTrue(evicted.replacesEnded());
+        assertNotEquals(b, evicted.id());
+    }
+
+    @Test
+    void aSessionIdleLongerThanTheTimeoutEnds() {
+        String idle = store.open(null).id();
+        now.addAndGet(Duration.ofMinutes(6).toNanos());
+        String active = store.open(null).id();
+        now.addAndGet(Duration.ofMinutes(5).toNanos());
+
+        assertFalse(store.open(active).created(), "5 minutes idle is within the timeout");
+        SessionStore.Session reopened = store.open(idle);
+        assertTrue(reopened.created(), "11 minutes idle is past it");
+        assertTrue(reopened.replacesEnded());
+        assertEquals(2, store.size());
+    }
+
+    @Test
+    void anUnknownOrEmptyIdStartsAFreshSession() {
+        assertTrue(store.open("not-a-session").replacesEnded());
+        assertFalse(store.open("").replacesEnded());
+        assertFalse(store.open(null).replacesEnded());
+    }
+
+    @Test
+    void idsCarry128RandomBitsAndDoNotRepeat() {
+        SessionStore big = new SessionStore(new SessionStore.Limits(10_000, Duration.ofMinutes(1)));
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < 2000; i++) ids.add(big.open(null).id());
+        assertEquals(2000, ids.size());
+        ids.forEach(id -> assertEquals(16, Base64.getUrlDecoder().decode(id).length));
+    }
+
+    @Test
+    void limitsComeFromSystemPropertiesWhenTheEnvironmentHasNone() {
+        assumeNoEnvironment();
+        System.setProperty("netstep.maxSessions", "42");
+        System.setProperty("netstep.sessionIdleMinutes", "7");
+        try {
+            SessionStore.Limits limits = SessionStore.Limits.fromEnvironment();
+            assertEquals(42, limits.maxSessions());
+            assertEquals(Duration.ofMinutes(7), limits.idleTimeout());
+            System.setProperty("netstep.maxSessions", "lots");
+            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, SessionStore.Limits::fromEnvironment);
+            assertTrue(bad.getMessage().contains("-Dnetstep.maxSessions must be a whole number of 1 or more"), bad.getMessage());
+        } finally {
+            System.clearProperty("netstep.maxSessions");
+            System.clearProperty("netstep.sessionIdleMinutes");
+        }
+        assertEquals(SessionStore.Limits.defaults(), SessionStore.Limits.fromEnvironment());
+    }
+
+    private static void assumeNoEnvironment() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("NETSTEP_MAX_SESSIONS") == null
+                && System.getenv("NETSTEP_SESSION_IDLE_MINUTES") == null);
+    }
+}
