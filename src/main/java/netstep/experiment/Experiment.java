@@ -37,6 +37,12 @@ public final class Experiment {
     private final List<Double> lossHistory = new ArrayList<>();
     /** Mean loss on the held-out test samples, at step 0 and after every step; empty without a test split. */
     private final List<Double> testLossHistory = new ArrayList<>();
+    /**
+     * The step after which each loss was measured: one a step when stepping, one an epoch in a training run,
+     * so the loss curve's x axis stays in steps either way.
+     */
+    private final List<Integer> lossSteps = new ArrayList<>();
+    private final List<Integer> testLossSteps = new ArrayList<>();
     private String notice;
     private double pendingMeanLoss;
     private final List<StepRecord> records = new ArrayList<>();
@@ -57,7 +63,7 @@ public final class Experiment {
     private TrainingRun lastTraining;
 
     /** How many steps' full traces stay available in the history. */
-    public static final int KEPT_TRACES = 100;
+    public static final int KEPT_TRACES = 20;
 
     public Experiment(Config config) {
         configure(config);
@@ -79,7 +85,7 @@ public final class Experiment {
      * resumes where it was, since it is replayed from the seed.
      */
     public void restore(Config savedConfig, Network savedNetwork, int savedSteps,
-                        List<Double> savedLossHistory, List<StepRecord> savedRecords) {
+                        List<Double> savedLossHistory, List<Integer> savedLossSteps, List<StepRecord> savedRecords) {
         configure(savedConfig);
         if (!savedNetwork.sizes().equals(savedConfig.sizes())) {
             throw new IllegalArgumentException("the saved network is " + savedNetwork.sizes()
@@ -95,11 +101,34 @@ public final class Experiment {
         network = savedNetwork;
         for (int s = 0; s < savedSteps; s++) schedule.next();
         steps = savedSteps;
+        if (savedLossSteps.size() != savedLossHistory.size()) {
+            throw new IllegalArgumentException("the loss history has " + savedLossHistory.size() + " values but "
+                    + savedLossSteps.size() + " step numbers");
+        }
+        for (int i = 0; i < savedLossSteps.size(); i++) {
+            int step = savedLossSteps.get(i);
+            if (step < 0 || step > savedSteps || (i > 0 && step < savedLossSteps.get(i - 1))) {
+                throw new IllegalArgumentException("the loss history's step numbers must rise from 0 to at most "
+                        + savedSteps);
+            }
+        }
+        if (!savedLossSteps.isEmpty() && savedLossSteps.get(savedLossSteps.size() - 1) != savedSteps) {
+            throw new IllegalArgumentException("the loss history ends at step "
+                    + savedLossSteps.get(savedLossSteps.size() - 1) + " but the experiment is at step " + savedSteps);
+        }
         lossHistory.clear();
         lossHistory.addAll(savedLossHistory);
+        lossSteps.clear();
+        lossSteps.addAll(savedLossSteps);
+        testLossHistory.clear();
+        testLossSteps.clear();
+        recordTestLoss();
         records.addAll(savedRecords);
         meanLossNow = meanLoss();
-        if (lossHistory.isEmpty()) lossHistory.add(meanLossNow);
+        if (lossHistory.isEmpty()) {
+            lossHistory.add(meanLossNow);
+            lossSteps.add(steps);
+        }
     }
 
     /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */
@@ -120,9 +149,12 @@ public final class Experiment {
         notice = null;
         diverged = false;
         lossHistory.clear();
+        lossSteps.clear();
         meanLossNow = meanLoss();
         lossHistory.add(meanLossNow);
+        lossSteps.add(0);
         testLossHistory.clear();
+        testLossSteps.clear();
         recordTestLoss();
         records.clear();
         recentTraces.clear();
@@ -189,6 +221,7 @@ public final class Experiment {
         schedule.next();
         steps++;
         lossHistory.add(pendingMeanLoss);
+        lossSteps.add(steps);
         meanLossNow = pendingMeanLoss;
         recordTestLoss();
         records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
@@ -252,12 +285,21 @@ public final class Experiment {
         if (run.completedSteps() > 0) {
             network = run.network();
             schedule = run.schedule();
+            int stepsBefore = steps;
+            int epochEnd = stepsBefore + run.stepsToFirstEpochEnd();
+            for (double epochLoss : run.epochLosses()) {
+                lossHistory.add(epochLoss);
+                lossSteps.add(epochEnd);
+                epochEnd += dataset.size();
+            }
             steps += run.completedSteps();
             trace = null;
             phase = Phase.READY;
-            lossHistory.addAll(run.epochLosses());
             meanLossNow = meanLoss();
-            if (schedule.position() != 0) lossHistory.add(meanLossNow);
+            if (schedule.position() != 0) {
+                lossHistory.add(meanLossNow);
+                lossSteps.add(steps);
+            }
             recordTestLoss();
         }
         if (run.state() == TrainingRun.State.DIVERGED) markDiverged();
@@ -284,12 +326,25 @@ public final class Experiment {
     }
 
     private void recordTestLoss() {
-        if (dataset.hasTest()) testLossHistory.add(sgd.meanLoss(network, dataset.testXMatrix(), dataset.testYMatrix()));
+        if (dataset.hasTest()) {
+            testLossHistory.add(sgd.meanLoss(network, dataset.testXMatrix(), dataset.testYMatrix()));
+            testLossSteps.add(steps);
+        }
     }
 
     /** Mean loss on the test samples at step 0 and after every step (empty when the data have no test split). */
     public List<Double> testLossHistory() {
         return List.copyOf(testLossHistory);
+    }
+
+    /** The step after which each value of {@link #lossHistory()} was measured. */
+    public List<Integer> lossSteps() {
+        return List.copyOf(lossSteps);
+    }
+
+    /** The step after which each value of {@link #testLossHistory()} was measured. */
+    public List<Integer> testLossSteps() {
+        return List.copyOf(testLossSteps);
     }
 
     private double meanLoss() {

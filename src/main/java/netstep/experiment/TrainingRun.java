@@ -133,6 +133,11 @@ public final class TrainingRun implements Runnable {
         return schedule;
     }
 
+    /** Steps from the run's start to the end of its first epoch (the run may start part-way into one). */
+    int stepsToFirstEpochEnd() {
+        return xs.length - startPosition;
+    }
+
     List<Double> epochLosses() {
         return epochLosses;
     }

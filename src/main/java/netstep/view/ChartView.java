@@ -33,9 +33,12 @@ final class ChartView {
 
     static DivTag lossChart(Experiment e) {
         List<Double> history = e.lossHistory();
+        List<Integer> steps = e.lossSteps();
         List<Double> test = e.testLossHistory();
+        List<Integer> testSteps = e.testLossSteps();
         boolean log = e.logLossScale();
         int last = history.size() - 1;
+        int lastStep = steps.get(last);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         double smallestPositive = Double.POSITIVE_INFINITY;
@@ -46,39 +49,32 @@ final class ChartView {
             if (v > 0) smallestPositive = Math.min(smallestPositive, v);
         }
         boolean canLog = log && smallestPositive < Double.POSITIVE_INFINITY;
-        Axis x = Axis.counting(last, LEFT, W - RIGHT);
+        Axis x = Axis.counting(lastStep, LEFT, W - RIGHT);
         Axis y = canLog ? Axis.logarithmic(smallestPositive, Math.max(hi, smallestPositive * 10), H - BOTTOM, TOP)
                 : Axis.linear(Math.min(0, lo), hi, H - BOTTOM, TOP);
         String description = "Mean training loss " + Num.f(history.get(0)) + " at step 0"
-                + (last > 0 ? ", " + Num.f(history.get(last)) + " after step " + last : "")
-                + (test.isEmpty() ? "" : "; test loss " + Num.f(test.get(0)) + " at step 0"
-                        + (last > 0 ? ", " + Num.f(test.get(last)) + " after step " + last : ""))
-                + (e.diverged() ? "; training diverged at step " + (last + 1) : "") + ".";
+                + (lastStep > 0 ? ", " + Num.f(history.get(last)) + " after step " + lastStep : "")
+                + (test.isEmpty() ? "" : "; test loss " + Num.f(test.get(test.size() - 1)) + " after step "
+                        + testSteps.get(testSteps.size() - 1))
+                + (e.diverged() ? "; training diverged at step " + (lastStep + 1) : "") + ".";
         Svg svg = Svg.root("loss-svg", W, H, "Mean training loss after every step"
                 + (canLog ? " (log scale)" : ""), description).withClass("chart");
         svg.with(axes(x, y, "step", "mean loss L̄"));
 
-        StringBuilder points = new StringBuilder();
-        int stride = Math.max(1, (history.size() + MAX_POINTS - 1) / MAX_POINTS);
-        for (int s = 0; s <= last; s += stride) appendPoint(points, x, y, s, history.get(s), canLog);
-        if (last % stride != 0) appendPoint(points, x, y, last, history.get(last), canLog);
-        svg.with(Svg.el("polyline").attr("points", points.toString().trim()).withClass("series train")
+        svg.with(Svg.el("polyline").attr("points", polyline(x, y, steps, history, canLog)).withClass("series train")
                 .attr("stroke", Palette.POSITIVE));
         if (!test.isEmpty()) {
-            StringBuilder testPoints = new StringBuilder();
-            for (int s = 0; s <= last; s += stride) appendPoint(testPoints, x, y, s, test.get(s), canLog);
-            if (last % stride != 0) appendPoint(testPoints, x, y, last, test.get(last), canLog);
-            svg.with(Svg.el("polyline").attr("points", testPoints.toString().trim()).withClass("series test")
+            svg.with(Svg.el("polyline").attr("points", polyline(x, y, testSteps, test, canLog)).withClass("series test")
                     .attr("stroke", Palette.NEGATIVE).attr("stroke-dasharray", "6 4"));
         }
         if (Double.isFinite(history.get(last)) && (!canLog || history.get(last) > 0)) {
-            svg.with(Svg.circle(x.pixel(last), y.pixel(history.get(last)), 4).attr("fill", Palette.POSITIVE)
-                    .with(Svg.title("step " + last + ": " + Num.exact(history.get(last)))));
+            svg.with(Svg.circle(x.pixel(lastStep), y.pixel(history.get(last)), 4).attr("fill", Palette.POSITIVE)
+                    .with(Svg.title("step " + lastStep + ": " + Num.exact(history.get(last)))));
         }
         if (e.diverged()) {
-            double px = x.pixel(last);
+            double px = x.pixel(lastStep);
             svg.with(Svg.line(px, TOP, px, H - BOTTOM).withClass("diverged-line"),
-                    Svg.text(Math.max(LEFT + 60, px - 4), TOP + 14, "diverged (NaN/∞) at step " + (last + 1))
+                    Svg.text(Math.max(LEFT + 60, px - 4), TOP + 14, "diverged (NaN/∞) at step " + (lastStep + 1))
                             .withClass("diverged-label"));
         }
         return div(
@@ -99,6 +95,16 @@ final class ChartView {
         List<Double> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    /** At most MAX_POINTS points, evenly thinned, the last always kept. */
+    private static String polyline(Axis x, Axis y, List<Integer> steps, List<Double> values, boolean log) {
+        StringBuilder points = new StringBuilder();
+        int last = values.size() - 1;
+        int stride = Math.max(1, (values.size() + MAX_POINTS - 1) / MAX_POINTS);
+        for (int i = 0; i <= last; i += stride) appendPoint(points, x, y, steps.get(i), values.get(i), log);
+        if (last % stride != 0) appendPoint(points, x, y, steps.get(last), values.get(last), log);
+        return points.toString().trim();
     }
 
     private static void appendPoint(StringBuilder points, Axis x, Axis y, int step, double v, boolean log) {

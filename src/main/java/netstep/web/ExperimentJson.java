@@ -26,7 +26,7 @@ final class ExperimentJson {
     static final String FORMAT = "netstep-experiment";
     static final int VERSION = 1;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "settings", "dataset", "network",
-            "steps", "epochs", "lossHistory", "history");
+            "steps", "epochs", "lossHistory", "lossSteps", "history");
     private static final int MAX_HISTORY = 1_000_000;
 
     private ExperimentJson() {
@@ -51,6 +51,8 @@ final class ExperimentJson {
         out.put("epochs", e.epochs());
         ArrayNode losses = out.putArray("lossHistory");
         e.lossHistory().forEach(losses::add);
+        ArrayNode lossSteps = out.putArray("lossSteps");
+        e.lossSteps().forEach(lossSteps::add);
         ArrayNode history = out.putArray("history");
         for (StepRecord r : e.records()) {
             history.addObject().put("step", r.step()).put("epoch", r.epoch()).put("sample", r.sampleIndex() + 1)
@@ -87,12 +89,24 @@ final class ExperimentJson {
         int steps = whole(root.path("steps"), "steps", 0, Integer.MAX_VALUE);
         List<Double> losses = new ArrayList<>();
         JsonNode history = root.path("lossHistory");
-        if (!history.isArray() || history.size() != steps + 1) {
-            throw new BadRequest("lossHistory must list the mean loss at step 0 and after each of the " + steps + " steps");
+        if (!history.isArray() || history.isEmpty() || history.size() > steps + 1) {
+            throw new BadRequest("lossHistory must list the mean loss at step 0 and after each step (or trained "
+                    + "epoch): 1 to " + (steps + 1) + " values");
         }
         for (JsonNode v : history) {
             if (!v.isNumber()) throw new BadRequest("lossHistory holds numbers only, not " + v);
             losses.add(v.asDouble());
+        }
+        List<Integer> lossSteps = new ArrayList<>();
+        JsonNode stepNumbers = root.path("lossSteps");
+        if (stepNumbers.isMissingNode()) {
+            for (int s = 0; s < losses.size(); s++) lossSteps.add(s);
+        } else {
+            if (!stepNumbers.isArray()) throw new BadRequest("lossSteps must be a list of step numbers");
+            for (JsonNode n : stepNumbers) {
+                if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new BadRequest("lossSteps holds whole numbers only");
+                lossSteps.add(n.asInt());
+            }
         }
         List<StepRecord> records = new ArrayList<>();
         JsonNode recs = root.path("history");
@@ -109,11 +123,11 @@ final class ExperimentJson {
         }
         try {
             Experiment check = new Experiment(Config.defaults());
-            check.restore(config, network, steps, losses, records);
+            check.restore(config, network, steps, losses, lossSteps, records);
         } catch (IllegalArgumentException ex) {
             throw new BadRequest("the experiment file does not fit together: " + ex.getMessage());
         }
-        e.restore(config, network, steps, losses, records);
+        e.restore(config, network, steps, losses, lossSteps, records);
     }
 
     private static Dataset dataset(JsonNode node) {

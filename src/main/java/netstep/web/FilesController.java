@@ -31,7 +31,8 @@ final class FilesController {
         String csv = sessions.with(ctx, e -> {
             StringBuilder sb = new StringBuilder("step,mean_loss\n");
             List<Double> history = e.lossHistory();
-            for (int s = 0; s < history.size(); s++) sb.append(s).append(',').append(history.get(s)).append('\n');
+            List<Integer> steps = e.lossSteps();
+            for (int i = 0; i < history.size(); i++) sb.append(steps.get(i)).append(',').append(history.get(i)).append('\n');
             return sb.toString();
         });
         download(ctx, "netstep-loss.csv", "text/csv; charset=utf-8", csv);
