@@ -312,6 +312,16 @@ final class ChartView {
 
     /** The output's colour range: the activation's own range where it has one, else the targets'. */
     static double[] outputRange(Activation act, Dataset d) {
+        double[] own = boundedRange(act);
+        if (own != null) return own;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] y : d.ys()) { lo = Math.min(lo, y[0]); hi = Math.max(hi, y[0]); }
+        return hi > lo ? new double[] {lo, hi} : new double[] {lo - 1, hi + 1};
+    }
+
+    /** The range of a bounded activation (sigmoid and step: 0 to 1, tanh: −1 to 1); null for unbounded ones. */
+    private static double[] boundedRange(Activation act) {
         switch (act.kind()) {
             case SIGMOID:
             case STEP:
@@ -319,10 +329,7 @@ final class ChartView {
             case TANH:
                 return new double[] {-1, 1};
             default:
-                double lo = Double.POSITIVE_INFINITY;
-                double hi = Double.NEGATIVE_INFINITY;
-                for (double[] y : d.ys()) { lo = Math.min(lo, y[0]); hi = Math.max(hi, y[0]); }
-                return hi > lo ? new double[] {lo, hi} : new double[] {lo - 1, hi + 1};
+                return null;
         }
     }
 
@@ -336,17 +343,12 @@ final class ChartView {
         return half;
     }
 
+    /** A hidden neuron's colour range: its activation's own, or symmetric about 0 to its largest |f|. */
     private static double[] hiddenRange(Activation act, double[][] grid) {
-        switch (act.kind()) {
-            case SIGMOID:
-            case STEP:
-                return new double[] {0, 1};
-            case TANH:
-                return new double[] {-1, 1};
-            default:
-                double m = 1e-9;
-                for (double[] row : grid) for (double v : row) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
-                return new double[] {-m, m};
-        }
+        double[] own = boundedRange(act);
+        if (own != null) return own;
+        double m = 1e-9;
+        for (double[] row : grid) for (double v : row) if (Double.isFinite(v)) m = Math.max(m, Math.abs(v));
+        return new double[] {-m, m};
     }
 }
