@@ -40,9 +40,9 @@ final class DiagramView {
         Network network = e.network();
         List<Integer> sizes = network.sizes();
         int tallest = sizes.stream().mapToInt(s -> Math.min(s, MAX_SHOWN_NEURONS)).max().orElse(1);
-        double rowGap = tallest <= 8 ? 46 : 30;
+        double rowGap = tallest <= 8 ? 58 : 30;
         double height = TOP + BOTTOM + rowGap * tallest;
-        double radius = Math.min(20, rowGap * 0.42);
+        double radius = Math.min(22, rowGap * 0.38);
         double columnGap = (WIDTH - 2 * SIDE) / (sizes.size() - 1);
 
         double[][] ys = new double[sizes.size()][];
