@@ -62,6 +62,12 @@ public final class Experiment {
     private TrainingRun training;
     private TrainingRun lastTraining;
 
+    /**
+     * Beyond this many values the loss histories are thinned to every other value (the first and last kept):
+     * a long training run must not grow a session without bound. The curve draws at most a few hundred points.
+     */
+    public static final int MAX_LOSS_VALUES = 4_000;
+
     /** How many steps' full traces stay available in the history. */
     public static final int KEPT_TRACES = 20;
 
@@ -222,6 +228,7 @@ public final class Experiment {
         steps++;
         lossHistory.add(pendingMeanLoss);
         lossSteps.add(steps);
+        thin(lossHistory, lossSteps);
         meanLossNow = pendingMeanLoss;
         recordTestLoss();
         records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
@@ -300,6 +307,7 @@ public final class Experiment {
                 lossHistory.add(meanLossNow);
                 lossSteps.add(steps);
             }
+            thin(lossHistory, lossSteps);
             recordTestLoss();
         }
         if (run.state() == TrainingRun.State.DIVERGED) markDiverged();
@@ -329,7 +337,26 @@ public final class Experiment {
         if (dataset.hasTest()) {
             testLossHistory.add(sgd.meanLoss(network, dataset.testXMatrix(), dataset.testYMatrix()));
             testLossSteps.add(steps);
+            thin(testLossHistory, testLossSteps);
         }
+    }
+
+    /** Halves a history that outgrew {@link #MAX_LOSS_VALUES}, keeping every other value, the first and the last. */
+    static void thin(List<Double> values, List<Integer> steps) {
+        if (values.size() <= MAX_LOSS_VALUES) return;
+        int last = values.size() - 1;
+        List<Double> keptValues = new ArrayList<>();
+        List<Integer> keptSteps = new ArrayList<>();
+        for (int i = 0; i < last; i += 2) {
+            keptValues.add(values.get(i));
+            keptSteps.add(steps.get(i));
+        }
+        keptValues.add(values.get(last));
+        keptSteps.add(steps.get(last));
+        values.clear();
+        values.addAll(keptValues);
+        steps.clear();
+        steps.addAll(keptSteps);
     }
 
     /** Mean loss on the test samples at step 0 and after every step (empty when the data have no test split). */

@@ -57,6 +57,11 @@ final class StepperController {
         String value = ctx.formParam("value");
         String html = sessions.with(ctx, e -> {
             refuseIfHidden(e, "edit");
+            if (e.training().isPresent()) {
+                // the run's result would overwrite the edit: the student cancels or waits first
+                TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
+                return htmx(ctx) ? wholeWorkspace(e) : null;
+            }
             try {
                 double v;
                 try {

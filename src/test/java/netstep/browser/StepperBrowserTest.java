@@ -130,8 +130,18 @@ class StepperBrowserTest extends BrowserTest {
     private void submitAndWaitForNewPage(By by) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         click(by);
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(oldPage));
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> "complete".equals(js("return document.readyState;")));
+        // while Chromium swaps documents, asking about the old one may fail with "stale" or with an inspector
+        // error ("does not belong to the document"): either means the old page is gone
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+            try {
+                oldPage.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(js("return document.readyState;")));
     }
 
 

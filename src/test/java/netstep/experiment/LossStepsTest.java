@@ -28,4 +28,24 @@ class LossStepsTest {
         assertEquals(e.lossSteps().size(), e.lossHistory().size());
         assertEquals(12, e.steps());
     }
+
+    @Test
+    void aLongHistoryIsThinnedKeepingTheFirstAndLastValues() {
+        java.util.List<Double> values = new java.util.ArrayList<>();
+        java.util.List<Integer> steps = new java.util.ArrayList<>();
+        for (int i = 0; i <= Experiment.MAX_LOSS_VALUES; i++) {
+            values.add(1.0 / (i + 1));
+            steps.add(i * 3);
+        }
+        Experiment.thin(values, steps);
+        assertTrue(values.size() <= Experiment.MAX_LOSS_VALUES / 2 + 2, "halved: " + values.size());
+        assertEquals(values.size(), steps.size());
+        assertEquals(0, steps.get(0));
+        assertEquals(Experiment.MAX_LOSS_VALUES * 3, steps.get(steps.size() - 1), "the last value stays");
+        assertEquals(1.0 / (Experiment.MAX_LOSS_VALUES + 1), values.get(values.size() - 1));
+        for (int i = 1; i < steps.size(); i++) {
+            assertTrue(steps.get(i) > steps.get(i - 1));
+            assertEquals(1.0 / (steps.get(i) / 3 + 1), values.get(i), "each value stays with its step");
+        }
+    }
 }

@@ -111,6 +111,10 @@ class TrainingWebTest {
         HttpResponse<String> refused = b.htmx("/step", "action", "whole");
         assertEquals(409, refused.statusCode());
         assertTrue(refused.body().contains(TrainingView.IN_PROGRESS));
+        // a hand-set weight would be overwritten by the run's result: refused too
+        HttpResponse<String> edit = b.htmx("/edit", "parameter", "W1[1,1]", "value", "0.5");
+        assertEquals(409, edit.statusCode());
+        assertTrue(edit.body().contains(TrainingView.IN_PROGRESS));
 
         TestServer.Browser other = server.browser();
         long t0 = System.nanoTime();
