@@ -78,9 +78,9 @@ public final class Experiment {
     /** Replaces the configuration, data included, and starts over from its seed. */
     public void configure(Config newConfig) {
         Dataset data = newConfig.dataset();
-        if (Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).isPresent()) {
-            throw new IllegalArgumentException(Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).get());
-        }
+        Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         this.config = newConfig;
         this.dataset = data;
         reset();
@@ -92,7 +92,11 @@ public final class Experiment {
      */
     public void restore(Config savedConfig, Network savedNetwork, int savedSteps,
                         List<Double> savedLossHistory, List<Integer> savedLossSteps, List<StepRecord> savedRecords) {
-        configure(savedConfig);
+        // every check comes before the first change: a refused state leaves this experiment as it was
+        Dataset data = savedConfig.dataset();
+        Config.mismatch(data, savedConfig.inputs(), savedConfig.outputs()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (!savedNetwork.sizes().equals(savedConfig.sizes())) {
             throw new IllegalArgumentException("the saved network is " + savedNetwork.sizes()
                     + " but its configuration says " + savedConfig.sizes());
@@ -104,9 +108,6 @@ public final class Experiment {
                         + savedNetwork.layer(l).activation().label() + " but its configuration says " + expected.label());
             }
         }
-        network = savedNetwork;
-        for (int s = 0; s < savedSteps; s++) schedule.next();
-        steps = savedSteps;
         if (savedLossSteps.size() != savedLossHistory.size()) {
             throw new IllegalArgumentException("the loss history has " + savedLossHistory.size() + " values but "
                     + savedLossSteps.size() + " step numbers");
@@ -122,6 +123,12 @@ public final class Experiment {
             throw new IllegalArgumentException("the loss history ends at step "
                     + savedLossSteps.get(savedLossSteps.size() - 1) + " but the experiment is at step " + savedSteps);
         }
+        config = savedConfig;
+        dataset = data;
+        reset();
+        network = savedNetwork;
+        for (int s = 0; s < savedSteps; s++) schedule.next();
+        steps = savedSteps;
         lossHistory.clear();
         lossHistory.addAll(savedLossHistory);
         lossSteps.clear();

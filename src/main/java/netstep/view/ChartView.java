@@ -159,12 +159,9 @@ final class ChartView {
 
     private static DomContent curve(Pictures.Curve c) {
         Dataset d = c.dataset();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] ys : c.predictions()) for (double v : ys) if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-        for (double[] y : d.ys()) for (double v : y) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+        Extent extent = new Extent().addRows(c.predictions()).addRows(d.ys());
         Axis x = Axis.linear(c.xMin(), c.xMax(), LEFT, W - RIGHT);
-        Axis y = Axis.linear(lo, hi, H - BOTTOM, TOP);
+        Axis y = Axis.linear(extent.lo, extent.hi, H - BOTTOM, TOP);
         Svg svg = Svg.root("computes-svg", W, H, "The learned function ŷ(x) over the data",
                 "The network's output for x from " + Num.f(c.xMin()) + " to " + Num.f(c.xMax())
                         + ", drawn as a line, with the " + d.size() + " training samples as dots.").withClass("chart");
@@ -271,17 +268,9 @@ final class ChartView {
 
     private static DomContent scatter(Pictures.Scatter sc) {
         Dataset d = sc.dataset();
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int s = 0; s < d.size(); s++) {
-            for (int k = 0; k < d.outputs(); k++) {
-                for (double v : new double[] {sc.predictions()[s][k], d.ys().get(s)[k]}) {
-                    if (Double.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-                }
-            }
-        }
-        Axis x = Axis.linear(lo, hi, LEFT, W - RIGHT);
-        Axis y = Axis.linear(lo, hi, H - BOTTOM, TOP);
+        Extent extent = new Extent().addRows(sc.predictions()).addRows(d.ys());
+        Axis x = Axis.linear(extent.lo, extent.hi, LEFT, W - RIGHT);
+        Axis y = Axis.linear(extent.lo, extent.hi, H - BOTTOM, TOP);
         Svg svg = Svg.root("computes-svg", W, H, "Prediction against target for every sample",
                 "Each dot is one output of one sample: target y across, prediction ŷ up. On the diagonal the "
                         + "prediction is exact.").withClass("chart");
@@ -310,14 +299,38 @@ final class ChartView {
                         + "and prediction up. A perfect network puts every dot on the diagonal.").withClass("chart-text"));
     }
 
+    /** The smallest and largest finite values seen. */
+    private static final class Extent {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+
+        Extent add(double v) {
+            if (Double.isFinite(v)) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            return this;
+        }
+
+        Extent addRows(double[][] rows) {
+            for (double[] row : rows) for (double v : row) add(v);
+            return this;
+        }
+
+        Extent addRows(List<double[]> rows) {
+            for (double[] row : rows) for (double v : row) add(v);
+            return this;
+        }
+    }
+
     /** The output's colour range: the activation's own range where it has one, else the targets'. */
     static double[] outputRange(Activation act, Dataset d) {
         double[] own = boundedRange(act);
         if (own != null) return own;
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] y : d.ys()) { lo = Math.min(lo, y[0]); hi = Math.max(hi, y[0]); }
-        return hi > lo ? new double[] {lo, hi} : new double[] {lo - 1, hi + 1};
+        Extent targets = new Extent();
+        for (double[] y : d.ys()) targets.add(y[0]);
+        return targets.hi > targets.lo ? new double[] {targets.lo, targets.hi}
+                : new double[] {targets.lo - 1, targets.hi + 1};
     }
 
     /** The range of a bounded activation (sigmoid and step: 0 to 1, tanh: −1 to 1); null for unbounded ones. */

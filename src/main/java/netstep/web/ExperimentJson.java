@@ -75,7 +75,12 @@ final class ExperimentJson {
 
     /** Loads a saved experiment into {@code e}; on any problem throws BadRequest and leaves {@code e} as it was. */
     static void read(String body, Experiment e) {
-        JsonNode root = ApiJson.parseObject(body);
+        read(ApiJson.parseObject(body), e);
+    }
+
+    /** The same, from JSON already parsed (the stored form wraps the file in an object of its own). */
+    static void read(JsonNode root, Experiment e) {
+        if (!root.isObject()) throw new BadRequest("the experiment file must be a JSON object");
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!TOP_LEVEL.contains(name)) throw new BadRequest("unknown field \"" + name + "\" in the experiment file");
@@ -122,12 +127,10 @@ final class ExperimentJson {
                     + config.datasetId() + "); was the file edited?");
         }
         try {
-            Experiment check = new Experiment(Config.defaults());
-            check.restore(config, network, steps, losses, lossSteps, records);
+            e.restore(config, network, steps, losses, lossSteps, records);
         } catch (IllegalArgumentException ex) {
             throw new BadRequest("the experiment file does not fit together: " + ex.getMessage());
         }
-        e.restore(config, network, steps, losses, lossSteps, records);
     }
 
     private static Dataset dataset(JsonNode node) {

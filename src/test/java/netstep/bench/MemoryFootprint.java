@@ -1,9 +1,8 @@
 package netstep.bench;
 
+import netstep.HeapMeter;
 import netstep.experiment.Experiment;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,30 +21,17 @@ final class MemoryFootprint {
         new Experiment(BenchNetworks.CIRCLE_2_8_8_1).wholeStep(); // load and initialise every class first
         double[] perSession = new double[rounds];
         for (int r = 0; r < rounds; r++) {
-            long before = heapInUse();
+            long before = HeapMeter.settledHeapBytes();
             List<Experiment> kept = new ArrayList<>();
             for (int s = 0; s < SESSIONS; s++) {
                 Experiment e = new Experiment(BenchNetworks.CIRCLE_2_8_8_1);
                 for (int step = 0; step < STEPS; step++) e.wholeStep();
                 kept.add(e);
             }
-            long after = heapInUse();
+            long after = HeapMeter.settledHeapBytes();
             perSession[r] = (double) (after - before) / kept.size();
             kept.clear();
         }
         return Benchmarks.Figure.of(perSession);
-    }
-
-    private static long heapInUse() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-        for (int i = 0; i < 4; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return memory.getHeapMemoryUsage().getUsed();
     }
 }

@@ -1,13 +1,12 @@
 package netstep.experiment;
 
+import netstep.HeapMeter;
 import netstep.data.Dataset;
 import netstep.engine.Activation;
 import netstep.engine.Loss;
 import netstep.engine.SampleOrder;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -16,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * What one session costs on the heap: a 2-8-8-1 network on its own 200-sample dataset after 1,000 steps
- * (so 1,001 values of loss history, 1,000 step records and the last 100 steps' full traces). README.md quotes
+ * (so 1,001 values of loss history, 1,000 step records and the last Experiment.KEPT_TRACES steps' full traces). README.md quotes
  * the figure printed here.
  */
 class SessionMemoryTest {
@@ -46,12 +45,11 @@ class SessionMemoryTest {
 
     @Test
     void oneSessionTakesUnderOneMegabyte() {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         session(0); // warm up: load classes and native code before measuring
-        long before = settledHeap(memory);
+        long before = HeapMeter.settledHeapBytes();
         List<Experiment> sessions = new ArrayList<>();
         for (int i = 0; i < SESSIONS; i++) sessions.add(session(i + 1));
-        long after = settledHeap(memory);
+        long after = HeapMeter.settledHeapBytes();
         long perSession = (after - before) / SESSIONS;
 
         assertEquals(STEPS, sessions.get(0).steps());
@@ -62,19 +60,5 @@ class SessionMemoryTest {
         // most of it is the full traces of the last Experiment.KEPT_TRACES steps, kept for the history view
         assertTrue(perSession < 1024 * 1024, "one session took " + perSession + " bytes");
         assertNotNull(sessions); // keeps the sessions reachable until after the measurement
-    }
-
-    private static long settledHeap(MemoryMXBean memory) {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
-        }
-        return used;
     }
 }
