@@ -146,10 +146,7 @@ public final class Experiment {
 
     /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */
     public void reset() {
-        if (training != null) {
-            training.cancel();
-            training = null;
-        }
+        stopTraining();
         lastTraining = null;
         sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases());
         Network seeded = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
@@ -326,6 +323,14 @@ public final class Experiment {
     }
 
     /** The run under way, if any: until it is finished the experiment takes no other change. */
+    /** Cancels the training run in progress, if any, and forgets it: its result will not be taken in. */
+    public void stopTraining() {
+        if (training != null) {
+            training.cancel();
+            training = null;
+        }
+    }
+
     public Optional<TrainingRun> training() {
         return Optional.ofNullable(training);
     }

@@ -6,9 +6,10 @@ import netstep.experiment.Experiment;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -107,15 +108,18 @@ public final class SessionStore {
     /** The session with this id, or a new one with the default experiment if there is none. */
     public Session open(String id) {
         long now = nanoClock.getAsLong();
+        List<Experiment> closed = new ArrayList<>();
         synchronized (this) {
-            closeIdle(now);
+            closeIdle(now, closed);
             Entry existing = id == null ? null : sessions.get(id);
             if (existing != null) {
                 sessions.put(id, new Entry(existing.experiment(), now));
+                stopTraining(closed);
                 return new Session(id, existing.experiment(), false, false);
             }
-            makeRoom();
+            makeRoom(closed);
         }
+        stopTraining(closed);
         // building the network outside the lock keeps other browsers waiting only for the map update
         Experiment fresh = new Experiment(Config.defaults());
         String newId = newId();
@@ -136,31 +140,48 @@ public final class SessionStore {
      */
     public void adopt(String id, Experiment experiment) {
         long now = nanoClock.getAsLong();
+        List<Experiment> closed = new ArrayList<>();
         synchronized (this) {
-            closeIdle(now);
-            if (sessions.containsKey(id)) return;
-            makeRoom();
-            sessions.put(id, new Entry(experiment, now));
+            closeIdle(now, closed);
+            if (!sessions.containsKey(id)) {
+                makeRoom(closed);
+                sessions.put(id, new Entry(experiment, now));
+            }
         }
+        stopTraining(closed);
     }
 
-    /** Closes the least recently used sessions until a new one fits. */
-    private void makeRoom() {
+    /** Closes the least recently used sessions until a new one fits, adding their experiments to {@code closed}. */
+    private void makeRoom(List<Experiment> closed) {
         while (sessions.size() >= limits.maxSessions()) {
-            Iterator<String> leastRecent = sessions.keySet().iterator();
-            leastRecent.next();
+            Iterator<Entry> leastRecent = sessions.values().iterator();
+            closed.add(leastRecent.next().experiment());
             leastRecent.remove();
             evictions++;
         }
     }
 
     /** Entries are in access order, so the idle ones are all at the front. */
-    private void closeIdle(long now) {
+    private void closeIdle(long now, List<Experiment> closed) {
         long timeout = limits.idleTimeout().toNanos();
-        Iterator<Map.Entry<String, Entry>> it = sessions.entrySet().iterator();
+        Iterator<Entry> it = sessions.values().iterator();
         while (it.hasNext()) {
-            if (now - it.next().getValue().lastUsedNanos() < timeout) break;
+            Entry entry = it.next();
+            if (now - entry.lastUsedNanos() < timeout) break;
+            closed.add(entry.experiment());
             it.remove();
+        }
+    }
+
+    /**
+     * A closed session's training run would go on working for nobody and hold a worker: it is cancelled. Outside
+     * the store's lock, under the experiment's own, like every other request's work on it.
+     */
+    private static void stopTraining(List<Experiment> closed) {
+        for (Experiment experiment : closed) {
+            synchronized (experiment) {
+                experiment.stopTraining();
+            }
         }
     }
 

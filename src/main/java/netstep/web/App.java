@@ -13,10 +13,12 @@ import netstep.store.Database;
 import netstep.store.ExperimentRepository;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
+import netstep.store.Settings;
 import netstep.store.StorageException;
 import netstep.store.StoredExperiments;
 import netstep.view.StepperPage;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,12 @@ public final class App {
     static final long MAX_REQUEST_BYTES = 1_000_000L;
     /** How long a stop waits for requests in flight before it closes their connections. */
     static final long DRAIN_MILLIS = 10_000;
+
+    /**
+     * Threads serving requests. Two cores gain nothing from hundreds of threads running at once, while each costs
+     * a stack and buffers; waiting requests queue in order instead (Javalin's default allows 250).
+     */
+    static final int DEFAULT_REQUEST_THREADS = 32;
 
     /** Set by a handler that answers 404 with a message of its own, which the generic 404 must not replace. */
     static final String OWN_NOT_FOUND = "netstep.ownNotFound";
@@ -92,6 +100,7 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
+            cfg.jetty.threadPool = requestThreads();
             // without a stop timeout Jetty closes connections at once; with one it lets requests in flight finish
             cfg.jetty.modifyServer(server -> server.setStopTimeout(DRAIN_MILLIS));
             cfg.events.serverStopped(pool::close);
@@ -195,6 +204,13 @@ public final class App {
                     ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
             cfg.routes.exception(Exception.class, App::unexpected);
         });
+    }
+
+    private static QueuedThreadPool requestThreads() {
+        QueuedThreadPool threads = new QueuedThreadPool(Settings.positiveInt("NETSTEP_REQUEST_THREADS",
+                "netstep.requestThreads", DEFAULT_REQUEST_THREADS), 8, 60_000);
+        threads.setName("netstep-http");
+        return threads;
     }
 
     private static void unexpected(Exception e, io.javalin.http.Context ctx) {

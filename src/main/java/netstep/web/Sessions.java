@@ -8,6 +8,7 @@ import netstep.store.SessionStore;
 import netstep.store.StoredExperiments;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Binds a browser to its experiment through an HttpOnly, SameSite=Lax session cookie, Secure when the request
@@ -56,6 +57,23 @@ final class Sessions {
      */
     <T> T run(SessionStore.Session session, Function<Experiment, T> work) {
         return session.run(e -> stored == null ? work.apply(e) : stored.run(session.id(), e, work));
+    }
+
+    /**
+     * Like {@link #run}, for work whose answer is a page or fragment: {@code change} does what the request asks and
+     * returns how to render the answer (null for none), which runs after the change is stored. The database
+     * connection and the row lock are held for the change only, not while the HTML is built; the session's own
+     * lock is held throughout, so the answer shows exactly the state that was stored.
+     */
+    String answer(SessionStore.Session session, Function<Experiment, Supplier<String>> change) {
+        return session.run(e -> {
+            Supplier<String> answer = stored == null ? change.apply(e) : stored.run(session.id(), e, change);
+            return answer == null ? null : answer.get();
+        });
+    }
+
+    String answer(Context ctx, Function<Experiment, Supplier<String>> change) {
+        return answer(open(ctx), change);
     }
 
     static boolean https(Context ctx) {

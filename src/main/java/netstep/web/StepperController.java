@@ -47,7 +47,7 @@ final class StepperController {
         ctx.header("Vary", "HX-Request");
         StepperPage.Browsing browsing = new StepperPage.Browsing(positive(ctx.queryParam("historyPage"), 1),
                 positive(ctx.queryParam("step"), 0));
-        html(ctx, sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()), browsing)));
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.render(e, ConfigForm.of(e.config()), browsing)));
     }
 
     /** POST /edit: set one weight or bias to a typed value. */
@@ -55,12 +55,12 @@ final class StepperController {
         ctx.header("Vary", "HX-Request");
         String parameter = ctx.formParam("parameter");
         String value = ctx.formParam("value");
-        String html = sessions.with(ctx, e -> {
+        String html = sessions.answer(ctx, e -> {
             refuseIfHidden(e, "edit");
             if (e.training().isPresent()) {
                 // the run's result would overwrite the edit: the student cancels or waits first
                 TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
-                return htmx(ctx) ? wholeWorkspace(e) : null;
+                return htmx(ctx) ? () -> wholeWorkspace(e) : null;
             }
             try {
                 double v;
@@ -73,10 +73,10 @@ final class StepperController {
             } catch (IllegalArgumentException ex) {
                 ctx.status(HttpStatus.BAD_REQUEST);
                 StepperPage.WeightEdit refused = new StepperPage.WeightEdit(clip(parameter), clip(value), ex.getMessage());
-                return htmx(ctx) ? StepperPage.editRefused(refused)
-                        : StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused));
+                return htmx(ctx) ? () -> StepperPage.editRefused(refused)
+                        : () -> StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused));
             }
-            return htmx(ctx) ? StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, false)) : null;
+            return htmx(ctx) ? () -> StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, false)) : null;
         });
         respond(ctx, html);
     }
@@ -90,9 +90,9 @@ final class StepperController {
     void lossScale(Context ctx) {
         ctx.header("Vary", "HX-Request");
         boolean log = "log".equals(ctx.formParam("scale"));
-        String html = sessions.with(ctx, e -> {
+        String html = sessions.answer(ctx, e -> {
             e.setLogLossScale(log);
-            return htmx(ctx) ? StepperPage.lossChart(e).render() : null;
+            return htmx(ctx) ? () -> StepperPage.lossChart(e).render() : null;
         });
         respond(ctx, html);
     }
@@ -105,7 +105,7 @@ final class StepperController {
             ctx.redirect("/?historyPage=" + page + "#history", HttpStatus.SEE_OTHER);
             return;
         }
-        html(ctx, sessions.with(ctx, e -> StepperPage.history(e, page).render()));
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.history(e, page).render()));
     }
 
     /** GET /history/{step}: that step's full trace again. */
@@ -117,7 +117,7 @@ final class StepperController {
             ctx.redirect("/?step=" + step + "#trace", HttpStatus.SEE_OTHER);
             return;
         }
-        html(ctx, sessions.with(ctx, e -> StepperPage.pastStep(e, step).render()));
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.pastStep(e, step).render()));
     }
 
     /** A positive whole number from a query or path parameter, or the fallback when absent or malformed. */
@@ -135,7 +135,7 @@ final class StepperController {
         ctx.header("Vary", "HX-Request");
         Map<String, String> fields = fields(ctx);
         boolean[] valid = {false};
-        String html = sessions.with(ctx, e -> {
+        String html = sessions.answer(ctx, e -> {
             refuseIfHidden(e, "configure");
             // a lesson's locked fields keep the lesson's values, whatever was submitted
             e.tailoring().ifPresent(t -> fields.putAll(t.locked()));
@@ -143,8 +143,8 @@ final class StepperController {
             valid[0] = form.valid();
             form.config().ifPresent(e::configure);
             if (form.valid() && !htmx(ctx)) return null;
-            return htmx(ctx) ? StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form).render()
-                    : StepperPage.render(e, form);
+            return htmx(ctx) ? () -> StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form).render()
+                    : () -> StepperPage.render(e, form);
         });
         if (!valid[0]) ctx.status(HttpStatus.BAD_REQUEST);
         respond(ctx, html);
@@ -166,12 +166,12 @@ final class StepperController {
         if (action == null) action = "next";
         String chosen = action;
         SessionStore.Session session = sessions.open(ctx);
-        String html = sessions.run(session, e -> {
+        String html = sessions.answer(session, e -> {
             // a click meant for a network that has gone would act on the fresh one: show it first instead
-            if (session.replacesEnded()) return htmx(ctx) ? wholeWorkspace(e) : null;
+            if (session.replacesEnded()) return htmx(ctx) ? () -> wholeWorkspace(e) : null;
             if (e.training().isPresent() && !chosen.equals("reset")) {
                 TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
-                return htmx(ctx) ? wholeWorkspace(e) : null;
+                return htmx(ctx) ? () -> wholeWorkspace(e) : null;
             }
             refuseIfHidden(e, chosen);
             int stepsBefore = e.steps();
@@ -183,8 +183,9 @@ final class StepperController {
                         () -> StepperPage.prerenderPictures(trace.after(), dataset)));
             }
             if (!htmx(ctx)) return null;
-            return StepperPage.stepFragments(e, new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,
-                    e.steps() != stepsBefore, chosen.equals("reset")));
+            StepperPage.StepChanges changes = new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,
+                    e.steps() != stepsBefore, chosen.equals("reset"));
+            return () -> StepperPage.stepFragments(e, changes);
         });
         respond(ctx, html);
     }

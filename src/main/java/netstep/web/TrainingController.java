@@ -27,9 +27,9 @@ final class TrainingController {
     void train(Context ctx) {
         String epochsField = ctx.formParam("epochs");
         SessionStore.Session session = sessions.open(ctx);
-        String html = sessions.run(session, e -> {
+        String html = sessions.answer(session, e -> {
             if (!session.replacesEnded()) start(ctx, session, e, epochsField);
-            return StepperController.htmx(ctx) ? StepperPage.workspace(e).render() : null;
+            return StepperController.htmx(ctx) ? () -> StepperPage.workspace(e).render() : null;
         });
         StepperController.respond(ctx, html);
     }
@@ -83,7 +83,7 @@ final class TrainingController {
     void progress(Context ctx) {
         ctx.header("Vary", "HX-Request");
         ctx.header("Cache-Control", "no-store");
-        String html = sessions.with(ctx, e -> StepperController.htmx(ctx) ? progressOrWorkspace(ctx, e) : null);
+        String html = sessions.answer(ctx, e -> StepperController.htmx(ctx) ? () -> progressOrWorkspace(ctx, e) : null);
         StepperController.respond(ctx, html);
     }
 

@@ -23,10 +23,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * A class of simulated students against a netstep server on loopback. Not a unit test: run it by hand
- * (see README.md). It starts {@code java -Xmx256m -jar target/netstep.jar} itself, lets N students
+ * (see README.md). It starts {@code target/netstep.jar} itself, with the environment and JVM options of the
+ * Procfile's web line (and -Xmx256m unless that sets a heap size or --xmx overrides it), lets N students
  * (default 200) each open a session, build a network and click through every phase of their steps,
  * finish epochs and, for every tenth student, run a short training and poll its progress, all as fast as
  * the server answers. It stops after the planned requests or the time limit, whichever comes first, and
@@ -66,7 +68,6 @@ public final class LoadScript {
         int steps = Integer.parseInt(options.getOrDefault("steps", "40"));
         Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "120")));
         String jar = options.getOrDefault("jar", "target/netstep.jar");
-        String xmx = options.getOrDefault("xmx", "256m");
         long think = Long.parseLong(options.getOrDefault("think-ms", "0"));
         long ramp = 1000 * Long.parseLong(options.getOrDefault("ramp-seconds", "0"));
         if (students < 1 || students > 2000 || steps < 1 || steps > 10_000 || limit.toSeconds() > 1800) {
@@ -80,19 +81,32 @@ public final class LoadScript {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path log = Files.createTempFile("netstep-load-server", ".log");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + xmx));
+        // the server runs as the Procfile runs it (its environment and JVM options), on -Xmx256m unless --xmx says
+        ProcfileCommand procfile = ProcfileCommand.read(Path.of("Procfile"));
+        List<String> command = new ArrayList<>(List.of(java));
+        String xmx = options.get("xmx");
+        for (String option : procfile.jvmOptions()) {
+            if (!(xmx != null && option.startsWith("-Xmx"))) command.add(option);
+        }
+        if (xmx != null || procfile.jvmOptions().stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            command.add("-Xmx" + (xmx == null ? "256m" : xmx));
+        }
         String jvmArgs = options.getOrDefault("jvm-args", "");
         if (!jvmArgs.isBlank()) command.addAll(List.of(jvmArgs.trim().split("\\s+")));
         command.addAll(List.of("-jar", jar));
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(procfile.environment());
         pb.environment().put("PORT", String.valueOf(port));
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
+        System.out.printf(Locale.ROOT, "Server: %s %s%n", procfile.environment().entrySet().stream()
+                .map(v -> v.getKey() + "=" + v.getValue()).collect(Collectors.joining(" ")),
+                String.join(" ", command.subList(1, command.size())));
         Process server = pb.start();
         try {
             LoadScript load = new LoadScript(students, steps, think, ramp, limit, "http://127.0.0.1:" + port);
             load.awaitHealthy();
-            System.out.printf(Locale.ROOT, "Server pid %d on 127.0.0.1:%d with -Xmx%s, %d cores; log in %s%n",
-                    server.pid(), port, xmx, Runtime.getRuntime().availableProcessors(), log);
+            System.out.printf(Locale.ROOT, "Server pid %d on 127.0.0.1:%d, %d cores; log in %s%n",
+                    server.pid(), port, Runtime.getRuntime().availableProcessors(), log);
             System.out.printf(Locale.ROOT, "RSS after start-up: %s%n", memory(server.pid()));
             load.run();
             System.out.printf(Locale.ROOT, "Server memory at the end: %s%n", memory(server.pid()));
@@ -283,5 +297,29 @@ public final class LoadScript {
             options.put(args[i].substring(2), args[i + 1]);
         }
         return options;
+    }
+
+    /** The Procfile's web line: {@code web: [NAME=value ...] java [options] -jar ...}. */
+    record ProcfileCommand(Map<String, String> environment, List<String> jvmOptions) {
+        static ProcfileCommand read(Path procfile) throws IOException {
+            String web = Files.readAllLines(procfile).stream().filter(l -> l.startsWith("web:")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(procfile + " has no web: line"));
+            Map<String, String> environment = new HashMap<>();
+            List<String> jvmOptions = new ArrayList<>();
+            boolean sawJava = false;
+            for (String word : web.substring(4).trim().split("\\s+")) {
+                if (!sawJava && word.matches("[A-Z_][A-Z0-9_]*=.*")) {
+                    environment.put(word.substring(0, word.indexOf('=')), word.substring(word.indexOf('=') + 1));
+                } else if (!sawJava && word.equals("java")) {
+                    sawJava = true;
+                } else if (sawJava && word.equals("-jar")) {
+                    break;
+                } else if (sawJava) {
+                    jvmOptions.add(word);
+                }
+            }
+            if (!sawJava) throw new IllegalStateException("the web: line of " + procfile + " does not run java");
+            return new ProcfileCommand(environment, jvmOptions);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package netstep.store;
 
+import netstep.experiment.TrainingRun;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -60,6 +61,25 @@ class SessionStoreTest {
         assertTrue(reopened.created(), "11 minutes idle is past it");
         assertTrue(reopened.replacesEnded());
         assertEquals(2, store.size());
+    }
+
+    @Test
+    void anEvictedOrIdleSessionsTrainingRunIsCancelled() {
+        SessionStore.Session evicted = store.open(null);
+        TrainingRun evictedRun = evicted.run(e -> e.startTraining(5).orElseThrow());
+        SessionStore.Session idle = store.open(null);
+        TrainingRun idleRun = idle.run(e -> e.startTraining(5).orElseThrow());
+        store.open(null);
+        store.open(idle.id());
+
+        store.open(null); // full: the least recently used session, the first, makes room
+        assertTrue(evictedRun.cancelRequested(), "nobody will see the run of an evicted session");
+        assertTrue((boolean) evicted.run(e -> e.training().isEmpty()), "and its experiment lets go of it");
+        assertFalse(idleRun.cancelRequested(), "the other sessions' runs go on");
+
+        now.addAndGet(Duration.ofMinutes(11).toNanos());
+        store.open(null);
+        assertTrue(idleRun.cancelRequested(), "a session closed for idling stops its run too");
     }
 
     @Test
