@@ -30,6 +30,12 @@ public interface ExperimentRepository {
     /** The stored state and its version, if the session has one. */
     Optional<Versioned> find(String sessionId);
 
+    /**
+     * The stored state if its version is newer than {@code version}: one indexed read without a lock, which is
+     * all a request that changes nothing needs.
+     */
+    Optional<Versioned> findNewer(String sessionId, long version);
+
     /** Keeps {@code state} under {@code token} for good. */
     void share(String token, String state);
 

@@ -110,6 +110,21 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
         }
     }
 
+    @Override
+    public Optional<Versioned> findNewer(String sessionId, long version) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT version, state FROM experiments WHERE session_id = ? AND version > ?")) {
+            s.setString(1, sessionId);
+            s.setLong(2, version);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new Versioned(r.getLong(1), r.getString(2))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StorageException("the experiment could not be read: " + e.getMessage(), e);
+        }
+    }
+
     private static Optional<Versioned> stateOf(Connection c, String sessionId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT version, state FROM experiments WHERE session_id = ?")) {
             s.setString(1, sessionId);

@@ -64,41 +64,61 @@ public final class StoredExperiments {
     }
 
     /**
-     * Runs {@code work} on the session's experiment and stores what it changed, with the session's row locked so
-     * that other servers wait. The caller holds the session's in-memory lock. If the database fails, the
-     * experiment goes back to its last stored state and the {@link StorageException} is thrown on; work that
-     * changes nothing is still answered while the database is away.
+     * Runs {@code work} on the session's experiment and stores what it changed. The caller holds the session's
+     * in-memory lock. A state another server stored meanwhile is loaded first, with one read and no lock, so work
+     * that changes nothing (a page view, most phase clicks) never locks or writes. A change is stored with the
+     * row locked; if another server stored a change since that read, the work is done again on top of theirs,
+     * under the lock, so no step is lost. If the database fails, the experiment goes back to its last stored
+     * state and the {@link StorageException} is thrown on; work that changes nothing is still answered while the
+     * database is away.
      */
     public <T> T run(String sessionId, Experiment e, Function<Experiment, T> work) {
-        boolean[] workRan = {false};
-        ExperimentRepository.Versioned[] stored = {lastStored.get(e)};
+        boolean workRan = false;
         try {
+            ExperimentRepository.Versioned known = catchUp(sessionId, e);
+            workRan = true;
+            T answer = work.apply(e);
+            String now = codec.write(e);
+            if (known != null && now.equals(known.state())) return answer;
+            ExperimentRepository.Versioned[] stored = {known};
             T result = repository.locked(sessionId, row -> {
-                if (row.version() > version(stored[0])) {
-                    stored[0] = new ExperimentRepository.Versioned(row.version(), row.state().orElseThrow());
-                    codec.read(stored[0].state(), e);
-                    lastStored.put(e, stored[0]);
+                if (row.version() == version(known)) {
+                    stored[0] = save(row, now);
+                    return answer;
                 }
-                workRan[0] = true;
-                T answer = work.apply(e);
-                String now = codec.write(e);
-                if (stored[0] == null || !now.equals(stored[0].state())) {
-                    row.save(now);
-                    stored[0] = new ExperimentRepository.Versioned(row.version(), now);
-                }
-                return answer;
+                stored[0] = new ExperimentRepository.Versioned(row.version(), row.state().orElseThrow());
+                codec.read(stored[0].state(), e);
+                T again = work.apply(e);
+                String redone = codec.write(e);
+                if (!redone.equals(stored[0].state())) stored[0] = save(row, redone);
+                return again;
             });
-            lastStored.put(e, stored[0]);
+            lastStored.put(e, stored[0]); // committed
             return result;
         } catch (StorageException failure) {
             ExperimentRepository.Versioned committed = lastStored.get(e);
-            if (!workRan[0]) {
+            if (!workRan) {
                 T answer = work.apply(e);
                 if (committed != null && codec.write(e).equals(committed.state())) return answer;
             }
             restore(e, committed);
             throw failure;
         }
+    }
+
+    /** What is stored for {@code e} now, after loading the state another server stored since, if any. */
+    private ExperimentRepository.Versioned catchUp(String sessionId, Experiment e) {
+        ExperimentRepository.Versioned known = lastStored.get(e);
+        Optional<ExperimentRepository.Versioned> newer = repository.findNewer(sessionId, version(known));
+        if (newer.isEmpty()) return known;
+        codec.read(newer.get().state(), e);
+        lastStored.put(e, newer.get());
+        return newer.get();
+    }
+
+    private static ExperimentRepository.Versioned save(ExperimentRepository.LockedRow row, String state) {
+        row.save(state);
+        return new ExperimentRepository.Versioned(row.version(), state);
     }
 
     private static long version(ExperimentRepository.Versioned stored) {

@@ -221,6 +221,12 @@ class StoredExperimentsHttpTest {
         }
 
         @Override
+        public Optional<Versioned> findNewer(String sessionId, long version) {
+            failIfDown();
+            return database.findNewer(sessionId, version);
+        }
+
+        @Override
         public void share(String token, String state) {
             failIfDown();
             database.share(token, state);
