@@ -10,6 +10,11 @@ import netstep.web.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
 /**
  * Starts the server on $PORT (default 7070), keeping experiments in PostgreSQL when $DATABASE_URL is set and
  * in an embedded database under ./data ($NETSTEP_DATA_DIR) otherwise. SIGTERM drains the requests in flight,
@@ -23,11 +28,30 @@ public final class Main {
 
     public static void main(String[] args) {
         String port = System.getenv("PORT");
-        Database database = Database.fromEnvironment();
-        LOG.info("Experiments are stored in {}", database.description());
+        // start-up work that does not depend on each other runs side by side: the database is opened (pool and
+        // migration) and the page's code is loaded and compiled once while the web server is being built
+        ExecutorService startUp = Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "netstep-start-up");
+            thread.setDaemon(true);
+            return thread;
+        });
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(Database::fromEnvironment, startUp);
+        startUp.execute(App::warmUp);
+        startUp.shutdown();
         Javalin app = App.create(new SessionStore(SessionStore.Limits.fromEnvironment()), LessonLibrary.load(),
-                        TrainingPool.fromEnvironment(), new JdbcExperimentRepository(database.dataSource()))
+                        TrainingPool.fromEnvironment(),
+                        new JdbcExperimentRepository(() -> opening.join().dataSource()))
                 .start(port == null || port.isBlank() ? 7070 : Integer.parseInt(port.trim()));
+        Database database;
+        try {
+            database = opening.join();
+        } catch (CompletionException failed) {
+            LOG.error("The database cannot be opened, so the server stops: {}", failed.getCause().getMessage());
+            app.stop();
+            System.exit(1);
+            return;
+        }
+        LOG.info("Experiments are stored in {}", database.description());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down: finishing the requests in flight");
             app.stop();

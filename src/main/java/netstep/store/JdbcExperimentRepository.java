@@ -9,18 +9,24 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** The repository on any JDBC database with the schema of db/migration (H2 and PostgreSQL are tested). */
 public final class JdbcExperimentRepository implements ExperimentRepository {
-    private final DataSource dataSource;
+    private final Supplier<DataSource> dataSource;
 
     public JdbcExperimentRepository(DataSource dataSource) {
+        this(() -> dataSource);
+    }
+
+    /** On a database still being opened: the first query waits for {@code dataSource} to deliver it. */
+    public JdbcExperimentRepository(Supplier<DataSource> dataSource) {
         this.dataSource = dataSource;
     }
 
     @Override
     public <T> T locked(String sessionId, Function<LockedRow, T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.get().getConnection()) {
             c.setAutoCommit(false);
             try {
                 Row row = new Row(c, sessionId, lockedVersion(c, sessionId));
@@ -103,7 +109,7 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
 
     @Override
     public Optional<Versioned> find(String sessionId) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.get().getConnection()) {
             return stateOf(c, sessionId);
         } catch (SQLException e) {
             throw new StorageException("the experiment could not be read: " + e.getMessage(), e);
@@ -112,7 +118,7 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
 
     @Override
     public Optional<Versioned> findNewer(String sessionId, long version) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = dataSource.get().getConnection();
              PreparedStatement s = c.prepareStatement(
                      "SELECT version, state FROM experiments WHERE session_id = ? AND version > ?")) {
             s.setString(1, sessionId);
@@ -136,7 +142,7 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
 
     @Override
     public void share(String token, String state) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = dataSource.get().getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO shares (token, state, created_at) VALUES (?, ?, ?)")) {
             s.setString(1, token);
             s.setString(2, state);
@@ -149,7 +155,7 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
 
     @Override
     public Optional<String> shared(String token) {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = dataSource.get().getConnection();
              PreparedStatement s = c.prepareStatement("SELECT state FROM shares WHERE token = ?")) {
             s.setString(1, token);
             try (ResultSet r = s.executeQuery()) {

@@ -6,6 +6,9 @@ import io.javalin.http.staticfiles.Location;
 import netstep.engine.DivergedException;
 import netstep.engine.MatrixProducts;
 import jakarta.servlet.ServletException;
+import netstep.experiment.Config;
+import netstep.experiment.ConfigForm;
+import netstep.experiment.Experiment;
 import netstep.experiment.InvalidInput;
 import netstep.experiment.TrainingPool;
 import netstep.lesson.LessonLibrary;
@@ -204,6 +207,21 @@ public final class App {
                     ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
             cfg.routes.exception(Exception.class, App::unexpected);
         });
+    }
+
+    /**
+     * Builds and renders a default experiment once, so that the first student does not wait for the stepper's
+     * classes to load and its code to compile. Meant for a start-up thread; a failure only costs that head start.
+     */
+    public static void warmUp() {
+        try {
+            Experiment e = new Experiment(Config.defaults());
+            StepperPage.render(e, ConfigForm.of(e.config()));
+            e.wholeStep();
+            StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, false));
+        } catch (RuntimeException e) {
+            LOG.debug("Warm-up failed", e);
+        }
     }
 
     private static QueuedThreadPool requestThreads() {
