@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,13 +30,14 @@ import java.util.stream.Collectors;
  * A class of simulated students against a netstep server on loopback. Not a unit test: run it by hand
  * (see README.md). It starts {@code target/netstep.jar} itself, with the environment and JVM options of the
  * Procfile's web line (and -Xmx256m unless that sets a heap size or --xmx overrides it), lets N students
- * (default 200) each open a session, build a network and click through every phase of their steps,
- * finish epochs and, for every tenth student, run a short training and poll its progress, all as fast as
- * the server answers. It stops after the planned requests or the time limit, whichever comes first, and
+ * (default 200, arriving within a minute) each open a session, build a network and click through every phase
+ * of their steps, finish epochs and, for every tenth student, run a short training and poll its progress. A
+ * student clicks again 250 to 750 ms after each answer (--think-ms 500; 0 clicks as soon as the answer is in,
+ * which measures the server's capacity rather than a class). It stops after the planned requests or the time limit, whichever comes first, and
  * prints throughput, latency percentiles, errors and the server's resident memory (VmRSS and its peak VmHWM).
  *
- * <pre>java -cp target/test-classes netstep.load.LoadScript [--students 200] [--steps 40] [--seconds 120]
- *      [--think-ms 0] [--ramp-seconds 0] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]</pre>
+ * <pre>java -cp target/test-classes netstep.load.LoadScript [--students 200] [--steps 40] [--seconds 240]
+ *      [--think-ms 500] [--ramp-seconds 60] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]</pre>
  */
 public final class LoadScript {
     private final int students;
@@ -66,10 +68,10 @@ public final class LoadScript {
         Map<String, String> options = options(args);
         int students = Integer.parseInt(options.getOrDefault("students", "200"));
         int steps = Integer.parseInt(options.getOrDefault("steps", "40"));
-        Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "120")));
+        Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "240")));
         String jar = options.getOrDefault("jar", "target/netstep.jar");
-        long think = Long.parseLong(options.getOrDefault("think-ms", "0"));
-        long ramp = 1000 * Long.parseLong(options.getOrDefault("ramp-seconds", "0"));
+        long think = Long.parseLong(options.getOrDefault("think-ms", "500"));
+        long ramp = 1000 * Long.parseLong(options.getOrDefault("ramp-seconds", "60"));
         if (students < 1 || students > 2000 || steps < 1 || steps > 10_000 || limit.toSeconds() > 1800) {
             throw new IllegalArgumentException("students 1..2000, steps 1..10000, seconds at most 1800");
         }
@@ -132,7 +134,7 @@ public final class LoadScript {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
 
-        System.out.printf(Locale.ROOT, "think time between clicks: %d ms, arrivals spread over %d s%n", thinkMillis,
+        System.out.printf(Locale.ROOT, "think time between clicks: %d ms on average (0 = none), arrivals spread over %d s%n", thinkMillis,
                 rampMillis / 1000);
         System.out.printf(Locale.ROOT, "%d students, %d requests in %.1f s%s: %.0f requests/s%n", students,
                 requests.get(), seconds, finished && System.nanoTime() < deadline ? "" : " (stopped at the time limit)",
@@ -156,6 +158,7 @@ public final class LoadScript {
         String[] cookie = {null};
         sleep(rampMillis * number / students); // students arriving over the ramp rather than all at once
         if (!send("page", cookie, get("/"))) return;
+        think();
         String hidden = number % 2 == 0 ? "4" : "8,8";
         send("configure", cookie, post("/configure", "inputs=3&hidden=" + hidden.replace(",", "%2C")
                 + "&outputs=2&hiddenActivation=sigmoid&outputActivation=identity&slope=0.02&loss=l2"
@@ -163,7 +166,7 @@ public final class LoadScript {
         for (int step = 0; step < stepsPerStudent; step++) {
             for (int phase = 0; phase < 5; phase++) {
                 if (!send("step", cookie, post("/step", "action=next"))) return;
-                if (thinkMillis > 0) sleep(thinkMillis);
+                think();
             }
             if (step % 10 == 9 && !send("step", cookie, post("/step", "action=epoch"))) return;
         }
@@ -280,6 +283,15 @@ public final class LoadScript {
         } catch (IOException e) {
             return "unknown (" + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * A student's pause after an answer: uniformly between half and one and a half times --think-ms, so that 200
+     * students do not click in lockstep. At the default 500 ms that is 250 to 750 ms: a glance and a click, about
+     * as fast as a person reacts to what changed on the page.
+     */
+    private void think() {
+        if (thinkMillis > 0) sleep(thinkMillis / 2 + ThreadLocalRandom.current().nextLong(thinkMillis + 1));
     }
 
     private static void sleep(long millis) {
