@@ -52,6 +52,7 @@ public final class LoadScript {
     private final AtomicInteger errors = new AtomicInteger();
     private final Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
     private volatile long deadline;
 
     private LoadScript(int students, int stepsPerStudent, long thinkMillis, long rampMillis, Duration limit,
@@ -140,6 +141,9 @@ public final class LoadScript {
                 requests.get(), seconds, finished && System.nanoTime() < deadline ? "" : " (stopped at the time limit)",
                 requests.get() / seconds);
         System.out.printf(Locale.ROOT, "errors: %d %s%n", errors.get(), errorKinds);
+        System.out.printf(Locale.ROOT, "received %.1f MB compressed, %.1f KB an answer, %.1f MB/s%n",
+                bytesReceived.get() / 1e6, bytesReceived.get() / 1e3 / Math.max(1, requests.get()),
+                bytesReceived.get() / 1e6 / seconds);
         List<String> kinds = new ArrayList<>(latencies.keySet());
         kinds.sort(null);
         List<Long> all = new ArrayList<>();
@@ -173,7 +177,7 @@ public final class LoadScript {
         if (number % 10 == 0) {
             if (!send("train", cookie, post("/train", "epochs=200"))) return;
             for (int poll = 0; poll < 60; poll++) {
-                HttpResponse<String> r = exchange("poll", cookie, get("/training"));
+                HttpResponse<byte[]> r = exchange("poll", cookie, get("/training"));
                 if (r == null || r.headers().firstValue("HX-Retarget").isPresent()) break;
                 sleep(500);
             }
@@ -181,12 +185,15 @@ public final class LoadScript {
         send("page", cookie, get("/"));
     }
 
+    /** As a browser asks: compressed answers, which the server pays for in CPU. */
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET();
+        return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
+                .header("Accept-Encoding", "gzip, deflate, br, zstd").GET();
     }
 
     private HttpRequest.Builder post(String path, String form) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
+                .header("Accept-Encoding", "gzip, deflate, br, zstd")
                 .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
     }
@@ -196,15 +203,16 @@ public final class LoadScript {
     }
 
     /** The answer, or null when the time is up or it failed (then counted as an error). */
-    private HttpResponse<String> exchange(String kind, String[] cookie, HttpRequest.Builder request) {
+    private HttpResponse<byte[]> exchange(String kind, String[] cookie, HttpRequest.Builder request) {
         if (System.nanoTime() > deadline) return null;
         if (cookie[0] != null) request.header("Cookie", cookie[0]);
         request.timeout(Duration.ofSeconds(30));
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> r = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> r = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             long micros = (System.nanoTime() - t0) / 1000;
             requests.incrementAndGet();
+            bytesReceived.addAndGet(r.body().length);
             latencies.computeIfAbsent(kind, k -> new ArrayList<>());
             List<Long> l = latencies.get(kind);
             synchronized (l) {
