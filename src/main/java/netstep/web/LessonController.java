@@ -19,7 +19,7 @@ final class LessonController {
 
     /** POST /lesson: lesson = an id, or empty for free play; variant = which of its variants (from 0). */
     void open(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         String id = ctx.formParam("lesson") == null ? "" : ctx.formParam("lesson").trim();
         String html = sessions.with(ctx, e -> {
             if (id.isEmpty()) {

@@ -44,7 +44,7 @@ final class StepperController {
     }
 
     void page(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         StepperPage.Browsing browsing = new StepperPage.Browsing(positive(ctx.queryParam("historyPage"), 1),
                 positive(ctx.queryParam("step"), 0));
         html(ctx, sessions.answer(ctx, e -> () -> StepperPage.render(e, ConfigForm.of(e.config()), browsing)));
@@ -52,7 +52,7 @@ final class StepperController {
 
     /** POST /edit: set one weight or bias to a typed value. */
     void edit(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         String parameter = ctx.formParam("parameter");
         String value = ctx.formParam("value");
         String html = sessions.answer(ctx, e -> {
@@ -88,7 +88,7 @@ final class StepperController {
 
     /** POST /view/loss-scale: a linear or logarithmic loss axis. */
     void lossScale(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         boolean log = "log".equals(ctx.formParam("scale"));
         String html = sessions.answer(ctx, e -> {
             e.setLogLossScale(log);
@@ -99,7 +99,7 @@ final class StepperController {
 
     /** GET /history?page=n: a page of the step history (htmx), or the whole page showing it. */
     void history(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         int page = positive(ctx.queryParam("page"), 1);
         if (!htmx(ctx)) {
             ctx.redirect("/?historyPage=" + page + "#history", HttpStatus.SEE_OTHER);
@@ -110,7 +110,7 @@ final class StepperController {
 
     /** GET /history/{step}: that step's full trace again. */
     void pastStep(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         int step = positive(ctx.pathParam("step"), 0);
         if (step == 0) throw new BadRequest("a step number is a whole number from 1");
         if (!htmx(ctx)) {
@@ -132,7 +132,7 @@ final class StepperController {
     }
 
     void configure(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         Map<String, String> fields = fields(ctx);
         boolean[] valid = {false};
         String html = sessions.answer(ctx, e -> {
@@ -161,7 +161,7 @@ final class StepperController {
     }
 
     void step(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         String action = ctx.formParam("action");
         if (action == null) action = "next";
         String chosen = action;
@@ -232,6 +232,11 @@ final class StepperController {
             throw new BadRequest("\"" + control + "\" is not part of this lesson; choose Free play in the lesson menu "
                     + "to use it");
         }
+    }
+
+    /** Added, not set: the compression handler has already said the answer varies with Accept-Encoding. */
+    static void varyOnHtmx(Context ctx) {
+        ctx.res().addHeader("Vary", "HX-Request");
     }
 
     static boolean htmx(Context ctx) {

@@ -81,7 +81,7 @@ final class TrainingController {
 
     /** What the page polls: the progress while a run is under way, then once the whole workspace. */
     void progress(Context ctx) {
-        ctx.header("Vary", "HX-Request");
+        StepperController.varyOnHtmx(ctx);
         ctx.header("Cache-Control", "no-store");
         String html = sessions.answer(ctx, e -> StepperController.htmx(ctx) ? () -> progressOrWorkspace(ctx, e) : null);
         StepperController.respond(ctx, html);

@@ -54,6 +54,7 @@ public final class LoadScript {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private volatile long deadline;
+    static String acceptEncoding = "gzip, deflate, br, zstd";
 
     private LoadScript(int students, int stepsPerStudent, long thinkMillis, long rampMillis, Duration limit,
                        String base) {
@@ -71,6 +72,7 @@ public final class LoadScript {
         int steps = Integer.parseInt(options.getOrDefault("steps", "40"));
         Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "240")));
         String jar = options.getOrDefault("jar", "target/netstep.jar");
+        if ("false".equals(options.get("gzip"))) acceptEncoding = "identity";
         long think = Long.parseLong(options.getOrDefault("think-ms", "500"));
         long ramp = 1000 * Long.parseLong(options.getOrDefault("ramp-seconds", "60"));
         if (students < 1 || students > 2000 || steps < 1 || steps > 10_000 || limit.toSeconds() > 1800) {
@@ -185,15 +187,15 @@ public final class LoadScript {
         send("page", cookie, get("/"));
     }
 
-    /** As a browser asks: compressed answers, which the server pays for in CPU. */
+    /** As a browser asks: compressed answers, which the server pays for in CPU (unless --gzip false). */
     private HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
-                .header("Accept-Encoding", "gzip, deflate, br, zstd").GET();
+                .header("Accept-Encoding", acceptEncoding).GET();
     }
 
     private HttpRequest.Builder post(String path, String form) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
-                .header("Accept-Encoding", "gzip, deflate, br, zstd")
+                .header("Accept-Encoding", acceptEncoding)
                 .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
     }

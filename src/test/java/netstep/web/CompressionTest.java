@@ -23,6 +23,9 @@ class CompressionTest {
                     HttpResponse.BodyHandlers.ofByteArray()).join();
 
             assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+            String vary = String.join(",", zipped.headers().allValues("Vary"));
+            assertTrue(vary.contains("Accept-Encoding") && vary.contains("HX-Request"),
+                    "a cache must tell both apart: " + vary);
             byte[] body = zipped.body();
             assertTrue(body.length < plain.getBytes(StandardCharsets.UTF_8).length / 3,
                     body.length + " compressed bytes for " + plain.length() + " characters");
