@@ -18,6 +18,10 @@ import org.openjdk.jmh.annotations.State;
 public class RenderBenchmark {
     static final int STEPS_BEFORE = 30;
 
+    static {
+        HtmlEscaper.install(); // as the app does when it first loads StepperPage
+    }
+
     /** An experiment whose 31st step is shown at {@code phase}. */
     static Experiment experimentAt(Phase phase) {
         Experiment e = new Experiment(BenchNetworks.CIRCLE_2_8_8_1);
