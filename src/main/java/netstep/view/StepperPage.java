@@ -351,14 +351,20 @@ public final class StepperPage {
                 fieldset(workspace(e)).attr("disabled").withId("shared-copy"));
     }
 
-    /** What a step action changed, so that its htmx answer carries only those fragments. */
-    public record StepChanges(boolean newSample, boolean parametersChanged, boolean everything) {
+    /**
+     * What a step action changed, so that its htmx answer carries only those fragments. {@code shownBefore}, the
+     * phase shown before the action, lets the answer add only the new phases to the trace; null sends it whole.
+     */
+    public record StepChanges(boolean newSample, boolean parametersChanged, boolean everything, Phase shownBefore) {
+        public StepChanges(boolean newSample, boolean parametersChanged, boolean everything) {
+            this(newSample, parametersChanged, everything, null);
+        }
     }
 
     /**
      * The fragments a step changed, each swapped by its id (htmx out-of-band swaps): the controls, counters,
-     * diagram and trace always; the dataset's marked row when a sample was picked; the charts, weights and
-     * history when parameters changed.
+     * diagram and trace always (of the same sample's trace only the phases it did not show yet); the dataset's marked
+     * row when a sample was picked; the charts, weights and history when parameters changed.
      */
     public static String stepFragments(Experiment e, StepChanges changes) {
         if (changes.everything()) return oob(workspace(e));
@@ -377,9 +383,13 @@ public final class StepperPage {
             parts.put("collapse", () -> CollapseView.collapse(e));
             parts.put("history", () -> HistoryView.history(e, 1));
         }
+        // the same sample, a later phase: only the new phases of the trace are sent, appended to it
+        String newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
         StringBuilder html = new StringBuilder();
         parts.forEach((name, part) -> {
-            if (!hidden(t, name)) html.append(oob(part.get()));
+            if (hidden(t, name)) return;
+            if (name.equals("trace") && newPhases != null) html.append(newPhases);
+            else html.append(oob(part.get()));
         });
         return html.toString();
     }

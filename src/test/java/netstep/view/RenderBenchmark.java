@@ -43,7 +43,9 @@ public class RenderBenchmark {
         public void setUp() {
             Phase phase = Phase.fromId(action);
             experiment = experimentAt(phase);
-            changes = new StepperPage.StepChanges(phase == Phase.PICK, phase == Phase.UPDATE, false);
+            // as the Next button leads there: from the phase before (a new sample after the last update)
+            Phase before = phase == Phase.PICK ? Phase.UPDATE : Phase.values()[phase.ordinal() - 1];
+            changes = new StepperPage.StepChanges(phase == Phase.PICK, phase == Phase.UPDATE, false, before);
         }
     }
 
