@@ -36,7 +36,10 @@ final class HtmlEscaper {
         return out.toString();
     }
 
+    /** Bit c set for each character c that needs escaping; all of them are below 64. */
+    private static final long SPECIAL = 1L << '<' | 1L << '>' | 1L << '&' | 1L << '"' | 1L << '\'';
+
     private static boolean special(char c) {
-        return c == '<' || c == '>' || c == '&' || c == '"' || c == '\'';
+        return c < 64 && (SPECIAL & (1L << c)) != 0;
     }
 }

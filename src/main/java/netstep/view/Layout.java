@@ -26,7 +26,8 @@ public final class Layout {
     }
 
     public static String page(String title, DomContent... content) {
-        return document(html(
+        StringBuilder page = Html.builder(192 * 1024).append("<!DOCTYPE html>");
+        return Html.append(page, html(
                 head(
                         meta().withCharset("UTF-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
@@ -43,6 +44,6 @@ public final class Layout {
                         main(content).withId("main"),
                         footer(p("Notation follows the lecture: y = Wx + b, pre-activation a = Wx + b, "
                                 + "activation output f(a), loss L, update θ ← θ − η∇θ.")).withClass("site-footer"))
-        ).attr("lang", "en"));
+        ).attr("lang", "en")).toString();
     }
 }

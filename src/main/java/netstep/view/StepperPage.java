@@ -384,26 +384,28 @@ public final class StepperPage {
             parts.put("history", () -> HistoryView.history(e, 1));
         }
         // the same sample, a later phase: only the new phases of the trace are sent, appended to it
-        String newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
-        StringBuilder html = new StringBuilder();
+        DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
+        StringBuilder html = Html.builder(changes.parametersChanged() ? 128 * 1024 : 64 * 1024);
         parts.forEach((name, part) -> {
             if (hidden(t, name)) return;
-            if (name.equals("trace") && newPhases != null) html.append(newPhases);
-            else html.append(oob(part.get()));
+            if (name.equals("trace") && newPhases != null) Html.append(html, newPhases);
+            else Html.append(html, part.get().attr("hx-swap-oob", "true"));
         });
         return html.toString();
     }
 
     /**
-     * Draws the pictures of the network a picked step will lead to, so that the update answer finds them cached.
+     * Draws the pictures of the network a picked step will lead to, so that the update answer finds them cached,
+     * and its diagram's edges, for the phases of the step after.
      * Meant for a background thread: a student reads the forward pass, loss and backpropagation first.
      */
     public static void prerenderPictures(netstep.engine.Network network, Dataset dataset) {
         ChartView.computes(network, dataset);
+        DiagramView.prerenderEdges(network);
     }
 
     private static String oob(j2html.tags.Tag<?> fragment) {
-        return fragment.attr("hx-swap-oob", "true").render();
+        return Html.append(Html.builder(16 * 1024), fragment.attr("hx-swap-oob", "true")).toString();
     }
 
     /** A refused weight edit: only the form, with its message, is swapped. */

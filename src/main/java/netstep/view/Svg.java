@@ -26,7 +26,12 @@ final class Svg extends ContainerTag<Svg> {
     }
 
     static Svg line(double x1, double y1, double x2, double y2) {
-        return el("line").attr("x1", n(x1)).attr("y1", n(y1)).attr("x2", n(x2)).attr("y2", n(y2));
+        return line(n(x1), n(y1), n(x2), n(y2));
+    }
+
+    /** A line from coordinates already written by {@link #n}. */
+    static Svg line(String x1, String y1, String x2, String y2) {
+        return el("line").attr("x1", x1).attr("y1", y1).attr("x2", x2).attr("y2", y2);
     }
 
     static Svg circle(double cx, double cy, double r) {

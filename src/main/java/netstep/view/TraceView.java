@@ -58,7 +58,7 @@ final class TraceView {
      * step, another tab's click) finds no target; netstep.js then fetches the whole trace. netstep.js also folds
      * the phase that was current, so the page ends up as {@link #trace} renders it.
      */
-    static String phasesAfter(Experiment e, Phase before) {
+    static DivTag phasesAfter(Experiment e, Phase before) {
         Phase shown = e.phase();
         StepTrace t = e.trace().orElse(null);
         if (t == null || before == null || before == Phase.READY || shown == Phase.READY
@@ -71,7 +71,7 @@ final class TraceView {
         for (Phase p : Phase.steps()) {
             if (p.ordinal() > before.ordinal() && p.reached(shown)) added.with(phase(p, shown, e, t, e.sampleIndex()));
         }
-        return added.render();
+        return added;
     }
 
     /** A completed step from the history, every phase shown, while its trace is still kept. */

@@ -26,7 +26,7 @@ class TraceAppendTest {
                 Object traceBefore = e.trace().orElseThrow();
                 e.goTo(steps[s]);
                 if (e.trace().orElseThrow() != traceBefore) continue; // update → update: a new sample, sent whole
-                String added = TraceView.phasesAfter(e, steps[b]);
+                String added = TraceView.phasesAfter(e, steps[b]).render();
                 String where = steps[b].id + " → " + steps[s].id;
                 assertTrue(added.startsWith(OPEN), where + ": " + added.substring(0, 80));
                 assertTrue(added.contains("hx-swap-oob=\"beforeend:#trace[data-at=s" + step + "-" + steps[b].id + "]\""), where);
@@ -63,6 +63,6 @@ class TraceAppendTest {
         Experiment e = new Experiment(BenchNetworks.CIRCLE_2_8_8_1);
         e.goTo(Phase.FORWARD);
         assertEquals("<div class=\"trace-phases\" data-at=\"s1-forward\" hx-swap-oob=\"beforeend:#trace[data-at=s1-forward]\"></div>",
-                TraceView.phasesAfter(e, Phase.FORWARD));
+                TraceView.phasesAfter(e, Phase.FORWARD).render());
     }
 }
