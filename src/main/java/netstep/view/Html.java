@@ -14,8 +14,22 @@ final class Html {
     private Html() {
     }
 
+    /**
+     * A builder with room for {@code expectedChars}, already in UTF-16: our pages always hold characters beyond
+     * Latin-1 (∂, −, ŷ, ▶), and a Latin-1 builder would allocate its room twice, the second time when the first such
+     * character arrives.
+     */
     static StringBuilder builder(int expectedChars) {
-        return new StringBuilder(expectedChars);
+        StringBuilder out = new StringBuilder().append('\u2202');
+        out.ensureCapacity(expectedChars);
+        out.setLength(0);
+        return out;
+    }
+
+    /** Room for an answer like the last one of its kind: {@code last} holds that one's length. */
+    static StringBuilder builderLike(java.util.concurrent.atomic.AtomicInteger last) {
+        int chars = last.get();
+        return builder(chars + chars / 8 + 1024);
     }
 
     /** Appends the rendered content (its text escaped, as {@code render()} does) to {@code out}. */

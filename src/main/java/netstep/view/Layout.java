@@ -26,8 +26,8 @@ public final class Layout {
     }
 
     public static String page(String title, DomContent... content) {
-        StringBuilder page = Html.builder(192 * 1024).append("<!DOCTYPE html>");
-        return Html.append(page, html(
+        StringBuilder page = Html.builderLike(PAGE_CHARS).append("<!DOCTYPE html>");
+        Html.append(page, html(
                 head(
                         meta().withCharset("UTF-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
@@ -44,6 +44,11 @@ public final class Layout {
                         main(content).withId("main"),
                         footer(p("Notation follows the lecture: y = Wx + b, pre-activation a = Wx + b, "
                                 + "activation output f(a), loss L, update θ ← θ − η∇θ.")).withClass("site-footer"))
-        ).attr("lang", "en")).toString();
+        ).attr("lang", "en"));
+        PAGE_CHARS.set(page.length());
+        return page.toString();
     }
+
+    /** The length of the last page, to size the next one's builder. */
+    private static final java.util.concurrent.atomic.AtomicInteger PAGE_CHARS = new java.util.concurrent.atomic.AtomicInteger(128 * 1024);
 }

@@ -145,10 +145,27 @@ public final class Num {
         return negative ? -value : value;
     }
 
-    /** The exact value, for a tooltip. */
+    /** The exact value, for a tooltip: {@link Double#toString}, remembered for the values shown most recently. */
     public static String exact(double v) {
-        return Double.toString(v);
+        long bits = Double.doubleToRawLongBits(v);
+        int slot = (int) (((bits ^ (bits >>> 29)) * 0x9E3779B97F4A7C15L) >>> (64 - EXACT_BITS));
+        Exact known = EXACT[slot];
+        if (known != null && known.bits == bits) return known.text;
+        String text = Double.toString(v);
+        EXACT[slot] = new Exact(bits, text);
+        return text;
     }
+
+    /**
+     * A value and its text. The same weights are written out several times on a page and in the phases of a step
+     * (diagram, trace, weight tables), and Double.toString is the dearest part of a tooltip. Threads share the
+     * slots without a lock: a record's fields are final, so a slot read is always a complete pair.
+     */
+    private record Exact(long bits, String text) {
+    }
+
+    private static final int EXACT_BITS = 12;
+    private static final Exact[] EXACT = new Exact[1 << EXACT_BITS];
 
     /** Parenthesised when negative, for substituting into a formula: 2 · (−0.5). */
     public static String inFormula(double v) {

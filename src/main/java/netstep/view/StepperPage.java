@@ -366,6 +366,10 @@ public final class StepperPage {
      * diagram and trace always (of the same sample's trace only the phases it did not show yet); the dataset's marked
      * row when a sample was picked; the charts, weights and history when parameters changed.
      */
+    /** The length of the last step answer without and with changed parameters, to size the next one's builder. */
+    private static final java.util.concurrent.atomic.AtomicInteger STEP_CHARS = new java.util.concurrent.atomic.AtomicInteger(32 * 1024);
+    private static final java.util.concurrent.atomic.AtomicInteger UPDATE_CHARS = new java.util.concurrent.atomic.AtomicInteger(96 * 1024);
+
     public static String stepFragments(Experiment e, StepChanges changes) {
         if (changes.everything()) return oob(workspace(e));
         Tailoring t = e.tailoring().orElse(null);
@@ -385,12 +389,14 @@ public final class StepperPage {
         }
         // the same sample, a later phase: only the new phases of the trace are sent, appended to it
         DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
-        StringBuilder html = Html.builder(changes.parametersChanged() ? 128 * 1024 : 64 * 1024);
+        java.util.concurrent.atomic.AtomicInteger typical = changes.parametersChanged() ? UPDATE_CHARS : STEP_CHARS;
+        StringBuilder html = Html.builderLike(typical);
         parts.forEach((name, part) -> {
             if (hidden(t, name)) return;
             if (name.equals("trace") && newPhases != null) Html.append(html, newPhases);
             else Html.append(html, part.get().attr("hx-swap-oob", "true"));
         });
+        typical.set(html.length());
         return html.toString();
     }
 

@@ -84,4 +84,21 @@ class NumTest {
             if (quick != null) assertEquals(Decimal.fixed(v, 2), quick, "twoDecimalsQuickly(" + v + ")");
         }
     }
+
+    @Test
+    void exactIsDoubleToStringWhetherRememberedOrNot() {
+        Random random = new Random(14);
+        double[] seen = new double[20_000];
+        for (int k = 0; k < seen.length; k++) {
+            double v = k % 3 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextGaussian();
+            seen[k] = v;
+            assertEquals(Double.toString(v), Num.exact(v));
+            double again = seen[random.nextInt(k + 1)];
+            assertEquals(Double.toString(again), Num.exact(again));
+        }
+        assertEquals("-0.0", Num.exact(-0.0));
+        assertEquals("0.0", Num.exact(0.0));
+        assertEquals("NaN", Num.exact(Double.NaN));
+        assertEquals("-Infinity", Num.exact(Double.NEGATIVE_INFINITY));
+    }
 }
