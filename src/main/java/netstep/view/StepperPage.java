@@ -402,12 +402,13 @@ public final class StepperPage {
 
     /**
      * Draws the pictures of the network a picked step will lead to, so that the update answer finds them cached,
-     * and its diagram's edges, for the phases of the step after.
+     * with its weight tables, and its diagram's edges, for the phases of the step after.
      * Meant for a background thread: a student reads the forward pass, loss and backpropagation first.
      */
     public static void prerenderPictures(netstep.engine.Network network, Dataset dataset) {
         ChartView.computes(network, dataset);
         DiagramView.prerenderEdges(network);
+        WeightsView.prerender(network);
     }
 
     private static String oob(j2html.tags.Tag<?> fragment) {

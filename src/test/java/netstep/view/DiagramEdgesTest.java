@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The diagram's edges, rendered once per network before an update, read the same as when drawn afresh. */
+/** The diagram's edges and the weight tables, rendered once per network, read the same as when drawn afresh. */
 class DiagramEdgesTest {
     @Test
     void cachedOrPrerenderedEdgesAreTheEdgesDrawnAfresh() {
@@ -33,5 +33,17 @@ class DiagramEdgesTest {
         String update = DiagramView.diagram(e).render();
         assertTrue(update.contains("(changed by "), "the change in each tip");
         assertTrue(update.contains("changed-most"));
+    }
+
+    @Test
+    void cachedOrPrerenderedWeightTablesAreTheTablesDrawnAfresh() {
+        Experiment e = RenderBenchmark.experimentAt(Phase.UPDATE);
+        WeightsView.clearCache();
+        String fresh = WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render();
+        assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "from the cache");
+        WeightsView.clearCache();
+        StepperPage.prerenderPictures(e.network(), e.dataset());
+        assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "prerendered");
+        assertTrue(fresh.contains("id=\"w1-1-1\">"), "the cells keep their ids");
     }
 }
