@@ -75,7 +75,7 @@ public class RenderBenchmark {
                     PictureCache.clear(); // the heat maps drawn afresh, as for a new network
                     yield ChartView.computes(e);
                 }
-                case "weights" -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY);
+                case "weights" -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY); // tables cached by network
                 case "collapse" -> CollapseView.collapse(e);
                 case "history" -> HistoryView.history(e, 1);
                 default -> throw new IllegalArgumentException(fragment);
@@ -109,6 +109,7 @@ public class RenderBenchmark {
     @Benchmark
     public String updateAnswerPicturesNotCached(FullPage state) {
         PictureCache.clear();
+        WeightsView.clearCache(); // prerendered with the pictures, so not ready either
         return StepperPage.stepFragments(state.experiment, new StepperPage.StepChanges(false, true, false));
     }
 
