@@ -52,3 +52,24 @@ document.addEventListener("htmx:afterSwap", function () {
   var message = document.getElementById("server-message");
   if (message) message.remove();
 });
+
+// A click on the next phase appends only that phase to the trace (an out-of-band "beforeend" into the trace
+// showing the phase before). The phase that was current then folds away as done, as the whole trace shows it.
+document.addEventListener("htmx:oobBeforeSwap", function (event) {
+  var target = event.detail.target;
+  var added = event.detail.fragment;
+  if (!target || target.id !== "trace" || !added || !added.classList || !added.classList.contains("trace-phases")) return;
+  if (!added.querySelector("details.phase")) return;
+  target.querySelectorAll("details.phase.current").forEach(function (phase) {
+    phase.classList.remove("current");
+    phase.classList.add("done");
+    phase.removeAttribute("open");
+  });
+  target.setAttribute("data-at", added.getAttribute("data-at"));
+});
+// If the page shows something else there (a step from the history, or is behind another tab's clicks), that
+// answer finds no target: fetch the whole current trace instead.
+document.addEventListener("htmx:oobErrorNoTarget", function (event) {
+  if (String(event.detail.target).indexOf("#trace[") !== 0 || !document.getElementById("trace")) return;
+  htmx.ajax("GET", "/", {target: "#trace", select: "#trace", swap: "outerHTML"});
+});

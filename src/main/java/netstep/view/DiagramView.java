@@ -1,5 +1,6 @@
 package netstep.view;
 
+import j2html.tags.DomContent;
 import j2html.tags.specialized.DivTag;
 import netstep.engine.Layer;
 import netstep.engine.Network;
@@ -29,6 +30,42 @@ final class DiagramView {
     /** What the diagram labels the neurons with in each phase. */
     private enum Labels { NONE, INPUTS, FORWARD, GRADIENTS, UPDATE }
 
+    /** Renders the edges of a network a step will lead to, so that the phases after the next pick find them cached. */
+    static void prerenderEdges(Network network) {
+        Geometry layout = new Geometry(network);
+        EDGES.get(network, () -> edges(network, null, Double.NaN, layout.ys, layout.radius, layout.columnGap).render());
+    }
+
+    /** For tests and benchmarks that draw the edges afresh. */
+    static void clearEdges() {
+        EDGES.clear();
+    }
+
+    /** Where the neurons sit: it depends on the network's sizes only. */
+    private static final class Geometry {
+        final double rowGap;
+        final double height;
+        final double radius;
+        final double columnGap;
+        final double[][] ys;
+
+        Geometry(Network network) {
+            List<Integer> sizes = network.sizes();
+            int tallest = sizes.stream().mapToInt(s -> Math.min(s, MAX_SHOWN_NEURONS)).max().orElse(1);
+            rowGap = tallest <= 8 ? 58 : 30;
+            height = TOP + BOTTOM + rowGap * tallest;
+            radius = Math.min(22, rowGap * 0.38);
+            columnGap = (WIDTH - 2 * SIDE) / (sizes.size() - 1);
+            ys = new double[sizes.size()][];
+            for (int c = 0; c < sizes.size(); c++) {
+                int shown = Math.min(sizes.get(c), MAX_SHOWN_NEURONS);
+                double top = TOP + (height - TOP - BOTTOM - rowGap * (shown - 1)) / 2;
+                ys[c] = new double[shown];
+                for (int j = 0; j < shown; j++) ys[c][j] = top + j * rowGap;
+            }
+        }
+    }
+
     static DivTag diagram(Experiment e) {
         Phase phase = e.phase();
         StepTrace trace = e.trace().orElse(null);
@@ -39,64 +76,24 @@ final class DiagramView {
                 : Labels.UPDATE;
         Network network = e.network();
         List<Integer> sizes = network.sizes();
-        int tallest = sizes.stream().mapToInt(s -> Math.min(s, MAX_SHOWN_NEURONS)).max().orElse(1);
-        double rowGap = tallest <= 8 ? 58 : 30;
-        double height = TOP + BOTTOM + rowGap * tallest;
-        double radius = Math.min(22, rowGap * 0.38);
-        double columnGap = (WIDTH - 2 * SIDE) / (sizes.size() - 1);
-
-        double[][] ys = new double[sizes.size()][];
-        for (int c = 0; c < sizes.size(); c++) {
-            int shown = Math.min(sizes.get(c), MAX_SHOWN_NEURONS);
-            double top = TOP + (height - TOP - BOTTOM - rowGap * (shown - 1)) / 2;
-            ys[c] = new double[shown];
-            for (int j = 0; j < shown; j++) ys[c][j] = top + j * rowGap;
-        }
+        Geometry layout = new Geometry(network);
+        double height = layout.height;
+        double radius = layout.radius;
+        double columnGap = layout.columnGap;
+        double[][] ys = layout.ys;
 
         Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
                         sizes.stream().map(String::valueOf).toList()) + caption(labels),
                 describe(network, labels)).withClass("diagram phase-" + phase.id);
-        Svg edges = Svg.el("g").withClass("edges");
         Svg nodes = Svg.el("g").withClass("neurons");
 
-        double maxWeight = 1e-12;
-        for (Layer layer : network.layers()) {
-            for (int j = 0; j < layer.outputs(); j++) {
-                for (int i = 0; i < layer.inputs(); i++) maxWeight = Math.max(maxWeight, Math.abs(layer.weight(j, i)));
-            }
-        }
-        double changeThreshold = phase == Phase.UPDATE && trace != null ? mostChangedThreshold(trace) : Double.NaN;
-
-        for (int l = 0; l < network.depth(); l++) {
-            Layer layer = network.layer(l);
-            double x1 = SIDE + l * columnGap;
-            double x2 = x1 + columnGap;
-            for (int j = 0; j < ys[l + 1].length; j++) {
-                for (int i = 0; i < ys[l].length; i++) {
-                    double w = layer.weight(j, i);
-                    String name = MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "]";
-                    String tip = name + " = " + Num.exact(w);
-                    String classes = w >= 0 ? "edge positive" : "edge negative";
-                    boolean standsOut = false;
-                    if (!Double.isNaN(changeThreshold)) {
-                        double change = w - trace.before().layer(l).weight(j, i);
-                        tip += " (changed by " + Num.f(change) + ")";
-                        standsOut = change != 0 && Math.abs(change) >= changeThreshold;
-                        if (standsOut) classes += " changed-most";
-                    }
-                    Svg group = Svg.el("a").attr("href", "#w" + (l + 1) + "-" + (j + 1) + "-" + (i + 1))
-                            .with(Svg.title(tip));
-                    if (standsOut) {
-                        group.with(Svg.line(x1 + radius, ys[l][i], x2 - radius, ys[l + 1][j]).withClass("edge-halo"));
-                    }
-                    Svg line = Svg.line(x1 + radius, ys[l][i], x2 - radius, ys[l + 1][j])
-                            .attr("stroke", Palette.signColour(w))
-                            .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.abs(w) / maxWeight))
-                            .withClass(classes);
-                    if (w < 0) line.attr("stroke-dasharray", "5 3");
-                    edges.with(group.with(line));
-                }
-            }
+        // the edges change only with the weights, except after an update, which marks the most changed: before it,
+        // every phase of a step draws the same edges, so they are rendered once per network
+        DomContent edges;
+        if (phase == Phase.UPDATE && trace != null) {
+            edges = edges(network, trace, mostChangedThreshold(trace), ys, radius, columnGap);
+        } else {
+            edges = rawHtml(EDGES.get(network, () -> edges(network, null, Double.NaN, ys, radius, columnGap).render()));
         }
 
         for (int c = 0; c < sizes.size(); c++) {
@@ -113,6 +110,58 @@ final class DiagramView {
 
         svg.with(edges, nodes, flow(labels, height));
         return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    /** Rendered edges of networks, for the phases before an update: about 20 KB each for 2-8-8-1. */
+    private static final HtmlCache<Network> EDGES = new HtmlCache<>(2_000_000);
+
+    /** The edges; with a trace and threshold, each tip says how much its weight changed and the most changed stand out. */
+    private static Svg edges(Network network, StepTrace trace, double changeThreshold, double[][] ys, double radius,
+                             double columnGap) {
+        Svg edges = Svg.el("g").withClass("edges");
+        double maxWeight = 1e-12;
+        for (Layer layer : network.layers()) {
+            for (int j = 0; j < layer.outputs(); j++) {
+                for (int i = 0; i < layer.inputs(); i++) maxWeight = Math.max(maxWeight, Math.abs(layer.weight(j, i)));
+            }
+        }
+        String[][] yText = new String[ys.length][];
+        for (int c = 0; c < ys.length; c++) {
+            yText[c] = new String[ys[c].length];
+            for (int j = 0; j < ys[c].length; j++) yText[c][j] = Svg.n(ys[c][j]);
+        }
+        for (int l = 0; l < network.depth(); l++) {
+            Layer layer = network.layer(l);
+            double x1 = SIDE + l * columnGap;
+            double x2 = x1 + columnGap;
+            String from = Svg.n(x1 + radius);
+            String to = Svg.n(x2 - radius);
+            String w = MathView.sym("W", l + 1);
+            String href = "#w" + (l + 1) + "-";
+            for (int j = 0; j < ys[l + 1].length; j++) {
+                for (int i = 0; i < ys[l].length; i++) {
+                    double weight = layer.weight(j, i);
+                    String tip = w + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(weight);
+                    String classes = weight >= 0 ? "edge positive" : "edge negative";
+                    boolean standsOut = false;
+                    if (!Double.isNaN(changeThreshold)) {
+                        double change = weight - trace.before().layer(l).weight(j, i);
+                        tip += " (changed by " + Num.f(change) + ")";
+                        standsOut = change != 0 && Math.abs(change) >= changeThreshold;
+                        if (standsOut) classes += " changed-most";
+                    }
+                    Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1)).with(Svg.title(tip));
+                    if (standsOut) group.with(Svg.line(from, yText[l][i], to, yText[l + 1][j]).withClass("edge-halo"));
+                    Svg line = Svg.line(from, yText[l][i], to, yText[l + 1][j])
+                            .attr("stroke", Palette.signColour(weight))
+                            .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.abs(weight) / maxWeight))
+                            .withClass(classes);
+                    if (weight < 0) line.attr("stroke-dasharray", "5 3");
+                    edges.with(group.with(line));
+                }
+            }
+        }
+        return edges;
     }
 
     private static Svg neuron(Network network, StepTrace trace, Labels labels, int column, int j, double x,

@@ -6,6 +6,10 @@ import static j2html.TagCreator.*;
 
 /** The one page layout: charset, viewport, htmx from its webjar, our stylesheet and script. */
 public final class Layout {
+    static {
+        HtmlEscaper.install();
+    }
+
     public static final String HTMX_PATH = "/webjars/htmx.org/2.0.10/dist/htmx.min.js";
 
     /**
@@ -22,7 +26,8 @@ public final class Layout {
     }
 
     public static String page(String title, DomContent... content) {
-        return document(html(
+        StringBuilder page = Html.builderLike(PAGE_CHARS).append("<!DOCTYPE html>");
+        Html.append(page, html(
                 head(
                         meta().withCharset("UTF-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
@@ -40,5 +45,10 @@ public final class Layout {
                         footer(p("Notation follows the lecture: y = Wx + b, pre-activation a = Wx + b, "
                                 + "activation output f(a), loss L, update θ ← θ − η∇θ.")).withClass("site-footer"))
         ).attr("lang", "en"));
+        PAGE_CHARS.set(page.length());
+        return page.toString();
     }
+
+    /** The length of the last page, to size the next one's builder. */
+    private static final java.util.concurrent.atomic.AtomicInteger PAGE_CHARS = new java.util.concurrent.atomic.AtomicInteger(128 * 1024);
 }

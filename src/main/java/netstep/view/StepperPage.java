@@ -35,6 +35,10 @@ import static j2html.TagCreator.*;
  */
 public final class StepperPage {
     /** The lesson menu: one library per server process, loaded at start-up. */
+    static {
+        HtmlEscaper.install();
+    }
+
     private static volatile LessonLibrary lessons;
 
     private StepperPage() {
@@ -347,15 +351,25 @@ public final class StepperPage {
                 fieldset(workspace(e)).attr("disabled").withId("shared-copy"));
     }
 
-    /** What a step action changed, so that its htmx answer carries only those fragments. */
-    public record StepChanges(boolean newSample, boolean parametersChanged, boolean everything) {
+    /**
+     * What a step action changed, so that its htmx answer carries only those fragments. {@code shownBefore}, the
+     * phase shown before the action, lets the answer add only the new phases to the trace; null sends it whole.
+     */
+    public record StepChanges(boolean newSample, boolean parametersChanged, boolean everything, Phase shownBefore) {
+        public StepChanges(boolean newSample, boolean parametersChanged, boolean everything) {
+            this(newSample, parametersChanged, everything, null);
+        }
     }
 
     /**
      * The fragments a step changed, each swapped by its id (htmx out-of-band swaps): the controls, counters,
-     * diagram and trace always; the dataset's marked row when a sample was picked; the charts, weights and
-     * history when parameters changed.
+     * diagram and trace always (of the same sample's trace only the phases it did not show yet); the dataset's marked
+     * row when a sample was picked; the charts, weights and history when parameters changed.
      */
+    /** The length of the last step answer without and with changed parameters, to size the next one's builder. */
+    private static final java.util.concurrent.atomic.AtomicInteger STEP_CHARS = new java.util.concurrent.atomic.AtomicInteger(32 * 1024);
+    private static final java.util.concurrent.atomic.AtomicInteger UPDATE_CHARS = new java.util.concurrent.atomic.AtomicInteger(96 * 1024);
+
     public static String stepFragments(Experiment e, StepChanges changes) {
         if (changes.everything()) return oob(workspace(e));
         Tailoring t = e.tailoring().orElse(null);
@@ -373,23 +387,32 @@ public final class StepperPage {
             parts.put("collapse", () -> CollapseView.collapse(e));
             parts.put("history", () -> HistoryView.history(e, 1));
         }
-        StringBuilder html = new StringBuilder();
+        // the same sample, a later phase: only the new phases of the trace are sent, appended to it
+        DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
+        java.util.concurrent.atomic.AtomicInteger typical = changes.parametersChanged() ? UPDATE_CHARS : STEP_CHARS;
+        StringBuilder html = Html.builderLike(typical);
         parts.forEach((name, part) -> {
-            if (!hidden(t, name)) html.append(oob(part.get()));
+            if (hidden(t, name)) return;
+            if (name.equals("trace") && newPhases != null) Html.append(html, newPhases);
+            else Html.append(html, part.get().attr("hx-swap-oob", "true"));
         });
+        typical.set(html.length());
         return html.toString();
     }
 
     /**
-     * Draws the pictures of the network a picked step will lead to, so that the update answer finds them cached.
+     * Draws the pictures of the network a picked step will lead to, so that the update answer finds them cached,
+     * with its weight tables, and its diagram's edges, for the phases of the step after.
      * Meant for a background thread: a student reads the forward pass, loss and backpropagation first.
      */
     public static void prerenderPictures(netstep.engine.Network network, Dataset dataset) {
         ChartView.computes(network, dataset);
+        DiagramView.prerenderEdges(network);
+        WeightsView.prerender(network);
     }
 
     private static String oob(j2html.tags.Tag<?> fragment) {
-        return fragment.attr("hx-swap-oob", "true").render();
+        return Html.append(Html.builder(16 * 1024), fragment.attr("hx-swap-oob", "true")).toString();
     }
 
     /** A refused weight edit: only the form, with its message, is swapped. */

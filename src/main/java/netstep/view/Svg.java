@@ -26,7 +26,12 @@ final class Svg extends ContainerTag<Svg> {
     }
 
     static Svg line(double x1, double y1, double x2, double y2) {
-        return el("line").attr("x1", n(x1)).attr("y1", n(y1)).attr("x2", n(x2)).attr("y2", n(y2));
+        return line(n(x1), n(y1), n(x2), n(y2));
+    }
+
+    /** A line from coordinates already written by {@link #n}. */
+    static Svg line(String x1, String y1, String x2, String y2) {
+        return el("line").attr("x1", x1).attr("y1", y1).attr("x2", x2).attr("y2", y2);
     }
 
     static Svg circle(double cx, double cy, double r) {
@@ -48,6 +53,25 @@ final class Svg extends ContainerTag<Svg> {
     /** Coordinates with two decimals: enough on screen, and small pages. */
     static String n(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
-        return Decimal.fixed(v, 2);
+        String quick = twoDecimalsQuickly(v);
+        return quick != null ? quick : Decimal.fixed(v, 2);
+    }
+
+    /**
+     * {@link Decimal#fixed}(v, 2) in integer arithmetic for |v| < 10⁷, or null when v·100 is too close to a rounding
+     * tie to be sure of agreeing with the decimal rounding. A diagram writes hundreds of coordinates.
+     */
+    static String twoDecimalsQuickly(double v) {
+        double scaled = Math.abs(v) * 100;
+        if (!(scaled < 1e9)) return null;
+        double fraction = scaled - Math.floor(scaled);
+        if (Math.abs(fraction - 0.5) < 1e-6) return null;
+        long units = Math.round(scaled);
+        StringBuilder out = new StringBuilder(12);
+        if (v < 0) out.append('-'); // as the Formatter: -0.001 is "-0.00"
+        out.append(units / 100).append('.');
+        int cents = (int) (units % 100);
+        if (cents < 10) out.append('0');
+        return out.append(cents).toString();
     }
 }

@@ -37,8 +37,41 @@ final class TraceView {
                             text(") to pick the first sample.")));
         }
         Phase shown = e.phase();
-        int stepNumber = shown == Phase.UPDATE ? e.steps() : e.steps() + 1;
+        int stepNumber = stepNumber(e);
+        // which step and phase this trace shows: an answer that only adds phases is swapped in only here
+        section.withData("at", at(stepNumber, shown));
         return render(section, e, e.trace().orElseThrow(), shown, stepNumber, e.sampleIndex());
+    }
+
+    private static int stepNumber(Experiment e) {
+        return e.phase() == Phase.UPDATE ? e.steps() : e.steps() + 1;
+    }
+
+    private static String at(int stepNumber, Phase shown) {
+        return "s" + stepNumber + "-" + shown.id;
+    }
+
+    /**
+     * The phases of the current step after {@code before}, up to the one shown, as an out-of-band fragment that
+     * appends them to the trace (htmx {@code beforeend}), or null when the whole trace must be sent instead. The
+     * target selector names the step and phase the trace must be showing, so a page showing something else (a past
+     * step, another tab's click) finds no target; netstep.js then fetches the whole trace. netstep.js also folds
+     * the phase that was current, so the page ends up as {@link #trace} renders it.
+     */
+    static DivTag phasesAfter(Experiment e, Phase before) {
+        Phase shown = e.phase();
+        StepTrace t = e.trace().orElse(null);
+        if (t == null || before == null || before == Phase.READY || shown == Phase.READY
+                || before.ordinal() > shown.ordinal()) {
+            return null;
+        }
+        int stepNumber = stepNumber(e);
+        DivTag added = div().withClass("trace-phases").withData("at", at(stepNumber, shown))
+                .attr("hx-swap-oob", "beforeend:#trace[data-at=" + at(stepNumber, before) + "]");
+        for (Phase p : Phase.steps()) {
+            if (p.ordinal() > before.ordinal() && p.reached(shown)) added.with(phase(p, shown, e, t, e.sampleIndex()));
+        }
+        return added;
     }
 
     /** A completed step from the history, every phase shown, while its trace is still kept. */
@@ -61,21 +94,22 @@ final class TraceView {
     private static SectionTag render(SectionTag section, Experiment e, StepTrace t, Phase shown, int stepNumber,
                                      int sampleIndex) {
         section.with(h2("Step " + stepNumber + ", sample #" + (sampleIndex + 1)));
-        section.with(phase(Phase.PICK, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()),
-                pick(e, t, sampleIndex)));
-        if (Phase.FORWARD.reached(shown)) {
-            section.with(phase(Phase.FORWARD, shown, "ŷ = " + vector(t.prediction()), forward(t)));
-        }
-        if (Phase.LOSS.reached(shown)) {
-            section.with(phase(Phase.LOSS, shown, "L = " + Num.f(t.loss()), loss(t)));
-        }
-        if (Phase.BACKWARD.reached(shown)) {
-            section.with(phase(Phase.BACKWARD, shown, backwardSummary(t), backward(t)));
-        }
-        if (Phase.UPDATE.reached(shown)) {
-            section.with(phase(Phase.UPDATE, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()), update(t)));
+        for (Phase p : Phase.steps()) {
+            if (p == Phase.PICK || p.reached(shown)) section.with(phase(p, shown, e, t, sampleIndex));
         }
         return section;
+    }
+
+    /** One phase's part of the trace: its summary line and its working. */
+    private static DetailsTag phase(Phase p, Phase shown, Experiment e, StepTrace t, int sampleIndex) {
+        return switch (p) {
+            case PICK -> phase(p, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()), pick(e, t, sampleIndex));
+            case FORWARD -> phase(p, shown, "ŷ = " + vector(t.prediction()), forward(t));
+            case LOSS -> phase(p, shown, "L = " + Num.f(t.loss()), loss(t));
+            case BACKWARD -> phase(p, shown, backwardSummary(t), backward(t));
+            case UPDATE -> phase(p, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()), update(t));
+            default -> throw new IllegalArgumentException(p.name());
+        };
     }
 
     private static DetailsTag phase(Phase p, Phase shown, String summary, DomContent body) {

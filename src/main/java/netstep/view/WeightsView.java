@@ -41,6 +41,32 @@ final class WeightsView {
 
     static SectionTag weights(Experiment e, StepperPage.WeightEdit edit) {
         Network network = e.network();
+        return section(
+                h2("Weights now"),
+                p("W has a row per neuron and a column per input: W[j,i] is the weight from input i to neuron j. "
+                        + "The bias trick appends b as a last column, so that a = [W | b]·[x; 1]."),
+                StepperPage.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
+                e.tailoring().map(t -> t.hides("edit")).orElse(false) ? null : editForm(edit),
+                rawHtml(LAYERS.get(network, () -> layers(network).render()))
+        ).withId("weights").withClass("panel");
+    }
+
+    /**
+     * The tables of each layer, by network: they change only with the parameters, and the step's background thread
+     * renders them for the network an update will lead to ({@link #prerender}). About 10 KB for 2-8-8-1.
+     */
+    private static final HtmlCache<Network> LAYERS = new HtmlCache<>(2_000_000);
+
+    static void prerender(Network network) {
+        LAYERS.get(network, () -> layers(network).render());
+    }
+
+    /** For tests and benchmarks that render the tables afresh. */
+    static void clearCache() {
+        LAYERS.clear();
+    }
+
+    private static DomContent layers(Network network) {
         List<DomContent> layers = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
             int n = l + 1;
@@ -53,13 +79,6 @@ final class WeightsView {
                             labelled("[" + sym("W", n) + " | " + sym("b", n) + "]", augmented(layer.weights(), layer.biases())))
             ).withClass("layer-block"));
         }
-        return section(
-                h2("Weights now"),
-                p("W has a row per neuron and a column per input: W[j,i] is the weight from input i to neuron j. "
-                        + "The bias trick appends b as a last column, so that a = [W | b]·[x; 1]."),
-                StepperPage.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
-                e.tailoring().map(t -> t.hides("edit")).orElse(false) ? null : editForm(edit),
-                div(layers.toArray(DomContent[]::new))
-        ).withId("weights").withClass("panel");
+        return div(layers.toArray(DomContent[]::new));
     }
 }

@@ -176,6 +176,7 @@ final class StepperController {
             refuseIfHidden(e, chosen);
             int stepsBefore = e.steps();
             Object traceBefore = e.trace().orElse(null);
+            Phase shownBefore = e.phase();
             act(e, chosen);
             if (e.phase() == Phase.PICK) {
                 Dataset dataset = e.dataset(); // read here: the experiment belongs to this request's thread
@@ -184,7 +185,7 @@ final class StepperController {
             }
             if (!htmx(ctx)) return null;
             StepperPage.StepChanges changes = new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,
-                    e.steps() != stepsBefore, chosen.equals("reset"));
+                    e.steps() != stepsBefore, chosen.equals("reset"), shownBefore);
             return () -> StepperPage.stepFragments(e, changes);
         });
         respond(ctx, html);

@@ -74,6 +74,17 @@ class PicturesBrowserTest extends BrowserTest {
         click(By.cssSelector("#history-step-2 a"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#trace h2"), "Step 2"));
         assertTrue(driver.findElement(By.cssSelector("#trace")).getText().contains("from the history"));
+        // a phase clicked while a past step is shown: its answer only appends to the current trace, so netstep.js
+        // fetches the current trace whole
+        click(By.cssSelector("#controls button[value=pick]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trace[data-at$='-pick']")));
+        click(By.cssSelector("#history-step-2 a"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#trace h2"), "Step 2"));
+        click(By.cssSelector("#controls button[value=forward]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#trace[data-at$='-forward'] > #phase-forward.current")));
+        assertFalse(driver.findElement(By.cssSelector("#trace")).getText().contains("from the history"));
+        assertEquals(2, driver.findElements(By.cssSelector("#trace > details.phase")).size());
 
         // log scale toggle
         click(By.cssSelector("#loss-chart button"));

@@ -65,6 +65,10 @@ class StepperBrowserTest extends BrowserTest {
         assertNotEquals(w11, weight("w1-1-1"), "the update changed W₁[1,1]");
         assertEquals("1", text("step-count"));
         assertTrue(driver.findElement(By.id("upd-w1-1-1")).getAttribute("class").contains("changed"));
+        // each click appended its phase to the trace; the earlier ones folded away as done
+        assertEquals(5, driver.findElements(By.cssSelector("#trace > details.phase")).size());
+        assertEquals("phase-update", driver.findElement(By.cssSelector("#trace > details.phase.current[open]")).getAttribute("id"));
+        assertEquals(4, driver.findElements(By.cssSelector("#trace > details.phase.done:not([open])")).size());
         assertEquals("yes", js("return window.__noReload;"), "htmx swapped fragments; the page never reloaded");
 
         // keyboard: N moves to the next phase, S finishes the step

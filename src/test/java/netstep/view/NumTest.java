@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NumTest {
     /** What Num.f printed before its integer fast path: the Formatter's four decimals, trailing zeros dropped. */
@@ -27,5 +28,77 @@ class NumTest {
             if (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e5) continue;
             assertEquals(formatterFourDecimals(v), Num.f(v), "Num.f(" + v + ")");
         }
+    }
+
+    @Test
+    void compactsFastPathPrintsWhatBigDecimalPrinted() {
+        Random random = new Random(11);
+        double[] edges = {1e-3, -1e-3, 0.001, 0.0015, 0.00125, 0.1, 0.01, 1, -1, 10, 100, 1000, 9999.5, 9995, 999.5,
+                99.95, 9.995, 0.9995, 0.09995, 0.009995, 0.1235, 0.3325, -0.3325, 12.45, 1.005, 2.675, 0.99999999,
+                0.0999999999, 999.9999999, 123, 120, 0.5, 0.25, 1.5e-3, 3.14159, -2.71828};
+        for (int k = 0; k < 300_000; k++) {
+            double v = k < edges.length ? edges[k]
+                    : (random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextInt(7) - 3) * (1 + 9 * random.nextDouble());
+            if (k % 4 == 0 && k >= edges.length) { // on a tie of the third digit
+                double p = Math.pow(10, Math.floor(Math.log10(Math.abs(v))) - 2);
+                v = (Math.floor(v / p) + 0.5) * p;
+            }
+            if (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e4) continue;
+            assertEquals(Num.compactExactly(v), Num.compact(v), "Num.compact(" + v + ")");
+        }
+    }
+
+    @Test
+    void readsPlainDecimalsAsParseDoubleDoes() {
+        Random random = new Random(12);
+        for (int k = 0; k < 300_000; k++) {
+            double v = (random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextInt(14) - 6) * random.nextDouble();
+            for (String shown : new String[] {Num.f(v), Num.compact(v), Svg.n(v), Double.toString(v)}) {
+                double quick = Num.readQuickly(shown);
+                if (!Double.isNaN(quick)) assertEquals(Double.parseDouble(shown), quick, shown);
+                boolean exact;
+                try {
+                    exact = Double.parseDouble(shown) == v;
+                } catch (NumberFormatException e) {
+                    exact = false;
+                }
+                assertEquals(exact, Num.isExact(shown, v), shown + " for " + v);
+            }
+        }
+        for (String odd : new String[] {"", "-", ".", "1.", "1e5", "1.2.3", "NaN", "∞", "−1", "0x10", "1234567890123456"}) {
+            assertTrue(Double.isNaN(Num.readQuickly(odd)), odd);
+        }
+        assertEquals(0.1 + 0.2 == 0.3, Num.isExact("0.3", 0.1 + 0.2));
+        assertTrue(Num.isExact("0", -0.0));
+    }
+
+    @Test
+    void svgCoordinatesPrintWhatDecimalPrinted() {
+        Random random = new Random(13);
+        for (int k = 0; k < 300_000; k++) {
+            double v = (random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextInt(10) - 3) * random.nextDouble();
+            if (k % 3 == 0) v = Math.round(v * 100) / 100.0 + 0.005; // on a tie
+            if (k % 7 == 0) v = 181.33333333333334 * (k % 5) + 22;
+            if (v != Math.rint(v)) assertEquals(Decimal.fixed(v, 2), Svg.n(v), "Svg.n(" + v + ")");
+            String quick = Svg.twoDecimalsQuickly(v);
+            if (quick != null) assertEquals(Decimal.fixed(v, 2), quick, "twoDecimalsQuickly(" + v + ")");
+        }
+    }
+
+    @Test
+    void exactIsDoubleToStringWhetherRememberedOrNot() {
+        Random random = new Random(14);
+        double[] seen = new double[20_000];
+        for (int k = 0; k < seen.length; k++) {
+            double v = k % 3 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextGaussian();
+            seen[k] = v;
+            assertEquals(Double.toString(v), Num.exact(v));
+            double again = seen[random.nextInt(k + 1)];
+            assertEquals(Double.toString(again), Num.exact(again));
+        }
+        assertEquals("-0.0", Num.exact(-0.0));
+        assertEquals("0.0", Num.exact(0.0));
+        assertEquals("NaN", Num.exact(Double.NaN));
+        assertEquals("-Infinity", Num.exact(Double.NEGATIVE_INFINITY));
     }
 }

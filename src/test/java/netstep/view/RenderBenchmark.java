@@ -18,6 +18,10 @@ import org.openjdk.jmh.annotations.State;
 public class RenderBenchmark {
     static final int STEPS_BEFORE = 30;
 
+    static {
+        HtmlEscaper.install(); // as the app does when it first loads StepperPage
+    }
+
     /** An experiment whose 31st step is shown at {@code phase}. */
     static Experiment experimentAt(Phase phase) {
         Experiment e = new Experiment(BenchNetworks.CIRCLE_2_8_8_1);
@@ -39,7 +43,9 @@ public class RenderBenchmark {
         public void setUp() {
             Phase phase = Phase.fromId(action);
             experiment = experimentAt(phase);
-            changes = new StepperPage.StepChanges(phase == Phase.PICK, phase == Phase.UPDATE, false);
+            // as the Next button leads there: from the phase before (a new sample after the last update)
+            Phase before = phase == Phase.PICK ? Phase.UPDATE : Phase.values()[phase.ordinal() - 1];
+            changes = new StepperPage.StepChanges(phase == Phase.PICK, phase == Phase.UPDATE, false, before);
         }
     }
 
@@ -69,7 +75,7 @@ public class RenderBenchmark {
                     PictureCache.clear(); // the heat maps drawn afresh, as for a new network
                     yield ChartView.computes(e);
                 }
-                case "weights" -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY);
+                case "weights" -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY); // tables cached by network
                 case "collapse" -> CollapseView.collapse(e);
                 case "history" -> HistoryView.history(e, 1);
                 default -> throw new IllegalArgumentException(fragment);
@@ -103,6 +109,7 @@ public class RenderBenchmark {
     @Benchmark
     public String updateAnswerPicturesNotCached(FullPage state) {
         PictureCache.clear();
+        WeightsView.clearCache(); // prerendered with the pictures, so not ready either
         return StepperPage.stepFragments(state.experiment, new StepperPage.StepChanges(false, true, false));
     }
 

@@ -1,0 +1,47 @@
+package netstep.view;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Rendered HTML by an immutable key (a network, a trace), least recently used first out once the entries together
+ * pass a budget of characters. Rendering runs outside the lock; two threads may render the same entry once each.
+ */
+final class HtmlCache<K> {
+    private final long budgetChars;
+    private final Map<K, String> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long chars;
+
+    HtmlCache(long budgetChars) {
+        this.budgetChars = budgetChars;
+    }
+
+    String get(K key, Supplier<String> render) {
+        synchronized (this) {
+            String cached = entries.get(key);
+            if (cached != null) return cached;
+        }
+        String html = render.get();
+        synchronized (this) {
+            String previous = entries.put(key, html);
+            chars += html.length() - (previous == null ? 0 : previous.length());
+            Iterator<String> eldest = entries.values().iterator();
+            while (chars > budgetChars && entries.size() > 1) {
+                chars -= eldest.next().length();
+                eldest.remove();
+            }
+        }
+        return html;
+    }
+
+    synchronized int size() {
+        return entries.size();
+    }
+
+    synchronized void clear() {
+        entries.clear();
+        chars = 0;
+    }
+}

@@ -1,0 +1,49 @@
+package netstep.view;
+
+import netstep.experiment.Experiment;
+import netstep.experiment.Phase;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The diagram's edges and the weight tables, rendered once per network, read the same as when drawn afresh. */
+class DiagramEdgesTest {
+    @Test
+    void cachedOrPrerenderedEdgesAreTheEdgesDrawnAfresh() {
+        for (Phase phase : new Phase[] {Phase.PICK, Phase.FORWARD, Phase.LOSS, Phase.BACKWARD}) {
+            Experiment e = RenderBenchmark.experimentAt(phase);
+            DiagramView.clearEdges();
+            String fresh = DiagramView.diagram(e).render();
+            assertEquals(fresh, DiagramView.diagram(e).render(), phase + ": from the cache");
+            DiagramView.clearEdges();
+            DiagramView.prerenderEdges(e.network());
+            assertEquals(fresh, DiagramView.diagram(e).render(), phase + ": prerendered");
+            assertTrue(fresh.contains("<g class=\"edges\"><a href=\"#w1-1-1\"><title>W₁[1,1] = "
+                    + Num.exact(e.network().layer(0).weight(0, 0)) + "</title><line x1=\""), phase.id);
+            assertFalse(fresh.contains("changed by"), phase.id);
+        }
+    }
+
+    @Test
+    void theUpdateMarksTheChangesOnTheNewNetworksEdges() {
+        Experiment e = RenderBenchmark.experimentAt(Phase.UPDATE);
+        DiagramView.prerenderEdges(e.network()); // cached for the next step's phases, not used by the update itself
+        String update = DiagramView.diagram(e).render();
+        assertTrue(update.contains("(changed by "), "the change in each tip");
+        assertTrue(update.contains("changed-most"));
+    }
+
+    @Test
+    void cachedOrPrerenderedWeightTablesAreTheTablesDrawnAfresh() {
+        Experiment e = RenderBenchmark.experimentAt(Phase.UPDATE);
+        WeightsView.clearCache();
+        String fresh = WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render();
+        assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "from the cache");
+        WeightsView.clearCache();
+        StepperPage.prerenderPictures(e.network(), e.dataset());
+        assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "prerendered");
+        assertTrue(fresh.contains("id=\"w1-1-1\">"), "the cells keep their ids");
+    }
+}
