@@ -92,11 +92,6 @@ public final class Layer {
         return weights.mmul(x).addi(biases);
     }
 
-    /** A = WX + b·1ᵀ for a batch whose columns are samples: one matrix product for the whole batch. */
-    DoubleMatrix preActivationBatch(DoubleMatrix xColumns) {
-        return MatrixProducts.multiply(weights, xColumns).addiColumnVector(biases);
-    }
-
     DoubleMatrix activate(DoubleMatrix a) {
         DoubleMatrix f = new DoubleMatrix(a.rows, a.columns);
         for (int k = 0; k < a.length; k++) {

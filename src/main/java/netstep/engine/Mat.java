@@ -2,16 +2,38 @@ package netstep.engine;
 
 import java.util.Arrays;
 
-/** An immutable matrix of doubles (row j, column i), as recorded in a step trace. */
+/**
+ * An immutable matrix of doubles (row j, column i), as recorded in a step trace. It keeps either every value,
+ * or, for an outer product u vᵀ (a step's ∂L/∂W = ∂L/∂a · xᵀ), just u and v, computing u_j·v_i when asked:
+ * the same numbers, without writing m·n of them to fresh memory on every step.
+ */
 public final class Mat {
     private final int rows;
     private final int columns;
+    /** Every value, row j at j·columns; null for an outer product. */
     private final double[] rowMajor;
+    private final double[] u;
+    private final double[] v;
 
     private Mat(int rows, int columns, double[] rowMajor) {
         this.rows = rows;
         this.columns = columns;
         this.rowMajor = rowMajor;
+        this.u = null;
+        this.v = null;
+    }
+
+    private Mat(double[] u, double[] v) {
+        this.rows = u.length;
+        this.columns = v.length;
+        this.rowMajor = null;
+        this.u = u;
+        this.v = v;
+    }
+
+    /** u vᵀ, whose (j, i) value is u[j]·v[i]. Takes ownership of both arrays: the caller must not change them. */
+    static Mat outer(double[] u, double[] v) {
+        return new Mat(u, v);
     }
 
     public static Mat of(double[][] rowsOfValues) {
@@ -23,12 +45,6 @@ public final class Mat {
             System.arraycopy(rowsOfValues[j], 0, data, j * c, c);
         }
         return new Mat(r, c, data);
-    }
-
-    /** Takes ownership of {@code rowMajor} (row j, column i at j·columns + i): the caller must not change it. */
-    static Mat wrapRowMajor(int rows, int columns, double[] rowMajor) {
-        if (rowMajor.length != rows * columns) throw new IllegalArgumentException("need " + rows * columns + " values");
-        return new Mat(rows, columns, rowMajor);
     }
 
     /** Copies a jblas matrix, which stores its data column by column. */
@@ -51,33 +67,55 @@ public final class Mat {
     }
 
     public double get(int row, int column) {
+        if (rowMajor == null) {
+            java.util.Objects.checkIndex(column, columns);
+            return u[row] * v[column];
+        }
         return rowMajor[row * columns + column];
     }
 
     public double[][] toArray() {
         double[][] out = new double[rows][columns];
         for (int j = 0; j < rows; j++) {
-            System.arraycopy(rowMajor, j * columns, out[j], 0, columns);
+            if (rowMajor == null) {
+                for (int i = 0; i < columns; i++) out[j][i] = u[j] * v[i];
+            } else {
+                System.arraycopy(rowMajor, j * columns, out[j], 0, columns);
+            }
         }
         return out;
     }
 
     public boolean allFinite() {
-        for (double v : rowMajor) {
-            if (!Double.isFinite(v)) return false;
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < columns; i++) {
+                if (!Double.isFinite(get(j, i))) return false;
+            }
         }
         return true;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Mat other && rows == other.rows && columns == other.columns
-                && Arrays.equals(rowMajor, other.rowMajor);
+        if (!(o instanceof Mat other) || rows != other.rows || columns != other.columns) return false;
+        if (rowMajor != null && other.rowMajor != null) return Arrays.equals(rowMajor, other.rowMajor);
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < columns; i++) {
+                // as Arrays.equals compares doubles: by their bits, so NaN equals NaN and 0.0 differs from −0.0
+                if (Double.doubleToLongBits(get(j, i)) != Double.doubleToLongBits(other.get(j, i))) return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * rows + columns) + Arrays.hashCode(rowMajor);
+        // Arrays.hashCode of the row-major values, whichever way they are kept
+        int hash = 1;
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < columns; i++) hash = 31 * hash + Double.hashCode(get(j, i));
+        }
+        return 31 * (31 * rows + columns) + hash;
     }
 
     @Override

@@ -92,27 +92,27 @@ public final class Network {
         return Vec.wrap(f.data);
     }
 
-    /** Outputs for a whole batch at once, one matrix product per layer. Columns of {@code x} are samples. */
+    /**
+     * Outputs for a whole batch at once ({@link BatchForward}): within about 1e-15 of {@link #predict} per sample
+     * (tanh and the sigmoid are computed differently), and many times faster. Columns of {@code x} are samples.
+     */
     public DoubleMatrix predictBatch(DoubleMatrix xColumns) {
-        DoubleMatrix f = xColumns;
-        for (Layer layer : layers) {
-            f = layer.activate(layer.preActivationBatch(f));
-        }
-        return f;
+        return BatchForward.columnsOf(new BatchForward(layers).run(xColumns, false).get(0));
     }
 
     /**
-     * Every layer's activation output f for a whole batch, one matrix product per layer.
+     * Every layer's activation output f for a whole batch, as {@link #predictBatch} computes it.
      * Element l has a row per neuron of layer l+1 and a column per sample.
      */
     public List<DoubleMatrix> activationsBatch(DoubleMatrix xColumns) {
         List<DoubleMatrix> fs = new ArrayList<>(layers.size());
-        DoubleMatrix f = xColumns;
-        for (Layer layer : layers) {
-            f = layer.activate(layer.preActivationBatch(f));
-            fs.add(f);
-        }
+        for (double[][] f : activationRows(xColumns)) fs.add(BatchForward.columnsOf(f));
         return fs;
+    }
+
+    /** {@link #activationsBatch} neuron by neuron: element l's {@code [j][s]} is neuron j of layer l+1 at sample s. */
+    List<double[][]> activationRows(DoubleMatrix xColumns) {
+        return new BatchForward(layers).run(xColumns, true);
     }
 
     /** Outputs for samples given as rows, one array per sample. */

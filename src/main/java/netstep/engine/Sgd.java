@@ -82,27 +82,24 @@ public final class Sgd {
                 df_da[j] = layer.activation().derivative(a[j], f[j]);
                 dL_da[j] = dL_df[j] * df_da[j];
             }
-            double[] dL_dW = outerRowMajor(dL_da, input);
-            // 4. update θ ← θ − η∇θ (computed here, shown last), in the same pass over W as ∂L/∂x = Wᵀ ∂L/∂a
+            // 4. update θ ← θ − η∇θ (computed here, shown last): a pass over W that the JIT compiles to SIMD
             DoubleMatrix w = layer.w();
             DoubleMatrix newW = new DoubleMatrix(w.rows, w.columns);
-            double[] dL_dx = new double[w.columns];
             for (int i = 0; i < w.columns; i++) {
                 int column = i * w.rows;
-                double sum = 0;
+                double x_i = input[i];
                 for (int j = 0; j < w.rows; j++) {
-                    sum += w.data[column + j] * dL_da[j];
-                    newW.data[column + j] = w.data[column + j] - (dL_da[j] * input[i]) * learningRate;
+                    newW.data[column + j] = w.data[column + j] - (dL_da[j] * x_i) * learningRate;
                 }
-                dL_dx[i] = sum;
             }
+            double[] dL_dx = transposedTimes(w, dL_da);
             DoubleMatrix newB = new DoubleMatrix(neurons);
             for (int j = 0; j < neurons; j++) {
                 newB.data[j] = trainBiases ? layer.b().data[j] - dL_da[j] * learningRate : layer.b().data[j];
             }
             Vec gradient = Vec.wrap(dL_da);
             backward[l] = new StepTrace.LayerBackward(Vec.wrap(dL_df), Vec.wrap(df_da), gradient,
-                    Mat.wrapRowMajor(neurons, input.length, dL_dW), gradient, Vec.wrap(dL_dx));
+                    Mat.outer(dL_da, input), gradient, Vec.wrap(dL_dx));
             updated[l] = new Layer(newW, newB, layer.activation());
             dL_df = dL_dx;
         }
@@ -128,16 +125,42 @@ public final class Sgd {
         return total / xs.length;
     }
 
-    /** u vᵀ, row by row as the trace keeps it: for one sample it is too small to be worth a native call. */
-    private static double[] outerRowMajor(double[] u, double[] v) {
-        double[] m = new double[u.length * v.length];
-        for (int j = 0; j < u.length; j++) {
-            double uj = u[j];
-            int row = j * v.length;
-            for (int i = 0; i < v.length; i++) {
-                m[row + i] = uj * v[i];
+    /**
+     * Wᵀv: each column's dot product with v, summed in order. A sum's every addition waits for the previous one,
+     * so four columns are summed side by side, which keeps the adder busy (and the numbers the same).
+     */
+    static double[] transposedTimes(DoubleMatrix w, double[] v) {
+        double[] product = new double[w.columns];
+        int rows = w.rows;
+        double[] data = w.data;
+        int i = 0;
+        for (; i + 4 <= w.columns; i += 4) {
+            int c0 = i * rows;
+            int c1 = c0 + rows;
+            int c2 = c1 + rows;
+            int c3 = c2 + rows;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < rows; j++) {
+                double vj = v[j];
+                s0 += data[c0 + j] * vj;
+                s1 += data[c1 + j] * vj;
+                s2 += data[c2 + j] * vj;
+                s3 += data[c3 + j] * vj;
             }
+            product[i] = s0;
+            product[i + 1] = s1;
+            product[i + 2] = s2;
+            product[i + 3] = s3;
         }
-        return m;
+        for (; i < w.columns; i++) {
+            int column = i * rows;
+            double sum = 0;
+            for (int j = 0; j < rows; j++) sum += data[column + j] * v[j];
+            product[i] = sum;
+        }
+        return product;
     }
 }

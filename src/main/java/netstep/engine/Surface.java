@@ -29,16 +29,16 @@ public record Surface(double x1Min, double x1Max, double x2Min, double x2Max, in
                 grid.put(1, s, x2);
             }
         }
-        List<DoubleMatrix> fs = network.activationsBatch(grid);
+        List<double[][]> fs = network.activationRows(grid);
         List<double[][][]> hidden = new ArrayList<>();
         for (int l = 0; l < fs.size() - 1; l++) hidden.add(unpack(fs.get(l), n));
         return new Surface(x1Min, x1Max, x2Min, x2Max, n, unpack(fs.get(fs.size() - 1), n), hidden);
     }
 
-    private static double[][][] unpack(DoubleMatrix f, int n) {
-        double[][][] out = new double[f.rows][n][n];
-        for (int j = 0; j < f.rows; j++) {
-            for (int s = 0; s < n * n; s++) out[j][s / n][s % n] = f.get(j, s);
+    private static double[][][] unpack(double[][] f, int n) {
+        double[][][] out = new double[f.length][n][n];
+        for (int j = 0; j < f.length; j++) {
+            for (int row = 0; row < n; row++) System.arraycopy(f[j], row * n, out[j][row], 0, n);
         }
         return out;
     }

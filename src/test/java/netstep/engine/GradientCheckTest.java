@@ -236,6 +236,46 @@ class GradientCheckTest {
         }
     }
 
+    /** Wide layers, whose ∂L/∂x = Wᵀ ∂L/∂a is summed four columns at a time (67 leaves a remainder of three). */
+    @ParameterizedTest(name = "{0} × L2, wide")
+    @MethodSource("differentiableActivations")
+    void wideLayersMatchFiniteDifferences(Activation activation) {
+        Tally tally = new Tally();
+        for (long seed : SEEDS) {
+            checkOne(new int[] {3, 67, 64, 2}, activation, Activation.IDENTITY, Loss.L2, seed, tally);
+        }
+        assertTrue(tally.skipped <= 0.1 * (tally.checked + tally.skipped), "skipped " + tally.skipped);
+    }
+
+    @Test
+    void wideLayersGiveTheNumbersOfPlainLoopsBitForBit() {
+        // the step's sums run in index order, however they are laid out, so its numbers do not depend on the width
+        Random r = new Random(4);
+        Network net = randomNetwork(new int[] {5, 130, 67, 3}, Activation.TANH, Activation.IDENTITY, r);
+        double[] x = {0.3, -1.2, 0.8, 0.05, -0.4};
+        StepTrace trace = new Sgd(Loss.L2, ETA).step(net, Vec.of(x), Vec.of(1, -1, 0.5));
+        for (int l = 0; l < net.depth(); l++) {
+            Layer layer = net.layer(l);
+            StepTrace.LayerBackward back = trace.backward().get(l);
+            double[] input = trace.forward().get(l).input().toArray();
+            for (int i = 0; i < layer.inputs(); i++) {
+                double sum = 0;
+                for (int j = 0; j < layer.outputs(); j++) sum += layer.weight(j, i) * back.dL_da().get(j);
+                assertEquals(sum, back.dL_dx().get(i), 0.0, "dL/dx" + (l + 1) + "[" + i + "]");
+            }
+            for (int j = 0; j < layer.outputs(); j++) {
+                double a = 0;
+                for (int i = 0; i < layer.inputs(); i++) {
+                    a += layer.weight(j, i) * input[i];
+                    double gradient = back.dL_da().get(j) * input[i];
+                    assertEquals(gradient, back.dL_dW().get(j, i), 0.0);
+                    assertEquals(layer.weight(j, i) - gradient * ETA, trace.after().layer(l).weight(j, i), 0.0);
+                }
+                assertEquals(a + layer.bias(j), trace.forward().get(l).a().get(j), 0.0, "a" + (l + 1) + "[" + j + "]");
+            }
+        }
+    }
+
     private static void compare(Tally tally, String what, double analytic, Network plus, Network minus, Loss loss,
                                 double[] x, double[] y, List<Double> base) {
         if (!sameSides(base, kinks(plus, loss, x, y)) || !sameSides(base, kinks(minus, loss, x, y))) {
