@@ -2,7 +2,10 @@ package netstep.web;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import netstep.engine.Activation;
@@ -32,7 +35,16 @@ final class ApiJson {
     static final int MAX_SAMPLES = 5000;
     static final int MAX_EPOCHS = 10_000;
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Doubles written and read with Jackson's Schubfach and FastDoubleParser: the shortest decimal that reads
+     * back exactly, three to five times faster than Java 17's Double.toString. A stored experiment is
+     * written out on every request to see whether it changed.
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private ApiJson() {
     }

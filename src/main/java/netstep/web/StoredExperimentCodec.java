@@ -1,5 +1,6 @@
 package netstep.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import netstep.experiment.Experiment;
@@ -26,7 +27,11 @@ final class StoredExperimentCodec implements ExperimentCodec {
         ObjectNode root = ApiJson.MAPPER.createObjectNode();
         root.set("experiment", ExperimentJson.write(e));
         e.tailoring().ifPresent(t -> root.putObject("lesson").put("id", t.lessonId()).put("variant", t.variant()));
-        return root.toString();
+        try {
+            return ApiJson.MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException impossible) { // a tree of plain nodes always writes
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Override

@@ -1,5 +1,7 @@
 package netstep.view;
 
+import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -86,19 +88,40 @@ class NumTest {
     }
 
     @Test
-    void exactIsDoubleToStringWhetherRememberedOrNot() {
+    void exactIsTheShortestDecimalWhetherRememberedOrNot() {
         Random random = new Random(14);
         double[] seen = new double[20_000];
         for (int k = 0; k < seen.length; k++) {
             double v = k % 3 == 0 ? Double.longBitsToDouble(random.nextLong()) : random.nextGaussian();
             seen[k] = v;
-            assertEquals(Double.toString(v), Num.exact(v));
+            assertEquals(DoubleToDecimal.toString(v), Num.exact(v));
             double again = seen[random.nextInt(k + 1)];
-            assertEquals(Double.toString(again), Num.exact(again));
+            assertEquals(DoubleToDecimal.toString(again), Num.exact(again));
         }
         assertEquals("-0.0", Num.exact(-0.0));
         assertEquals("0.0", Num.exact(0.0));
         assertEquals("NaN", Num.exact(Double.NaN));
         assertEquals("-Infinity", Num.exact(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void theExactValueOfATooltipReadsBackAsTheSameDoubleInDoubleToStringsFormat() {
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 200_000; i++) {
+            double v = switch (i % 3) {
+                case 0 -> Double.longBitsToDouble(random.nextLong());
+                case 1 -> random.nextGaussian();
+                default -> Math.round(random.nextGaussian() * 1e4) / 1e4;
+            };
+            if (Double.isNaN(v)) continue;
+            String exact = Num.exact(v);
+            assertEquals(v, Double.parseDouble(exact), 0.0, exact);
+            assertEquals(Double.toString(v).contains("E"), exact.contains("E"), "the same notation as Double.toString: " + exact);
+            assertTrue(exact.length() <= Double.toString(v).length(), "never longer: " + exact + " vs " + v);
+        }
+        assertEquals("0.1", Num.exact(0.1));
+        assertEquals("-2.5E-5", Num.exact(-2.5e-5));
+        assertEquals("1.0E7", Num.exact(1e7));
+        assertEquals("Infinity", Num.exact(Double.POSITIVE_INFINITY));
     }
 }
