@@ -90,6 +90,16 @@ class MatrixProductsTest {
     }
 
     @Test
+    void aProductLargeEnoughForNativeBlasGivesTheJavaNumbers() {
+        Random r = new Random(5);
+        DoubleMatrix a = new DoubleMatrix(random(128, 128, r, false));
+        DoubleMatrix b = new DoubleMatrix(random(128, 70, r, false));
+        assertTrue(128L * 128 * 70 >= MatrixProducts.NATIVE_MIN_WORK, "this product goes native when it can");
+        assertClose(MatrixProducts.multiplyInJava(a, b).toArray2(), MatrixProducts.multiply(a, b), 1e-12,
+                "multiply above the threshold");
+    }
+
+    @Test
     void theOperandsAreNotModified() {
         Random r = new Random(8);
         double[][] a = random(4, 3, r, false);
