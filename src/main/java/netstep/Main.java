@@ -1,6 +1,7 @@
 package netstep;
 
 import io.javalin.Javalin;
+import netstep.engine.MatrixProducts;
 import netstep.experiment.TrainingPool;
 import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
@@ -36,6 +37,7 @@ public final class Main {
             return thread;
         });
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(Database::fromEnvironment, startUp);
+        startUp.execute(MatrixProducts::nativeAvailable); // loading jblas's native library takes a few hundred ms
         startUp.execute(App::warmUp);
         startUp.shutdown();
         Javalin app = App.create(new SessionStore(SessionStore.Limits.fromEnvironment()), LessonLibrary.load(),

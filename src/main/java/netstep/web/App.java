@@ -5,7 +5,6 @@ import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import netstep.engine.DivergedException;
-import netstep.engine.MatrixProducts;
 import jakarta.servlet.ServletException;
 import netstep.experiment.Config;
 import netstep.experiment.ConfigForm;
@@ -91,7 +90,6 @@ public final class App {
      */
     public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
                                  ExperimentRepository repository) {
-        MatrixProducts.nativeAvailable(); // detect native BLAS once, at start-up, and say so if it is missing
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);

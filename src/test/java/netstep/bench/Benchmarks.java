@@ -73,7 +73,7 @@ public final class Benchmarks {
             rows.add(row("Memory per session: 2-8-8-1, 200 samples, 1,000 steps of history",
                     String.format(Locale.ROOT, "%,.0f bytes", memory.median()), "", "", "", memory.spreadText()));
             Figure startUp = StartUpTime.millisToFirstPage(quick ? 2 : 5);
-            rows.add(row("Start-up: `java -jar target/netstep.jar` to the first 200 on `/`",
+            rows.add(row("Start-up: `java -XX:SharedArchiveFile=target/netstep.jsa -jar target/netstep.jar` to the first 200 on `/`",
                     String.format(Locale.ROOT, "%.0f ms", startUp.median()), "", "", "< 2,000 ms",
                     startUp.spreadText()));
         }
