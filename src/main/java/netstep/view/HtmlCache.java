@@ -7,15 +7,22 @@ import java.util.function.Supplier;
 
 /**
  * Rendered HTML by an immutable key (a network, a trace), least recently used first out once the entries together
- * pass a budget of characters. Rendering runs outside the lock; two threads may render the same entry once each.
+ * pass a budget of characters or a number of entries. Rendering runs outside the lock; two threads may render the
+ * same entry once each.
  */
 final class HtmlCache<K> {
     private final long budgetChars;
+    private final int maxEntries;
     private final Map<K, String> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long chars;
 
     HtmlCache(long budgetChars) {
+        this(budgetChars, Integer.MAX_VALUE);
+    }
+
+    HtmlCache(long budgetChars, int maxEntries) {
         this.budgetChars = budgetChars;
+        this.maxEntries = maxEntries;
     }
 
     String get(K key, Supplier<String> render) {
@@ -28,7 +35,7 @@ final class HtmlCache<K> {
             String previous = entries.put(key, html);
             chars += html.length() - (previous == null ? 0 : previous.length());
             Iterator<String> eldest = entries.values().iterator();
-            while (chars > budgetChars && entries.size() > 1) {
+            while ((chars > budgetChars || entries.size() > maxEntries) && entries.size() > 1) {
                 chars -= eldest.next().length();
                 eldest.remove();
             }

@@ -3,8 +3,6 @@ package netstep.view;
 import netstep.data.Dataset;
 import netstep.engine.Network;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -18,34 +16,18 @@ final class PictureCache {
     private record Key(Network network, Dataset dataset) {
     }
 
-    private static final Map<Key, String> HTML = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, String> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private static final HtmlCache<Key> HTML = new HtmlCache<>(Long.MAX_VALUE, CAPACITY);
 
     private PictureCache() {
     }
 
     /** The cached HTML, or {@code render}'s, which is then kept; rendering runs outside the lock. */
     static String html(Network network, Dataset dataset, Supplier<String> render) {
-        Key key = new Key(network, dataset);
-        synchronized (HTML) {
-            String cached = HTML.get(key);
-            if (cached != null) return cached;
-        }
-        String html = render.get();
-        synchronized (HTML) {
-            HTML.put(key, html);
-        }
-        return html;
+        return HTML.get(new Key(network, dataset), render);
     }
 
     /** For benchmarks that measure rendering the pictures afresh. */
     static void clear() {
-        synchronized (HTML) {
-            HTML.clear();
-        }
+        HTML.clear();
     }
 }

@@ -105,9 +105,11 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
-            cfg.jetty.threadPool = requestThreads();
+            int threads = Settings.positiveInt("NETSTEP_REQUEST_THREADS", "netstep.requestThreads",
+                    DEFAULT_REQUEST_THREADS);
+            cfg.jetty.threadPool = requestThreads(threads);
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // Jetty's gzip below does it
-            cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(gzip()));
+            cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(gzip(threads)));
             // without a stop timeout Jetty closes connections at once; with one it lets requests in flight finish
             cfg.jetty.modifyServer(server -> server.setStopTimeout(DRAIN_MILLIS));
             cfg.events.serverStopped(pool::close);
@@ -235,16 +237,15 @@ public final class App {
      * Level 1: on two cores gzip's default level 6 costs more CPU than rendering the answer (2.5 ms against
      * 0.9 ms for a 115 KB update answer, for 24 KB instead of 29 KB).
      */
-    private static GzipHandler gzip() {
+    private static GzipHandler gzip(int requestThreads) {
         GzipHandler gzip = new GzipHandler();
         gzip.setIncludedMethods("GET", "POST"); // htmx posts its clicks
-        gzip.setDeflaterPool(new DeflaterPool(DEFAULT_REQUEST_THREADS, GZIP_LEVEL, true));
+        gzip.setDeflaterPool(new DeflaterPool(requestThreads, GZIP_LEVEL, true));
         return gzip;
     }
 
-    private static QueuedThreadPool requestThreads() {
-        QueuedThreadPool threads = new QueuedThreadPool(Settings.positiveInt("NETSTEP_REQUEST_THREADS",
-                "netstep.requestThreads", DEFAULT_REQUEST_THREADS), 8, 60_000);
+    private static QueuedThreadPool requestThreads(int max) {
+        QueuedThreadPool threads = new QueuedThreadPool(max, Math.min(8, max), 60_000);
         threads.setName("netstep-http");
         return threads;
     }

@@ -54,16 +54,17 @@ public final class LoadScript {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytesReceived = new AtomicLong();
     private volatile long deadline;
-    static String acceptEncoding = "gzip, deflate, br, zstd";
+    private final String acceptEncoding;
 
     private LoadScript(int students, int stepsPerStudent, long thinkMillis, long rampMillis, Duration limit,
-                       String base) {
+                       String base, String acceptEncoding) {
         this.students = students;
         this.stepsPerStudent = stepsPerStudent;
         this.thinkMillis = thinkMillis;
         this.rampMillis = rampMillis;
         this.limit = limit;
         this.base = base;
+        this.acceptEncoding = acceptEncoding;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,7 +73,7 @@ public final class LoadScript {
         int steps = Integer.parseInt(options.getOrDefault("steps", "40"));
         Duration limit = Duration.ofSeconds(Long.parseLong(options.getOrDefault("seconds", "240")));
         String jar = options.getOrDefault("jar", "target/netstep.jar");
-        if ("false".equals(options.get("gzip"))) acceptEncoding = "identity";
+        String acceptEncoding = "false".equals(options.get("gzip")) ? "identity" : "gzip, deflate, br, zstd";
         long think = Long.parseLong(options.getOrDefault("think-ms", "500"));
         long ramp = 1000 * Long.parseLong(options.getOrDefault("ramp-seconds", "60"));
         if (students < 1 || students > 2000 || steps < 1 || steps > 10_000 || limit.toSeconds() > 1800) {
@@ -108,7 +109,8 @@ public final class LoadScript {
                 String.join(" ", command.subList(1, command.size())));
         Process server = pb.start();
         try {
-            LoadScript load = new LoadScript(students, steps, think, ramp, limit, "http://127.0.0.1:" + port);
+            LoadScript load = new LoadScript(students, steps, think, ramp, limit, "http://127.0.0.1:" + port,
+                    acceptEncoding);
             load.awaitHealthy();
             System.out.printf(Locale.ROOT, "Server pid %d on 127.0.0.1:%d, %d cores; log in %s%n",
                     server.pid(), port, Runtime.getRuntime().availableProcessors(), log);
