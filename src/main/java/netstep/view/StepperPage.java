@@ -367,11 +367,14 @@ public final class StepperPage {
      * row when a sample was picked; the charts, weights and history when parameters changed.
      */
     /** The length of the last step answer without and with changed parameters, to size the next one's builder. */
-    private static final java.util.concurrent.atomic.AtomicInteger STEP_CHARS = new java.util.concurrent.atomic.AtomicInteger(32 * 1024);
-    private static final java.util.concurrent.atomic.AtomicInteger UPDATE_CHARS = new java.util.concurrent.atomic.AtomicInteger(96 * 1024);
-
+    /** A step's answer as text; the server sends {@link #stepFragmentsUtf8}. */
     public static String stepFragments(Experiment e, StepChanges changes) {
-        if (changes.everything()) return oob(workspace(e));
+        return new String(stepFragmentsUtf8(e, changes), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** What a step changed, as out-of-band fragments, in UTF-8 (see {@link Utf8Html}). */
+    public static byte[] stepFragmentsUtf8(Experiment e, StepChanges changes) {
+        if (changes.everything()) return Utf8Html.render(workspace(e).attr("hx-swap-oob", "true"));
         Tailoring t = e.tailoring().orElse(null);
         Map<String, java.util.function.Supplier<j2html.tags.Tag<?>>> parts = new java.util.LinkedHashMap<>();
         parts.put("controls", () -> controls(e));
@@ -389,15 +392,13 @@ public final class StepperPage {
         }
         // the same sample, a later phase: only the new phases of the trace are sent, appended to it
         DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
-        java.util.concurrent.atomic.AtomicInteger typical = changes.parametersChanged() ? UPDATE_CHARS : STEP_CHARS;
-        StringBuilder html = Html.builderLike(typical);
+        List<DomContent> fragments = new ArrayList<>();
         parts.forEach((name, part) -> {
             if (hidden(t, name)) return;
-            if (name.equals("trace") && newPhases != null) Html.append(html, newPhases);
-            else Html.append(html, part.get().attr("hx-swap-oob", "true"));
+            if (name.equals("trace") && newPhases != null) fragments.add(newPhases);
+            else fragments.add(part.get().attr("hx-swap-oob", "true"));
         });
-        typical.set(html.length());
-        return html.toString();
+        return Utf8Html.render(fragments.toArray(DomContent[]::new));
     }
 
     /**

@@ -65,14 +65,14 @@ final class Sessions {
      * connection and the row lock are held for the change only, not while the HTML is built; the session's own
      * lock is held throughout, so the answer shows exactly the state that was stored.
      */
-    String answer(SessionStore.Session session, Function<Experiment, Supplier<String>> change) {
+    <T> T answer(SessionStore.Session session, Function<Experiment, Supplier<T>> change) {
         return session.run(e -> {
-            Supplier<String> answer = stored == null ? change.apply(e) : stored.run(session.id(), e, change);
+            Supplier<T> answer = stored == null ? change.apply(e) : stored.run(session.id(), e, change);
             return answer == null ? null : answer.get();
         });
     }
 
-    String answer(Context ctx, Function<Experiment, Supplier<String>> change) {
+    <T> T answer(Context ctx, Function<Experiment, Supplier<T>> change) {
         return answer(open(ctx), change);
     }
 

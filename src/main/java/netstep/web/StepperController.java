@@ -60,7 +60,8 @@ final class StepperController {
             if (e.training().isPresent()) {
                 // the run's result would overwrite the edit: the student cancels or waits first
                 TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
-                return htmx(ctx) ? () -> wholeWorkspace(e) : null;
+                return htmx(ctx) ? () -> StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, true))
+                        : null;
             }
             try {
                 double v;
@@ -166,7 +167,7 @@ final class StepperController {
         if (action == null) action = "next";
         String chosen = action;
         SessionStore.Session session = sessions.open(ctx);
-        String html = sessions.answer(session, e -> {
+        byte[] html = sessions.answer(session, e -> {
             // a click meant for a network that has gone would act on the fresh one: show it first instead
             if (session.replacesEnded()) return htmx(ctx) ? () -> wholeWorkspace(e) : null;
             if (e.training().isPresent() && !chosen.equals("reset")) {
@@ -186,14 +187,14 @@ final class StepperController {
             if (!htmx(ctx)) return null;
             StepperPage.StepChanges changes = new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,
                     e.steps() != stepsBefore, chosen.equals("reset"), shownBefore);
-            return () -> StepperPage.stepFragments(e, changes);
+            return () -> StepperPage.stepFragmentsUtf8(e, changes);
         });
         respond(ctx, html);
     }
 
     /** The step form swaps nothing itself: the workspace comes out of band, like every step's parts. */
-    private static String wholeWorkspace(Experiment e) {
-        return StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, true));
+    private static byte[] wholeWorkspace(Experiment e) {
+        return StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, true));
     }
 
     private static void act(Experiment e, String action) {
@@ -219,6 +220,14 @@ final class StepperController {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         } else {
             html(ctx, html);
+        }
+    }
+
+    static void respond(Context ctx, byte[] utf8) {
+        if (utf8 == null) {
+            ctx.redirect("/", HttpStatus.SEE_OTHER);
+        } else {
+            ctx.contentType("text/html; charset=utf-8").result(utf8);
         }
     }
 
