@@ -103,6 +103,11 @@ public final class LoadScript {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(procfile.environment());
         pb.environment().put("PORT", String.valueOf(port));
+        // an empty database of its own each run, so that runs compare and ./data is left alone
+        Path dataDir = Files.createTempDirectory("netstep-load-data");
+        if (!procfile.environment().containsKey("NETSTEP_DATA_DIR") && System.getenv("DATABASE_URL") == null) {
+            pb.environment().put("NETSTEP_DATA_DIR", dataDir.toString());
+        }
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         System.out.printf(Locale.ROOT, "Server: %s %s%n", procfile.environment().entrySet().stream()
                 .map(v -> v.getKey() + "=" + v.getValue()).collect(Collectors.joining(" ")),
