@@ -3,6 +3,7 @@ package netstep.web;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
 import netstep.engine.DivergedException;
 import jakarta.servlet.ServletException;
@@ -118,6 +119,9 @@ public final class App {
                 Security.headers(ctx);
                 Security.checkSameOrigin(ctx);
             });
+            // Javalin's own handler reads the files through the class loader; Jetty's (the default) mounts the whole
+            // jar as a zip file system four times for each folder served: 12 MB of index kept for the four files
+            cfg.resourceHandler(new JavalinStaticResourceHandler());
             cfg.staticFiles.enableWebjars();
             cfg.staticFiles.add(staticFiles -> {
                 staticFiles.hostedPath = "/static";
