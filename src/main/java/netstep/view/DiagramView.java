@@ -113,7 +113,7 @@ final class DiagramView {
     }
 
     /** Rendered edges of networks, for the phases before an update: about 20 KB each for 2-8-8-1. */
-    private static final HtmlCache<Network> EDGES = new HtmlCache<>(2_000_000);
+    private static final HtmlCache<Network> EDGES = new HtmlCache<>(2_000_000, HtmlCache.FEW_NETWORKS);
 
     /** The edges; with a trace and threshold, each tip says how much its weight changed and the most changed stand out. */
     private static Svg edges(Network network, StepTrace trace, double changeThreshold, double[][] ys, double radius,

@@ -55,7 +55,7 @@ final class WeightsView {
      * The tables of each layer, by network: they change only with the parameters, and the step's background thread
      * renders them for the network an update will lead to ({@link #prerender}). About 10 KB for 2-8-8-1.
      */
-    private static final HtmlCache<Network> LAYERS = new HtmlCache<>(2_000_000);
+    private static final HtmlCache<Network> LAYERS = new HtmlCache<>(2_000_000, HtmlCache.FEW_NETWORKS);
 
     static void prerender(Network network) {
         LAYERS.get(network, () -> layers(network).render());
