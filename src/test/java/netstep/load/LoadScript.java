@@ -128,6 +128,9 @@ public final class LoadScript {
             server.destroy();
             server.waitFor(30, TimeUnit.SECONDS);
             server.destroyForcibly();
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 

@@ -29,6 +29,20 @@ class ProcfileCommandTest {
     }
 
     @Test
+    void thisJavaAcceptsEveryOptionOfTheProcfile() throws Exception {
+        LoadScript.ProcfileCommand command = LoadScript.ProcfileCommand.read(Path.of("Procfile"));
+        List<String> java = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        // the class archive is made by `package`, after the tests: without it the JVM only warns
+        command.jvmOptions().stream().filter(o -> !o.startsWith("-XX:SharedArchiveFile")).forEach(java::add);
+        java.add("-version");
+        Process process = new ProcessBuilder(java).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertEquals(0, process.waitFor(), "an option this JVM does not know would stop the server starting: " + output);
+        assertFalse(output.contains("warning") || output.contains("Unrecognized"), output);
+    }
+
+    @Test
     void aWebLineWithoutJavaIsRefused(@TempDir Path dir) throws Exception {
         Path procfile = dir.resolve("Procfile");
         Files.writeString(procfile, "web: ./start.sh\n");
