@@ -6,6 +6,7 @@ import netstep.experiment.TrainingPool;
 import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
+import netstep.store.Retention;
 import netstep.store.SessionStore;
 import netstep.web.App;
 import org.slf4j.Logger;
@@ -40,9 +41,11 @@ public final class Main {
         startUp.execute(MatrixProducts::nativeAvailable); // loading jblas's native library takes a few hundred ms
         startUp.execute(App::warmUp);
         startUp.shutdown();
-        Javalin app = App.create(new SessionStore(SessionStore.Limits.fromEnvironment()), LessonLibrary.load(),
-                        TrainingPool.fromEnvironment(),
-                        new JdbcExperimentRepository(() -> opening.join().dataSource()))
+        SessionStore.Limits limits = SessionStore.Limits.fromEnvironment();
+        Retention retention = Retention.fromEnvironment(limits);
+        JdbcExperimentRepository repository = new JdbcExperimentRepository(() -> opening.join().dataSource());
+        Javalin app = App.create(new SessionStore(limits), LessonLibrary.load(), TrainingPool.fromEnvironment(),
+                        repository)
                 .start(port == null || port.isBlank() ? 7070 : Integer.parseInt(port.trim()));
         Database database;
         try {
@@ -53,7 +56,9 @@ public final class Main {
             System.exit(1);
             return;
         }
-        LOG.info("Experiments are stored in {}", database.description());
+        LOG.info("Experiments are stored in {}; unchanged for {} days they are deleted, share links after {} days",
+                database.description(), retention.experiments().toDays(), retention.shares().toDays());
+        retention.everyHour(repository);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down: finishing the requests in flight");
             app.stop();

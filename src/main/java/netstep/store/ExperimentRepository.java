@@ -36,11 +36,21 @@ public interface ExperimentRepository {
      */
     Optional<Versioned> findNewer(String sessionId, long version);
 
-    /** Keeps {@code state} under {@code token} for good. */
+    /** Keeps {@code state} under {@code token}, until {@link #forget} removes it. */
     void share(String token, String state);
 
     Optional<String> shared(String token);
 
     record Versioned(long version, String state) {
+    }
+
+    /**
+     * Deletes the experiments last stored before {@code experimentsStoredBefore} and the links made before
+     * {@code sharesMadeBefore}, so that the database of a server running all term does not grow without bound.
+     */
+    Forgotten forget(java.time.Instant experimentsStoredBefore, java.time.Instant sharesMadeBefore);
+
+    /** How many rows {@link #forget} deleted. */
+    record Forgotten(int experiments, int shares) {
     }
 }

@@ -165,4 +165,17 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
             throw new StorageException("the shared experiment could not be read: " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public Forgotten forget(Instant experimentsStoredBefore, Instant sharesMadeBefore) {
+        try (Connection c = dataSource.get().getConnection();
+             PreparedStatement experiments = c.prepareStatement("DELETE FROM experiments WHERE updated_at < ?");
+             PreparedStatement shares = c.prepareStatement("DELETE FROM shares WHERE created_at < ?")) {
+            experiments.setTimestamp(1, Timestamp.from(experimentsStoredBefore));
+            shares.setTimestamp(1, Timestamp.from(sharesMadeBefore));
+            return new Forgotten(experiments.executeUpdate(), shares.executeUpdate());
+        } catch (SQLException e) {
+            throw new StorageException("old experiments could not be deleted: " + e.getMessage(), e);
+        }
+    }
 }

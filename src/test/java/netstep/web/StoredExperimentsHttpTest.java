@@ -237,5 +237,11 @@ class StoredExperimentsHttpTest {
             failIfDown();
             return database.shared(token);
         }
+
+        @Override
+        public Forgotten forget(java.time.Instant experimentsStoredBefore, java.time.Instant sharesMadeBefore) {
+            failIfDown();
+            return database.forget(experimentsStoredBefore, sharesMadeBefore);
+        }
     }
 }

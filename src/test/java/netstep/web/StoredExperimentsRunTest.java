@@ -122,5 +122,10 @@ class StoredExperimentsRunTest {
         public Optional<String> shared(String token) {
             return Optional.empty();
         }
+
+        @Override
+        public Forgotten forget(java.time.Instant experimentsStoredBefore, java.time.Instant sharesMadeBefore) {
+            throw new UnsupportedOperationException("not needed here");
+        }
     }
 }
