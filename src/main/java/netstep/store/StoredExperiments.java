@@ -134,7 +134,7 @@ public final class StoredExperiments {
         }
     }
 
-    /** Stores a copy of {@code e} as it is now, for good, and returns the unguessable token that opens it. */
+    /** Stores a copy of {@code e} as it is now (kept as long as the retention says), and returns the unguessable token that opens it. */
     public String share(Experiment e) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
