@@ -16,6 +16,7 @@ public final class Utf8Html implements Appendable {
     /** A buffer grown past this by an unusually large answer is not kept for the thread's next one. */
     private static final int KEPT_CAPACITY = 512 * 1024;
     private static final int INITIAL_CAPACITY = 64 * 1024;
+    private static final int CHUNK = 4096;
     private static final ThreadLocal<Utf8Html> PER_THREAD = ThreadLocal.withInitial(Utf8Html::new);
 
     private byte[] bytes = new byte[INITIAL_CAPACITY];
@@ -56,10 +57,20 @@ public final class Utf8Html implements Appendable {
     public Utf8Html append(CharSequence text, int start, int end) {
         int i = start;
         if (pendingHighSurrogate != 0 && i < end) append(text.charAt(i++));
-        room(3 * (end - i) + 4);
+        while (i < end) i = encode(text, i, Math.min(end, i + CHUNK), end);
+        return this;
+    }
+
+    /**
+     * Encodes {@code text[from, to)} (a pair may reach one past {@code to}, up to {@code end}) and returns where it
+     * stopped. In chunks, so that room is made for three bytes a character of a chunk, not of a whole long string.
+     */
+    private int encode(CharSequence text, int from, int to, int end) {
+        room(3 * (to - from) + 4);
         byte[] b = bytes;
         int n = length;
-        for (; i < end; i++) {
+        int i = from;
+        for (; i < to; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
                 b[n++] = (byte) c;
@@ -79,7 +90,7 @@ public final class Utf8Html implements Appendable {
             }
         }
         length = n;
-        return this;
+        return i;
     }
 
     @Override
