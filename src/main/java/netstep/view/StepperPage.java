@@ -361,18 +361,17 @@ public final class StepperPage {
         }
     }
 
-    /**
-     * The fragments a step changed, each swapped by its id (htmx out-of-band swaps): the controls, counters,
-     * diagram and trace always (of the same sample's trace only the phases it did not show yet); the dataset's marked
-     * row when a sample was picked; the charts, weights and history when parameters changed.
-     */
-    /** The length of the last step answer without and with changed parameters, to size the next one's builder. */
-    /** A step's answer as text; the server sends {@link #stepFragmentsUtf8}. */
+    /** A step's answer as text, for tests; the server sends {@link #stepFragmentsUtf8}. */
     public static String stepFragments(Experiment e, StepChanges changes) {
         return new String(stepFragmentsUtf8(e, changes), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** What a step changed, as out-of-band fragments, in UTF-8 (see {@link Utf8Html}). */
+    /**
+     * The fragments a step changed, in UTF-8 (see {@link Utf8Html}), each swapped by its id (htmx out-of-band
+     * swaps): the controls, counters, diagram and trace always (of the same sample's trace only the phases it did
+     * not show yet); the dataset's marked row when a sample was picked; the charts, weights and history when
+     * parameters changed.
+     */
     public static byte[] stepFragmentsUtf8(Experiment e, StepChanges changes) {
         if (changes.everything()) return Utf8Html.render(workspace(e).attr("hx-swap-oob", "true"));
         Tailoring t = e.tailoring().orElse(null);
@@ -412,13 +411,9 @@ public final class StepperPage {
         WeightsView.prerender(network);
     }
 
-    private static String oob(j2html.tags.Tag<?> fragment) {
-        return Html.append(Html.builder(16 * 1024), fragment.attr("hx-swap-oob", "true")).toString();
-    }
-
     /** A refused weight edit: only the form, with its message, is swapped. */
-    public static String editRefused(WeightEdit edit) {
-        return oob(WeightsView.editForm(edit));
+    public static byte[] editRefused(WeightEdit edit) {
+        return Utf8Html.render(WeightsView.editForm(edit).attr("hx-swap-oob", "true"));
     }
 
     public static DomContent lossChart(Experiment e) {

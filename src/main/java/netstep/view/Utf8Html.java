@@ -73,20 +73,15 @@ public final class Utf8Html implements Appendable {
         for (; i < to; i++) {
             char c = text.charAt(i);
             if (c < 0x80) {
-                b[n++] = (byte) c;
-            } else if (c < 0x800) {
-                b[n++] = (byte) (0xC0 | c >> 6);
-                b[n++] = (byte) (0x80 | c & 0x3F);
-            } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    n = fourBytes(b, n, Character.toCodePoint(c, text.charAt(++i)));
-                } else if (Character.isHighSurrogate(c) && i + 1 == end) {
-                    pendingHighSurrogate = c; // its low half may come with the next append
-                } else {
-                    b[n++] = '?';
-                }
+                b[n++] = (byte) c; // most of a page: kept apart so that this loop stays tight
+            } else if (!Character.isSurrogate(c)) {
+                n = oneChar(b, n, c);
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(text.charAt(i + 1))) {
+                n = fourBytes(b, n, Character.toCodePoint(c, text.charAt(++i)));
+            } else if (Character.isHighSurrogate(c) && i + 1 == end) {
+                pendingHighSurrogate = c; // its low half may come with the next append
             } else {
-                n = threeBytes(b, n, c);
+                b[n++] = '?';
             }
         }
         length = n;
@@ -105,17 +100,12 @@ public final class Utf8Html implements Appendable {
             }
             replacement();
         }
-        if (c < 0x80) {
-            bytes[length++] = (byte) c;
-        } else if (Character.isHighSurrogate(c)) {
+        if (Character.isHighSurrogate(c)) {
             pendingHighSurrogate = c;
         } else if (Character.isLowSurrogate(c)) {
             bytes[length++] = '?';
-        } else if (c < 0x800) {
-            bytes[length++] = (byte) (0xC0 | c >> 6);
-            bytes[length++] = (byte) (0x80 | c & 0x3F);
         } else {
-            length = threeBytes(bytes, length, c);
+            length = oneChar(bytes, length, c);
         }
         return this;
     }
@@ -127,10 +117,18 @@ public final class Utf8Html implements Appendable {
         bytes[length++] = '?';
     }
 
-    private static int threeBytes(byte[] b, int n, char c) {
-        b[n++] = (byte) (0xE0 | c >> 12);
-        b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
-        b[n++] = (byte) (0x80 | c & 0x3F);
+    /** A character that is not a surrogate: one to three bytes. */
+    private static int oneChar(byte[] b, int n, char c) {
+        if (c < 0x80) {
+            b[n++] = (byte) c;
+        } else if (c < 0x800) {
+            b[n++] = (byte) (0xC0 | c >> 6);
+            b[n++] = (byte) (0x80 | c & 0x3F);
+        } else {
+            b[n++] = (byte) (0xE0 | c >> 12);
+            b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+            b[n++] = (byte) (0x80 | c & 0x3F);
+        }
         return n;
     }
 

@@ -228,7 +228,7 @@ public final class App {
             Experiment e = new Experiment(Config.defaults());
             StepperPage.render(e, ConfigForm.of(e.config()));
             e.wholeStep();
-            StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, false));
+            StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, false));
         } catch (RuntimeException e) {
             LOG.debug("Warm-up failed", e);
         }

@@ -12,6 +12,7 @@ import netstep.store.SessionStore;
 import netstep.view.StepperPage;
 import netstep.view.TrainingView;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,13 +56,12 @@ final class StepperController {
         StepperController.varyOnHtmx(ctx);
         String parameter = ctx.formParam("parameter");
         String value = ctx.formParam("value");
-        String html = sessions.answer(ctx, e -> {
+        byte[] html = sessions.answer(ctx, e -> {
             refuseIfHidden(e, "edit");
             if (e.training().isPresent()) {
                 // the run's result would overwrite the edit: the student cancels or waits first
                 TrainingController.refuse(ctx, e, HttpStatus.CONFLICT, TrainingView.IN_PROGRESS);
-                return htmx(ctx) ? () -> StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, true))
-                        : null;
+                return htmx(ctx) ? () -> wholeWorkspace(e) : null;
             }
             try {
                 double v;
@@ -75,9 +75,11 @@ final class StepperController {
                 ctx.status(HttpStatus.BAD_REQUEST);
                 StepperPage.WeightEdit refused = new StepperPage.WeightEdit(clip(parameter), clip(value), ex.getMessage());
                 return htmx(ctx) ? () -> StepperPage.editRefused(refused)
-                        : () -> StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused));
+                        : () -> StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused))
+                                .getBytes(StandardCharsets.UTF_8);
             }
-            return htmx(ctx) ? () -> StepperPage.stepFragments(e, new StepperPage.StepChanges(true, true, false)) : null;
+            return htmx(ctx) ? () -> StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, false))
+                    : null;
         });
         respond(ctx, html);
     }

@@ -101,16 +101,16 @@ public class RenderBenchmark {
     }
 
     @Benchmark
-    public String stepAnswer(StepAnswer state) {
-        return StepperPage.stepFragments(state.experiment, state.changes);
+    public byte[] stepAnswer(StepAnswer state) {
+        return StepperPage.stepFragmentsUtf8(state.experiment, state.changes);
     }
 
     /** The update answer as a student first sees it: a new network, so its pictures are not cached yet. */
     @Benchmark
-    public String updateAnswerPicturesNotCached(FullPage state) {
+    public byte[] updateAnswerPicturesNotCached(FullPage state) {
         PictureCache.clear();
         WeightsView.clearCache(); // prerendered with the pictures, so not ready either
-        return StepperPage.stepFragments(state.experiment, new StepperPage.StepChanges(false, true, false));
+        return StepperPage.stepFragmentsUtf8(state.experiment, new StepperPage.StepChanges(false, true, false));
     }
 
     @Benchmark
