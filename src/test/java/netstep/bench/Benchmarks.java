@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every benchmark and prints one Markdown table (the README's "Performance" section).
+ * Runs every benchmark and prints one Markdown table (docs/performance.md).
  * {@code mvn -P bench verify}; {@code -Dbench.args=--quick} for a short, noisier run, and
  * {@code -Dbench.args="--only=Step"} to run only the JMH benchmarks whose name matches.
  * Each figure is the median over every measured iteration of every fork; "spread" is half the
