@@ -35,7 +35,7 @@ public final class ClassArchive {
             directory = Files.createTempDirectory("netstep-class-archive");
             try (Database database = Database.embedded(directory)) {
                 Javalin app = App.create(new SessionStore(), LessonLibrary.load(), new TrainingPool(1, 1),
-                        new JdbcExperimentRepository(database.dataSource())).start("127.0.0.1", 0);
+                        new JdbcExperimentRepository(database.dataSource()), App.DEFAULT_REQUEST_THREADS).start("127.0.0.1", 0);
                 try {
                     firstVisit("http://127.0.0.1:" + app.port());
                 } finally {

@@ -18,9 +18,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Starts the server on $PORT (default 7070), keeping experiments in PostgreSQL when $DATABASE_URL is set and
- * in an embedded database under ./data ($NETSTEP_DATA_DIR) otherwise. SIGTERM drains the requests in flight,
- * then it exits.
+ * Starts the server with the {@link Settings} of the environment: on $PORT (default 7070), keeping experiments in
+ * PostgreSQL when $DATABASE_URL is set and in an embedded database under ./data ($NETSTEP_DATA_DIR) otherwise.
+ * SIGTERM drains the requests in flight, then it exits.
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -29,7 +29,8 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        String port = System.getenv("PORT");
+        Settings settings = Settings.fromEnvironment();
+        if (settings.javaMatrixProducts()) MatrixProducts.useJavaOnly();
         // start-up work that does not depend on each other runs side by side: the database is opened (pool and
         // migration) and the page's code is loaded and compiled once while the web server is being built
         ExecutorService startUp = Executors.newFixedThreadPool(2, task -> {
@@ -37,16 +38,17 @@ public final class Main {
             thread.setDaemon(true);
             return thread;
         });
-        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(Database::fromEnvironment, startUp);
+        CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
+                () -> Database.open(settings.databaseUrl(), settings.dataDirectory()), startUp);
         startUp.execute(MatrixProducts::nativeAvailable); // loading jblas's native library takes a few hundred ms
         startUp.execute(App::warmUp);
         startUp.shutdown();
-        SessionStore.Limits limits = SessionStore.Limits.fromEnvironment();
-        Retention retention = Retention.fromEnvironment(limits);
+        Retention retention = settings.retention();
         JdbcExperimentRepository repository = new JdbcExperimentRepository(() -> opening.join().dataSource());
-        Javalin app = App.create(new SessionStore(limits), LessonLibrary.load(), TrainingPool.fromEnvironment(),
-                        repository)
-                .start(port == null || port.isBlank() ? 7070 : Integer.parseInt(port.trim()));
+        Javalin app = App.create(new SessionStore(settings.sessions()), LessonLibrary.load(settings.lessonsFolder()),
+                        new TrainingPool(settings.trainingWorkers(), settings.trainingQueue()), repository,
+                        settings.requestThreads())
+                .start(settings.port());
         Database database;
         try {
             database = opening.join();

@@ -27,10 +27,7 @@ public record Activation(Kind kind, double slope) {
         }
 
         public static Kind fromId(String id) {
-            for (Kind k : values()) {
-                if (k.id.equals(id)) return k;
-            }
-            throw new IllegalArgumentException("unknown activation '" + id + "'");
+            return Ids.fromId(values(), k -> k.id, id, "activation");
         }
     }
 

@@ -21,10 +21,7 @@ public enum Loss {
     }
 
     public static Loss fromId(String id) {
-        for (Loss l : values()) {
-            if (l.id.equals(id)) return l;
-        }
-        throw new IllegalArgumentException("unknown loss '" + id + "'");
+        return Ids.fromId(values(), l -> l.id, id, "loss");
     }
 
     /** The contribution of one output to L. */

@@ -18,12 +18,16 @@ import java.util.function.BooleanSupplier;
  */
 public final class MatrixProducts {
     private static final Logger LOG = LoggerFactory.getLogger(MatrixProducts.class);
-    /** Set to "java" to force the plain-Java product (for comparisons and benchmarks). */
-    public static final String FORCE_PROPERTY = "netstep.blas";
-
     private static volatile Boolean nativeAvailable;
 
     private MatrixProducts() {
+    }
+
+    /** Uses the plain-Java product from now on, even where native BLAS would load (-Dnetstep.blas=java). */
+    public static void useJavaOnly() {
+        synchronized (MatrixProducts.class) {
+            nativeAvailable = false;
+        }
     }
 
     /** True when jblas's native BLAS loaded; detected on first call and logged once. */
@@ -32,8 +36,7 @@ public final class MatrixProducts {
         if (known == null) {
             synchronized (MatrixProducts.class) {
                 if (nativeAvailable == null) {
-                    nativeAvailable = !"java".equals(System.getProperty(FORCE_PROPERTY))
-                            && detect(MatrixProducts::probeNative);
+                    nativeAvailable = detect(MatrixProducts::probeNative);
                     if (!nativeAvailable) {
                         LOG.warn("Native BLAS is not available (libgfortran.so.5 is missing): using the plain-Java "
                                 + "matrix product. For the faster path install it, e.g. 'apt-get install libgfortran5'.");

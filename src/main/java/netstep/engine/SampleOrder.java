@@ -14,9 +14,6 @@ public enum SampleOrder {
     }
 
     public static SampleOrder fromId(String id) {
-        for (SampleOrder o : values()) {
-            if (o.id.equals(id)) return o;
-        }
-        throw new IllegalArgumentException("unknown sample order '" + id + "'");
+        return Ids.fromId(values(), o -> o.id, id, "sample order");
     }
 }

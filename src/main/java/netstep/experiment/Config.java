@@ -25,8 +25,12 @@ public record Config(
         SampleOrder order,
         boolean trainBiases) {
 
+    /** The widest layer the form builds: what a page can draw and one student's share of a class's server. */
     public static final int MAX_WIDTH = 64;
+    // the stateless JSON API stores and draws nothing, so a script may send wider layers than a page can show
+    public static final int MAX_API_WIDTH = 512;
     public static final int MAX_HIDDEN_LAYERS = 8;
+    /** The largest learning rate η, in the form and the API alike. */
     public static final double MAX_LEARNING_RATE = 10;
 
     public Config {

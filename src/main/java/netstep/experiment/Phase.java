@@ -1,5 +1,7 @@
 package netstep.experiment;
 
+import netstep.engine.Ids;
+
 /** The phases of one SGD step, in the order the lecture teaches them. */
 public enum Phase {
     READY("ready", "Ready", ""),
@@ -20,10 +22,7 @@ public enum Phase {
     }
 
     public static Phase fromId(String id) {
-        for (Phase p : values()) {
-            if (p.id.equals(id)) return p;
-        }
-        throw new IllegalArgumentException("unknown phase '" + id + "'");
+        return Ids.fromId(values(), p -> p.id, id, "phase");
     }
 
     /** The phases a student steps through, without READY. */

@@ -1,7 +1,5 @@
 package netstep.experiment;
 
-import netstep.store.Settings;
-
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,12 +30,14 @@ public final class TrainingPool implements AutoCloseable {
                 }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** NETSTEP_TRAINING_WORKERS (default: one fewer than the cores, at least 1) and NETSTEP_TRAINING_QUEUE (16). */
-    public static TrainingPool fromEnvironment() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        return new TrainingPool(
-                Settings.positiveInt("NETSTEP_TRAINING_WORKERS", "netstep.trainingWorkers", Math.max(1, cores - 1)),
-                Settings.positiveInt("NETSTEP_TRAINING_QUEUE", "netstep.trainingQueue", DEFAULT_QUEUE));
+    /** One worker fewer than the cores (at least 1), so a training run never takes every core from the requests. */
+    public static int defaultWorkers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
+    }
+
+    /** The default pool: {@link #defaultWorkers()} workers and a queue of {@link #DEFAULT_QUEUE}. */
+    public static TrainingPool withDefaults() {
+        return new TrainingPool(defaultWorkers(), DEFAULT_QUEUE);
     }
 
     /**

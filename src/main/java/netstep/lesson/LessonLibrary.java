@@ -43,12 +43,12 @@ public final class LessonLibrary {
         this.unavailable = List.copyOf(unavailable);
     }
 
-    /** The packaged lessons and, if NETSTEP_LESSONS is set, the instructor's own. */
+    /** The packaged lessons only. */
     public static LessonLibrary load() {
-        String extra = System.getenv(ENV);
-        return load(extra == null || extra.isBlank() ? null : Path.of(extra.trim()));
+        return load(null);
     }
 
+    /** The packaged lessons and, unless {@code extraFolder} is null, the instructor's own from that folder. */
     public static LessonLibrary load(Path extraFolder) {
         Map<String, String> files = new LinkedHashMap<>(packagedFiles());
         Map<String, Lesson> lessons = new LinkedHashMap<>();

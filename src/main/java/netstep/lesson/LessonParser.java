@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a lesson file (JSON, documented in README.md). Strict: an unknown field, an impossible size or a
+ * Reads a lesson file (JSON, documented in docs/lesson-format.md). Strict: an unknown field, an impossible size or a
  * setting the configuration form would refuse makes the whole lesson unavailable, with the reason.
  */
 public final class LessonParser {

@@ -19,7 +19,6 @@ import java.io.IOException;
  * connection pool, with the schema migrated to the newest version at start.
  */
 public final class Database implements AutoCloseable {
-    public static final String DATA_DIR_VARIABLE = "NETSTEP_DATA_DIR";
     /** A failing database answers within this time instead of holding the student's click for half a minute. */
     private static final long CONNECTION_TIMEOUT_MS = 3_000;
 
@@ -40,11 +39,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public static Database fromEnvironment() {
-        String url = System.getenv("DATABASE_URL");
-        if (url != null && !url.isBlank()) return postgres(url.trim());
-        String dir = System.getenv(DATA_DIR_VARIABLE);
-        return embedded(Path.of(dir == null || dir.isBlank() ? "data" : dir.trim()));
+    /** PostgreSQL at {@code databaseUrl}, or when that is null the embedded database in {@code dataDirectory}. */
+    public static Database open(String databaseUrl, Path dataDirectory) {
+        return databaseUrl != null ? postgres(databaseUrl) : embedded(dataDirectory);
     }
 
     /** An H2 database in {@code directory}/netstep.mv.db, created with the directory when missing. */

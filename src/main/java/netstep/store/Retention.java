@@ -27,14 +27,11 @@ public record Retention(Duration experiments, Duration shares) {
     }
 
     /**
-     * NETSTEP_KEEP_EXPERIMENT_DAYS and NETSTEP_KEEP_SHARE_DAYS (or -Dnetstep.keepExperimentDays and
-     * -Dnetstep.keepShareDays). An experiment must outlast a session held in memory, or a student still stepping
-     * after a long idle setting would find their row gone.
+     * Experiments kept {@code experimentDays} after their last change, share links {@code shareDays} after they
+     * were made. An experiment must outlast a session held in memory, or a student still stepping after a long idle
+     * setting would find their row gone.
      */
-    public static Retention fromEnvironment(SessionStore.Limits sessions) {
-        int experimentDays = Settings.positiveInt("NETSTEP_KEEP_EXPERIMENT_DAYS", "netstep.keepExperimentDays",
-                DEFAULT_EXPERIMENT_DAYS);
-        int shareDays = Settings.positiveInt("NETSTEP_KEEP_SHARE_DAYS", "netstep.keepShareDays", DEFAULT_SHARE_DAYS);
+    public static Retention ofDays(int experimentDays, int shareDays, SessionStore.Limits sessions) {
         Duration experiments = Duration.ofDays(experimentDays);
         if (experiments.compareTo(sessions.idleTimeout()) <= 0) {
             throw new IllegalArgumentException("NETSTEP_KEEP_EXPERIMENT_DAYS (" + experimentDays + " days) must be "

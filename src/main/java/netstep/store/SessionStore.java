@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
 public final class SessionStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** How many sessions, and for how long; from the environment with defaults that fit a 512 MB instance. */
+    /** How many sessions, and for how long; the defaults fit a 512 MB instance (netstep.Settings reads them). */
     public record Limits(int maxSessions, Duration idleTimeout) {
         public static final int DEFAULT_MAX_SESSIONS = 300;
         public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(60);
@@ -36,14 +36,6 @@ public final class SessionStore {
 
         public static Limits defaults() {
             return new Limits(DEFAULT_MAX_SESSIONS, DEFAULT_IDLE_TIMEOUT);
-        }
-
-        /** NETSTEP_MAX_SESSIONS and NETSTEP_SESSION_IDLE_MINUTES (or -Dnetstep.maxSessions, -Dnetstep.sessionIdleMinutes). */
-        public static Limits fromEnvironment() {
-            int max = Settings.positiveInt("NETSTEP_MAX_SESSIONS", "netstep.maxSessions", DEFAULT_MAX_SESSIONS);
-            int idleMinutes = Settings.positiveInt("NETSTEP_SESSION_IDLE_MINUTES", "netstep.sessionIdleMinutes",
-                    (int) DEFAULT_IDLE_TIMEOUT.toMinutes());
-            return new Limits(max, Duration.ofMinutes(idleMinutes));
         }
     }
 

@@ -33,6 +33,7 @@ public final class Layout {
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
                         meta().withName("htmx-config").withContent(HTMX_CONFIG),
                         title(title),
+                        link().withRel("icon").withType("image/svg+xml").withHref("/static/favicon.svg"),
                         link().withRel("stylesheet").withHref("/static/netstep.css"),
                         script().withSrc(HTMX_PATH).attr("defer"),
                         script().withSrc("/static/netstep.js").attr("defer")),

@@ -12,13 +12,14 @@ import netstep.engine.Sgd;
 import netstep.engine.StepTrace;
 import netstep.engine.Training;
 import netstep.engine.Vec;
+import netstep.experiment.Experiment;
 
 import java.util.List;
 
 /** The stateless JSON API: one step, or a training run, on a network sent in the request. */
 final class ApiController {
-    /** epochs × samples × parameters: about a second of work on a small machine. */
-    static final long MAX_WORK = 200_000_000L;
+    /** epochs × samples × parameters: the same bound as a training run in the page. */
+    static final long MAX_WORK = Experiment.MAX_TRAINING_WORK;
 
     void step(Context ctx) {
         JsonNode root = ApiJson.parseObject(ctx.body());

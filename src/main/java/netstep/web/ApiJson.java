@@ -17,6 +17,9 @@ import netstep.engine.ParameterCount;
 import netstep.engine.SampleOrder;
 import netstep.engine.StepTrace;
 import netstep.engine.Vec;
+import netstep.data.Dataset;
+import netstep.experiment.Config;
+import netstep.experiment.Experiment;
 import netstep.experiment.JsonInput;
 
 import java.util.ArrayList;
@@ -30,10 +33,10 @@ import java.util.stream.Collectors;
  */
 final class ApiJson {
     static final int MAX_LAYERS = 16;
-    static final int MAX_WIDTH = 512;
-    static final double MAX_LEARNING_RATE = 10;
-    static final int MAX_SAMPLES = 5000;
-    static final int MAX_EPOCHS = 10_000;
+    static final int MAX_WIDTH = Config.MAX_API_WIDTH;
+    static final double MAX_LEARNING_RATE = Config.MAX_LEARNING_RATE;
+    static final int MAX_SAMPLES = Dataset.MAX_SAMPLES;
+    static final int MAX_EPOCHS = Experiment.MAX_TRAINING_EPOCHS;
 
     /**
      * Doubles written and read with Jackson's Schubfach and FastDoubleParser: the shortest decimal that reads

@@ -17,7 +17,6 @@ import netstep.store.Database;
 import netstep.store.ExperimentRepository;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
-import netstep.store.Settings;
 import netstep.store.StorageException;
 import netstep.store.StoredExperiments;
 import netstep.view.StepperPage;
@@ -43,7 +42,7 @@ public final class App {
      * Threads serving requests. Two cores gain nothing from hundreds of threads running at once, while each costs
      * a stack and buffers; waiting requests queue in order instead (Javalin's default allows 250).
      */
-    static final int DEFAULT_REQUEST_THREADS = 32;
+    public static final int DEFAULT_REQUEST_THREADS = 32;
     static final int GZIP_LEVEL = 1;
 
     /** Set by a handler that answers 404 with a message of its own, which the generic 404 must not replace. */
@@ -53,8 +52,7 @@ public final class App {
     }
 
     public static Javalin create() {
-        return create(new SessionStore(SessionStore.Limits.fromEnvironment()), LessonLibrary.load(),
-                TrainingPool.fromEnvironment());
+        return create(new SessionStore(), LessonLibrary.load(), TrainingPool.withDefaults());
     }
 
     public static Javalin create(SessionStore store) {
@@ -66,31 +64,31 @@ public final class App {
     }
 
     public static Javalin create(SessionStore store, LessonLibrary lessons) {
-        return create(store, lessons, TrainingPool.fromEnvironment());
+        return create(store, lessons, TrainingPool.withDefaults());
     }
 
     /** The app with these sessions, lessons and training workers; stopping the app stops the workers. */
     public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool) {
-        return create(store, lessons, pool, (ExperimentRepository) null);
+        return create(store, lessons, pool, null, DEFAULT_REQUEST_THREADS);
     }
 
     /** The app with every experiment kept in {@code database} as well (null: in memory only). */
     public static Javalin create(SessionStore store, LessonLibrary lessons, Database database) {
-        return create(store, lessons, TrainingPool.fromEnvironment(),
-                database == null ? null : new JdbcExperimentRepository(database.dataSource()));
+        return create(store, lessons, TrainingPool.withDefaults(),
+                database == null ? null : new JdbcExperimentRepository(database.dataSource()), DEFAULT_REQUEST_THREADS);
     }
 
     /** The app with every experiment kept in {@code repository} as well (null: in memory only). */
     public static Javalin create(SessionStore store, LessonLibrary lessons, ExperimentRepository repository) {
-        return create(store, lessons, TrainingPool.fromEnvironment(), repository);
+        return create(store, lessons, TrainingPool.withDefaults(), repository, DEFAULT_REQUEST_THREADS);
     }
 
     /**
-     * Everything: sessions, lessons, training workers (stopping the app stops them) and, unless null, the
-     * repository every experiment is stored in after each change.
+     * Everything: sessions, lessons, training workers (stopping the app stops them), unless null the repository
+     * every experiment is stored in after each change, and the number of threads serving requests.
      */
     public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
-                                 ExperimentRepository repository) {
+                                 ExperimentRepository repository, int threads) {
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
@@ -106,8 +104,6 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
-            int threads = Settings.positiveInt("NETSTEP_REQUEST_THREADS", "netstep.requestThreads",
-                    DEFAULT_REQUEST_THREADS);
             cfg.jetty.threadPool = requestThreads(threads);
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // Jetty's gzip below does it
             cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(gzip(threads)));
@@ -140,6 +136,8 @@ public final class App {
             cfg.routes.post("/train", training::train);
             cfg.routes.post("/train/cancel", training::cancel);
             cfg.routes.get("/training", training::progress);
+            // browsers that ignore the page's <link rel="icon"> ask for /favicon.ico
+            cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
             cfg.routes.get("/health", ctx -> ApiController.json(ctx, ApiJson.MAPPER.createObjectNode()
                     .put("status", "ok").put("sessions", store.size()).put("trainingRuns", pool.pending())));
 

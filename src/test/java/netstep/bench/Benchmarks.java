@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs every benchmark and prints one Markdown table (the README's "Performance" section).
+ * Runs every benchmark and prints one Markdown table (docs/performance.md).
  * {@code mvn -P bench verify}; {@code -Dbench.args=--quick} for a short, noisier run, and
  * {@code -Dbench.args="--only=Step"} to run only the JMH benchmarks whose name matches.
  * Each figure is the median over every measured iteration of every fork; "spread" is half the
@@ -65,6 +65,7 @@ public final class Benchmarks {
         table.epochRow(rows);
         table.gridRow(rows);
         table.renderRows(rows);
+        table.libraryRows(rows);
         if (only == null) {
             // placeholder: the over-HTTP figures come from issue 5's load script, not from this suite
             rows.add(row("Over HTTP: N students stepping, throughput and p50/p95/p99",
@@ -172,6 +173,16 @@ public final class Benchmarks {
                             + " (at the update phase)", key, "");
                 }
             }
+        }
+
+        /** The hand-written pieces (netstep) against the library that would replace them (baseline). */
+        void libraryRows(List<String> rows) {
+            pair(rows, "Heat map 64×64 as a PNG data: URI: HeatmapPng vs javax.imageio",
+                    "LibraryBenchmark.pngHandWritten", "LibraryBenchmark.pngImageIO", "", true);
+            pair(rows, "Cache of 8 networks' HTML, a hit: HtmlCache vs Caffeine",
+                    "LibraryBenchmark.cacheHitHandWritten", "LibraryBenchmark.cacheHitCaffeine", "", false);
+            pair(rows, "Cache of 8 networks' HTML, a new network (miss and eviction): HtmlCache vs Caffeine",
+                    "LibraryBenchmark.cacheChurnHandWritten", "LibraryBenchmark.cacheChurnCaffeine", "", false);
         }
 
         private void single(List<String> rows, String what, String key, String target) {

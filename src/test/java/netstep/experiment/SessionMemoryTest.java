@@ -15,12 +15,15 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * What one session costs on the heap: a 2-8-8-1 network on its own 200-sample dataset after 1,000 steps
- * (so 1,001 values of loss history, 1,000 step records and the last Experiment.KEPT_TRACES steps' full traces). README.md quotes
- * the figure printed here.
+ * (so 1,001 values of loss history, 1,000 step records and the last Experiment.KEPT_TRACES steps' full traces).
+ * docs/operations.md quotes the figure printed here.
  */
 class SessionMemoryTest {
     static final int SESSIONS = 30;
     static final int STEPS = 1000;
+    /** Measured 162 to 195 KB on OpenJDK 17 (compressed references), run alone or beside other tests. */
+    static final long LEAST = 130 * 1024;
+    static final long MOST = 260 * 1024;
 
     static Dataset twoHundredSamples(long seed) {
         Random random = new Random(seed);
@@ -44,7 +47,7 @@ class SessionMemoryTest {
     }
 
     @Test
-    void oneSessionTakesUnderOneMegabyte() {
+    void oneSessionTakesAboutWhatTheOperationsNotesSay() {
         session(0); // warm up: load classes and native code before measuring
         long before = HeapMeter.settledHeapBytes();
         List<Experiment> sessions = new ArrayList<>();
@@ -56,9 +59,10 @@ class SessionMemoryTest {
         assertEquals(STEPS + 1, sessions.get(0).lossHistory().size());
         System.out.printf("One session (2-8-8-1, 200 samples of its own, %d steps of loss history): about %.1f KB%n",
                 STEPS, perSession / 1024.0);
-        assertTrue(perSession > 8 * 1024, "the 200 samples and the history alone exceed 8 KB: " + perSession);
-        // most of it is the full traces of the last Experiment.KEPT_TRACES steps, kept for the history view
-        assertTrue(perSession < 1024 * 1024, "one session took " + perSession + " bytes");
+        // most of it is the full traces of the last Experiment.KEPT_TRACES steps, kept for the history view: keeping
+        // every step's trace, or copies of the samples, would leave the band; so would forgetting the traces
+        assertTrue(perSession >= LEAST && perSession <= MOST,
+                "one session took " + perSession + " bytes; docs/operations.md says about 160 to 195 KB");
         assertNotNull(sessions); // keeps the sessions reachable until after the measurement
     }
 }

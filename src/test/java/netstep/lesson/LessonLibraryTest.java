@@ -98,8 +98,8 @@ class LessonLibraryTest {
     }
 
     @Test
-    void theCompleteExampleInTheReadmeIsAWorkingLesson() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void theCompleteExampleOfTheFormatIsAWorkingLesson() throws Exception {
+        String readme = Files.readString(Path.of("docs/lesson-format.md"));
         int start = readme.indexOf("A complete example, with every field:");
         int open = readme.indexOf("```json", start) + "```json".length();
         String json = readme.substring(open, readme.indexOf("```", open));

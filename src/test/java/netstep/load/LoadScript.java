@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 
 /**
  * A class of simulated students against a netstep server on loopback. Not a unit test: run it by hand
- * (see README.md). It starts {@code target/netstep.jar} itself, with the environment and JVM options of the
+ * (see docs/performance.md). It starts {@code target/netstep.jar} itself, with the environment and JVM options of the
  * Procfile's web line (and -Xmx256m unless that sets a heap size or --xmx overrides it), lets N students
  * (default 200, arriving within a minute) each open a session, build a network and click through every phase
  * of their steps, finish epochs and, for every tenth student, run a short training and poll its progress. A

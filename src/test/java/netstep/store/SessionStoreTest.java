@@ -97,28 +97,4 @@ class SessionStoreTest {
         assertEquals(2000, ids.size());
         ids.forEach(id -> assertEquals(16, Base64.getUrlDecoder().decode(id).length));
     }
-
-    @Test
-    void limitsComeFromSystemPropertiesWhenTheEnvironmentHasNone() {
-        assumeNoEnvironment();
-        System.setProperty("netstep.maxSessions", "42");
-        System.setProperty("netstep.sessionIdleMinutes", "7");
-        try {
-            SessionStore.Limits limits = SessionStore.Limits.fromEnvironment();
-            assertEquals(42, limits.maxSessions());
-            assertEquals(Duration.ofMinutes(7), limits.idleTimeout());
-            System.setProperty("netstep.maxSessions", "lots");
-            IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, SessionStore.Limits::fromEnvironment);
-            assertTrue(bad.getMessage().contains("-Dnetstep.maxSessions must be a whole number of 1 or more"), bad.getMessage());
-        } finally {
-            System.clearProperty("netstep.maxSessions");
-            System.clearProperty("netstep.sessionIdleMinutes");
-        }
-        assertEquals(SessionStore.Limits.defaults(), SessionStore.Limits.fromEnvironment());
-    }
-
-    private static void assumeNoEnvironment() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("NETSTEP_MAX_SESSIONS") == null
-                && System.getenv("NETSTEP_SESSION_IDLE_MINUTES") == null);
-    }
 }

@@ -7,6 +7,7 @@ import java.util.Random;
 
 import static j2html.TagCreator.div;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -36,9 +37,9 @@ class HtmlEscaperTest {
     @Test
     void j2htmlUsesItOnceTheViewsAreLoaded() throws ClassNotFoundException {
         Class.forName(StepperPage.class.getName(), true, getClass().getClassLoader()); // installs the escaper
-        assertEquals(j2html.Config.textEscaper.escape("x"), HtmlEscaper.escape("x"));
         String plain = "no entities";
-        assertSame(plain, j2html.Config.textEscaper.escape(plain));
+        assertNotSame(plain, EscapeUtil.escape(plain), "j2html's own escaper copies every text, ours does not");
+        assertSame(plain, j2html.Config.textEscaper.escape(plain), "so the installed escaper is ours");
         assertEquals("<div title=\"&quot;&lt;x&gt;\">&lt;script&gt;&amp;&#x27;</div>",
                 div("<script>&'").withTitle("\"<x>").render());
     }

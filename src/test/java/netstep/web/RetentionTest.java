@@ -74,20 +74,4 @@ class RetentionTest {
         assertEquals("{\"new\":true}", repository.shared(newLink).orElseThrow(), "a link is kept for a term");
         return gone;
     }
-
-    @Test
-    void anExperimentMustOutlastASessionHeldInMemory() {
-        System.setProperty("netstep.keepExperimentDays", "2");
-        try {
-            var tooLong = new SessionStore.Limits(300, Duration.ofDays(3));
-            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                    () -> Retention.fromEnvironment(tooLong));
-            assertTrue(refused.getMessage().contains("idle timeout"), refused.getMessage());
-            Retention fine = Retention.fromEnvironment(new SessionStore.Limits(300, Duration.ofHours(1)));
-            assertEquals(Duration.ofDays(2), fine.experiments());
-            assertEquals(Duration.ofDays(Retention.DEFAULT_SHARE_DAYS), fine.shares());
-        } finally {
-            System.clearProperty("netstep.keepExperimentDays");
-        }
-    }
 }

@@ -35,6 +35,16 @@ class StaticFilesTest {
     }
 
     @Test
+    void theFaviconIsServedAndLinkedFromThePage() {
+        TestServer.Browser b = server.new Browser();
+        assertServed(b.get("/static/favicon.svg"), "image/svg+xml", "<svg");
+        HttpResponse<String> ico = b.send(b.request("/favicon.ico").GET());
+        assertEquals(301, ico.statusCode());
+        assertEquals("/static/favicon.svg", ico.headers().firstValue("Location").orElse(""));
+        assertTrue(b.get("/").body().contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/static/favicon.svg\">"));
+    }
+
+    @Test
     void htmxIsCachedForLongAndTheOwnFilesAreRevalidated() {
         TestServer.Browser b = server.new Browser();
         HttpResponse<String> htmx = b.get("/webjars/htmx.org/2.0.10/dist/htmx.min.js");
