@@ -27,7 +27,7 @@ public record Config(
 
     public static final int MAX_WIDTH = 64;
     public static final int MAX_HIDDEN_LAYERS = 8;
-    public static final double MAX_LEARNING_RATE = 10;
+    public static final double MAX_LEARNING_RATE = netstep.engine.Bounds.MAX_LEARNING_RATE;
 
     public Config {
         hidden = List.copyOf(hidden);

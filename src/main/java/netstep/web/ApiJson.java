@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
 final class ApiJson {
     static final int MAX_LAYERS = 16;
     static final int MAX_WIDTH = 512;
-    static final double MAX_LEARNING_RATE = 10;
+    static final double MAX_LEARNING_RATE = netstep.engine.Bounds.MAX_LEARNING_RATE;
     static final int MAX_SAMPLES = 5000;
     static final int MAX_EPOCHS = 10_000;
 
