@@ -76,7 +76,9 @@ record Axis(double min, double max, boolean log, double fromPixel, double toPixe
         }
         double step = niceStep((max - min) / 5);
         if (min == 0 && max % 1 == 0 && step < 1 && max >= 1) step = 1;
-        double count = Math.floor((max - min) / step + 1e-6) + 1;
+        // the ends are multiples of the step up to their own rounding, which for large ends is many ulps of the ratio
+        double slack = 1e-6 + 8 * Math.ulp(Math.max(Math.abs(min), Math.abs(max))) / step;
+        double count = Math.floor((max - min) / step + slack) + 1;
         if (!(count >= 1 && count <= MAX_TICKS)) { // degenerate or too fine for its numbers: just the two ends
             ticks.add(min);
             if (max != min) ticks.add(max);
