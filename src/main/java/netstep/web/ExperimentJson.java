@@ -120,6 +120,18 @@ final class ExperimentJson {
 
     /** The same, from JSON already parsed (the stored form wraps the file in an object of its own). */
     static void read(JsonNode root, Experiment e) {
+        read(root, e, false);
+    }
+
+    /**
+     * A state this app stored: as {@link #read}, except that a step history longer than an experiment now keeps
+     * (stored before it was capped) loses its oldest rows instead of the whole state being refused.
+     */
+    static void readStored(JsonNode root, Experiment e) {
+        read(root, e, true);
+    }
+
+    private static void read(JsonNode root, Experiment e, boolean stored) {
         if (!root.isObject()) throw new BadRequest("the experiment file must be a JSON object");
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -158,13 +170,14 @@ final class ExperimentJson {
         List<StepRecord> records = new ArrayList<>();
         JsonNode recs = root.path("history");
         if (recs.isArray()) {
-            if (recs.size() > Math.min(steps, Experiment.MAX_RECORDS)) {
+            int first = stored ? Math.max(0, recs.size() - Experiment.MAX_RECORDS) : 0;
+            if (recs.size() - first > Math.min(steps, Experiment.MAX_RECORDS)) {
                 throw new BadRequest("history has " + recs.size() + " steps; at most " + Math.min(steps,
                         Experiment.MAX_RECORDS) + " (the steps taken, and at most the " + Experiment.MAX_RECORDS
                         + " an experiment keeps)");
             }
             int previous = 0;
-            for (int i = 0; i < recs.size(); i++) {
+            for (int i = first; i < recs.size(); i++) {
                 JsonNode r = recs.get(i);
                 String path = "history[" + i + "]";
                 int step = whole(r.path("step"), path + ".step", previous + 1, steps);

@@ -379,6 +379,30 @@ class HostileNumbersTest {
         assertEquals(e.records(), back.records());
     }
 
+    @Test
+    void aStoredStateWithALongerStepHistoryThanIsNowKeptLosesOnlyItsOldestRows() {
+        Experiment e = new Experiment(Config.defaults());
+        int steps = Experiment.MAX_RECORDS + 1_000;
+        e.restore(e.config(), e.network(), steps, List.of(1.0, 0.5), List.of(0, steps), List.of());
+        ObjectNode file = ExperimentJson.write(e);
+        ArrayNode history = file.putArray("history");
+        for (int s = 1; s <= steps; s++) {
+            history.addObject().put("step", s).put("epoch", 1 + (s - 1) / 12).put("sample", 1 + s % 12)
+                    .put("loss", 0.5).put("largestChange", 0.01).put("learningRate", 0.1);
+        }
+        // a file is refused: longer than the app keeps
+        assertThrows(BadRequest.class, () -> ExperimentJson.read(file, new Experiment(Config.defaults())));
+        // a state stored before the cap keeps its newest rows
+        ObjectNode stored = JSON.createObjectNode();
+        stored.set("experiment", file);
+        Experiment back = new Experiment(Config.defaults());
+        new StoredExperimentCodec(LESSONS).read(stored.toString(), back);
+        assertEquals(Experiment.MAX_RECORDS, back.records().size());
+        assertEquals(steps - Experiment.MAX_RECORDS + 1, back.records().get(0).step());
+        assertEquals(steps, back.record(steps).orElseThrow().step());
+        assertTrue(back.record(1).isEmpty());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static DynamicTest attack(String name, Function<WebClient, HttpResponse<String>> attack, String expected) {
