@@ -379,9 +379,16 @@ public final class Experiment {
         }
     }
 
-    /** Halves a history that outgrew {@link #MAX_LOSS_VALUES}, keeping every other value, the first and the last. */
+    /**
+     * Halves a history that outgrew {@link #MAX_LOSS_VALUES}, keeping every other value, the first and the last, as
+     * often as it takes: a run of 10,000 epochs adds more than one halving can take back, and a longer history than
+     * this would not load again from the app's own file.
+     */
     static void thin(List<Double> values, List<Integer> steps) {
-        if (values.size() <= MAX_LOSS_VALUES) return;
+        while (values.size() > MAX_LOSS_VALUES) halve(values, steps);
+    }
+
+    private static void halve(List<Double> values, List<Integer> steps) {
         int last = values.size() - 1;
         List<Double> keptValues = new ArrayList<>();
         List<Integer> keptSteps = new ArrayList<>();

@@ -380,6 +380,23 @@ class HostileNumbersTest {
     }
 
     @Test
+    void aLongTrainingRunLeavesAHistoryTheAppLoadsAgain() {
+        // two runs of 10,000 epochs add 20,000 loss values: the history is thinned to what an import accepts
+        Experiment e = new Experiment(new Config(2, List.of(3), 1, Activation.TANH, Activation.SIGMOID, Loss.L2, 0.5,
+                4, "xor", SampleOrder.SHUFFLED));
+        for (int run = 0; run < 2; run++) {
+            var training = e.startTraining(Experiment.MAX_TRAINING_EPOCHS).orElseThrow();
+            training.run();
+            e.finishTraining(training);
+        }
+        assertTrue(e.lossHistory().size() <= Experiment.MAX_LOSS_VALUES, e.lossHistory().size() + " values");
+        String written = ExperimentJson.write(e).toString();
+        Experiment back = new Experiment(Config.defaults());
+        ExperimentJson.read(written, back);
+        assertEquals(written, ExperimentJson.write(back).toString());
+    }
+
+    @Test
     void aStoredStateWithALongerStepHistoryThanIsNowKeptLosesOnlyItsOldestRows() {
         Experiment e = new Experiment(Config.defaults());
         int steps = Experiment.MAX_RECORDS + 1_000;
