@@ -2,6 +2,8 @@ package netstep.data;
 
 import static netstep.data.Datasets.count;
 
+import netstep.engine.Bounds;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -175,8 +177,8 @@ public final class CsvData {
             throw new DataException(where + ": \"" + text + "\" is not a number.");
         }
         double value = Double.parseDouble(text);
-        if (Double.isInfinite(value)) {
-            throw new DataException(where + ": " + text + " is too large.");
+        if (!Bounds.allowed(value)) {
+            throw new DataException(where + ": " + text + " is too large; numbers must be from " + Bounds.range() + ".");
         }
         return value;
     }

@@ -77,6 +77,16 @@ public final class Layer {
         return biases;
     }
 
+    boolean allWithinBounds() {
+        for (double v : weights.data) {
+            if (!Bounds.allowed(v)) return false;
+        }
+        for (double v : biases.data) {
+            if (!Bounds.allowed(v)) return false;
+        }
+        return true;
+    }
+
     boolean allFinite() {
         for (double v : weights.data) {
             if (!Double.isFinite(v)) return false;

@@ -79,6 +79,11 @@ public final class Network {
         return ParameterCount.of(sizes());
     }
 
+    /** Every weight and bias finite and within ±{@link Bounds#MAX_MAGNITUDE}. */
+    public boolean allWithinBounds() {
+        return layers.stream().allMatch(Layer::allWithinBounds);
+    }
+
     public boolean allFinite() {
         return layers.stream().allMatch(Layer::allFinite);
     }

@@ -52,9 +52,13 @@ public record StepTrace(
         return total;
     }
 
-    /** True when any number of the step overflowed: training diverged and the update must not be applied. */
+    /**
+     * True when any number of the step overflowed, or the updated parameters left ±{@link Bounds#MAX_MAGNITUDE}:
+     * training diverged and the update must not be applied. Parameters stay within the bounds every door checks,
+     * so whatever the app saves, it can load again.
+     */
     public boolean diverged() {
-        return !Double.isFinite(loss) || !after.allFinite()
+        return !Double.isFinite(loss) || !after.allWithinBounds()
                 || forward.stream().anyMatch(l -> !l.f().allFinite() || !l.a().allFinite())
                 || backward.stream().anyMatch(l -> !l.dL_da().allFinite() || !l.dL_dW().allFinite());
     }

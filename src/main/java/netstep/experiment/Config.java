@@ -30,8 +30,8 @@ public record Config(
     // the stateless JSON API stores and draws nothing, so a script may send wider layers than a page can show
     public static final int MAX_API_WIDTH = 512;
     public static final int MAX_HIDDEN_LAYERS = 8;
-    /** The largest learning rate η, in the form and the API alike. */
-    public static final double MAX_LEARNING_RATE = 10;
+    /** The largest learning rate η, in the form and the API alike (one bound for every door). */
+    public static final double MAX_LEARNING_RATE = netstep.engine.Bounds.MAX_LEARNING_RATE;
 
     public Config {
         hidden = List.copyOf(hidden);

@@ -1,6 +1,7 @@
 package netstep.experiment;
 
 import netstep.data.Dataset;
+import netstep.engine.Bounds;
 import netstep.engine.Network;
 import netstep.engine.SampleSchedule;
 import netstep.engine.Sgd;
@@ -68,6 +69,12 @@ public final class Experiment {
      */
     public static final int MAX_LOSS_VALUES = 4_000;
 
+    /**
+     * The step history keeps the records of this many most recent steps: the stored state is written out on every
+     * request, so it must not grow with every click for good (an epoch of the largest dataset still fits).
+     */
+    public static final int MAX_RECORDS = 5_000;
+
     /** How many steps' full traces stay available in the history. */
     public static final int KEPT_TRACES = 20;
 
@@ -108,6 +115,17 @@ public final class Experiment {
                         + savedNetwork.layer(l).activation().label() + " but its configuration says " + expected.label());
             }
         }
+        if (savedSteps < 0 || savedSteps > Bounds.MAX_STEPS) {
+            throw new IllegalArgumentException("an experiment counts 0 to " + Bounds.MAX_STEPS + " steps, not " + savedSteps);
+        }
+        if (savedLossHistory.size() > MAX_LOSS_VALUES + 1) {
+            throw new IllegalArgumentException("the loss history has " + savedLossHistory.size()
+                    + " values; an experiment keeps at most " + (MAX_LOSS_VALUES + 1));
+        }
+        if (savedRecords.size() > MAX_RECORDS) {
+            throw new IllegalArgumentException("the step history has " + savedRecords.size()
+                    + " steps; an experiment keeps at most " + MAX_RECORDS);
+        }
         if (savedLossSteps.size() != savedLossHistory.size()) {
             throw new IllegalArgumentException("the loss history has " + savedLossHistory.size() + " values but "
                     + savedLossSteps.size() + " step numbers");
@@ -127,7 +145,7 @@ public final class Experiment {
         dataset = data;
         reset();
         network = savedNetwork;
-        for (int s = 0; s < savedSteps; s++) schedule.next();
+        schedule = SampleSchedule.after(dataset.size(), config.order(), config.seed(), savedSteps);
         steps = savedSteps;
         lossHistory.clear();
         lossHistory.addAll(savedLossHistory);
@@ -210,6 +228,10 @@ public final class Experiment {
     }
 
     private boolean pickNext() {
+        if (steps >= Bounds.MAX_STEPS) {
+            notice = "This experiment has reached " + Bounds.MAX_STEPS + " steps, the most it counts. Reset to go on.";
+            return false;
+        }
         int index = schedule.peek();
         StepTrace next = sgd.step(network, Vec.of(dataset.x(index)), Vec.of(dataset.y(index)));
         double nextMean = next.diverged() ? Double.NaN
@@ -237,12 +259,14 @@ public final class Experiment {
         recordTestLoss();
         records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
                 trace.learningRate()));
+        if (records.size() > MAX_RECORDS) records.subList(0, records.size() - MAX_RECORDS).clear();
         recentTraces.put(steps, trace);
     }
 
     private void markDiverged() {
         diverged = true;
-        notice = "Training diverged: the numbers overflow to infinity or NaN. The learning rate η = "
+        notice = "Training diverged: the numbers overflow (to infinity or NaN, or weights beyond ±"
+                + (long) Bounds.MAX_MAGNITUDE + "). The learning rate η = "
                 + config.learningRate() + " is too large for this loss and network. Reset, or choose a smaller η.";
     }
 
@@ -268,6 +292,10 @@ public final class Experiment {
                     + config.parameterCount().total() + " parameters is too much for one run; this network can train at most "
                     + fits + " epochs at a time.");
         }
+        if ((long) steps + (long) epochs * dataset.size() > Bounds.MAX_STEPS) {
+            throw new IllegalArgumentException("This experiment is at step " + steps + "; it counts at most "
+                    + Bounds.MAX_STEPS + " steps. Reset to train further.");
+        }
         if (stepInProgress()) {
             goTo(Phase.UPDATE);
             if (diverged) return Optional.empty();
@@ -279,9 +307,7 @@ public final class Experiment {
 
     /** A schedule in the same state as ours: every applied step consumed exactly one sample since the reset. */
     private SampleSchedule replayedSchedule() {
-        SampleSchedule copy = new SampleSchedule(dataset.size(), config.order(), config.seed());
-        for (int i = 0; i < steps; i++) copy.next();
-        return copy;
+        return SampleSchedule.after(dataset.size(), config.order(), config.seed(), steps);
     }
 
     /**
@@ -353,9 +379,16 @@ public final class Experiment {
         }
     }
 
-    /** Halves a history that outgrew {@link #MAX_LOSS_VALUES}, keeping every other value, the first and the last. */
+    /**
+     * Halves a history that outgrew {@link #MAX_LOSS_VALUES}, keeping every other value, the first and the last, as
+     * often as it takes: a run of 10,000 epochs adds more than one halving can take back, and a longer history than
+     * this would not load again from the app's own file.
+     */
     static void thin(List<Double> values, List<Integer> steps) {
-        if (values.size() <= MAX_LOSS_VALUES) return;
+        while (values.size() > MAX_LOSS_VALUES) halve(values, steps);
+    }
+
+    private static void halve(List<Double> values, List<Integer> steps) {
         int last = values.size() - 1;
         List<Double> keptValues = new ArrayList<>();
         List<Integer> keptSteps = new ArrayList<>();
@@ -443,10 +476,8 @@ public final class Experiment {
      * @throws IllegalArgumentException for a value that is not finite or a parameter the network lacks
      */
     public void setParameter(ParameterRef ref, double value) {
-        if (!Double.isFinite(value) || Math.abs(value) > MAX_PARAMETER) {
-            throw new IllegalArgumentException("a weight or bias must be a number from −" + (long) MAX_PARAMETER
-                    + " to " + (long) MAX_PARAMETER);
-        }
+        String problem = Bounds.problem(value);
+        if (problem != null) throw new IllegalArgumentException(ref.label() + " " + problem);
         Network edited = ref.applyTo(network, value);
         if (stepInProgress()) {
             StepTrace recomputed = sgd.step(edited, Vec.of(dataset.x(sampleIndex)), Vec.of(dataset.y(sampleIndex)));
@@ -469,7 +500,7 @@ public final class Experiment {
     }
 
     /** Typed weights beyond this are surely mistakes, and would overflow at once. */
-    public static final double MAX_PARAMETER = 1e6;
+    public static final double MAX_PARAMETER = Bounds.MAX_MAGNITUDE;
 
     /** Mean training loss at step 0 and after every step. */
     public List<Double> lossHistory() {
@@ -482,7 +513,16 @@ public final class Experiment {
     }
 
     public Optional<StepRecord> record(int step) {
-        return step >= 1 && step <= records.size() ? Optional.of(records.get(step - 1)) : Optional.empty();
+        // step numbers rise but may skip (a training run keeps no records, older ones are dropped)
+        int lo = 0;
+        int hi = records.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int at = records.get(mid).step();
+            if (at == step) return Optional.of(records.get(mid));
+            if (at < step) lo = mid + 1; else hi = mid - 1;
+        }
+        return Optional.empty();
     }
 
     /** The full trace of a completed step, while it is among the {@link #KEPT_TRACES} most recent. */

@@ -3,6 +3,7 @@ package netstep.experiment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import netstep.engine.Bounds;
 
 import java.util.List;
 import java.util.Set;
@@ -63,10 +64,12 @@ public final class JsonInput {
         return node;
     }
 
+    /** A number within {@link Bounds}: finite and at most {@link Bounds#MAX_MAGNITUDE} in size. */
     public static double finite(JsonNode n, String path) {
         if (!n.isNumber()) throw new InvalidInput(path + " must be a number, not " + n);
         double v = n.asDouble();
-        if (!Double.isFinite(v)) throw new InvalidInput(path + " must be a finite number, not " + n);
+        String problem = Bounds.problem(v);
+        if (problem != null) throw new InvalidInput(path + " " + problem);
         return v;
     }
 

@@ -36,6 +36,15 @@ public interface ExperimentRepository {
      */
     Optional<Versioned> findNewer(String sessionId, long version);
 
+    /**
+     * Moves a session's stored state that cannot be read out of the way (kept for a look, under an id no cookie can
+     * have, until the retention deletes it), so that it is not read and refused again on every request.
+     * @return whether it was moved; a repository that cannot does nothing
+     */
+    default boolean setAside(String sessionId) {
+        return false;
+    }
+
     /** Keeps {@code state} under {@code token}, until {@link #forget} removes it. */
     void share(String token, String state);
 

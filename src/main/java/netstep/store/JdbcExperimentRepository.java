@@ -108,6 +108,21 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
     }
 
     @Override
+    public boolean setAside(String sessionId) {
+        try (Connection c = dataSource.get().getConnection();
+             PreparedStatement s = c.prepareStatement("UPDATE experiments SET session_id = ? WHERE session_id = ?")) {
+            s.setString(1, ASIDE + sessionId);
+            s.setString(2, sessionId);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StorageException("the experiment could not be set aside: " + e.getMessage(), e);
+        }
+    }
+
+    /** The prefix of a set-aside row's id: no session id has a colon. */
+    static final String ASIDE = "aside:";
+
+    @Override
     public Optional<Versioned> find(String sessionId) {
         try (Connection c = dataSource.get().getConnection()) {
             return stateOf(c, sessionId);

@@ -42,9 +42,15 @@ public final class StoredExperiments {
         return id != null && SESSION_ID.matcher(id).matches();
     }
 
+    /** Told to a student whose stored experiment could not be opened. */
+    public static final String SET_ASIDE = "Your saved experiment could not be opened by this version of netstep, so "
+            + "it was set aside and this is a fresh start with the default network.";
+
     /**
      * The experiment stored under a session id this server does not hold (after a restart, or made elsewhere).
-     * A stored state this version cannot read is logged and left alone: the browser starts a new session.
+     * A stored state this version cannot read is logged and set aside (so it is not read and refused again on
+     * every request), and the session starts afresh with a message saying so; if it cannot be set aside, the
+     * browser starts a new session instead.
      */
     public Optional<Experiment> load(String sessionId) {
         return repository.find(sessionId).flatMap(stored -> {
@@ -54,9 +60,19 @@ public final class StoredExperiments {
             } catch (StorageException failure) {
                 throw failure;
             } catch (RuntimeException unreadable) {
-                LOG.warn("The stored experiment of a session cannot be read, so it starts afresh: {}",
+                LOG.warn("The stored experiment of a session cannot be read, so it is set aside and starts afresh: {}",
                         unreadable.getMessage());
-                return Optional.empty();
+                boolean moved;
+                try {
+                    moved = repository.setAside(sessionId);
+                } catch (StorageException failure) {
+                    LOG.warn("The unreadable experiment could not be set aside: {}", failure.getMessage());
+                    moved = false;
+                }
+                if (!moved) return Optional.empty();
+                Experiment fresh = new Experiment(Config.defaults());
+                fresh.tell(SET_ASIDE);
+                return Optional.of(fresh);
             }
             lastStored.put(e, stored);
             return Optional.of(e);

@@ -15,12 +15,14 @@ final class Decimal {
 
     /** As {@code "%.<decimals>f"}. */
     static String fixed(double v, int decimals) {
+        if (!Double.isFinite(v)) return nonFinite(v);
         String s = shortest(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         return negativeZero(v, s) ? "-" + s : s;
     }
 
     /** As {@code "%.<decimals>e"}: one digit, the decimals, then e, the exponent's sign and at least two digits. */
     static String scientific(double v, int decimals) {
+        if (!Double.isFinite(v)) return nonFinite(v);
         BigDecimal rounded = shortest(v).round(new MathContext(decimals + 1, RoundingMode.HALF_UP));
         String digits = rounded.unscaledValue().abs().toString();
         int exponent = v == 0 ? 0 : digits.length() - 1 - rounded.scale();
@@ -34,6 +36,11 @@ final class Decimal {
         int magnitude = Math.abs(exponent);
         if (magnitude < 10) out.append('0');
         return out.append(magnitude).toString();
+    }
+
+    /** As the Formatter writes them; BigDecimal has no such values and would throw. */
+    private static String nonFinite(double v) {
+        return Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
     }
 
     private static BigDecimal shortest(double v) {

@@ -41,8 +41,18 @@ final class MathView {
         return tr(cells.toArray(DomContent[]::new));
     }
 
+    /** A value that overflowed (∞ or NaN): marked, so a diverged step reads as such and not as a number. */
+    static TdTag overflow(double v) {
+        return td("overflow").withClass("overflow").withTitle(Num.f(v));
+    }
+
+    private static TdTag plainCell(double v) {
+        return Double.isFinite(v) ? td(Num.f(v)) : overflow(v);
+    }
+
     /** One number in a cell, with the exact value on hover where the cell rounds it. */
     static TdTag cell(double v) {
+        if (!Double.isFinite(v)) return overflow(v);
         String shown = Num.f(v);
         TdTag td = td(shown);
         return Num.isExact(shown, v) ? td : td.withTitle(Num.exact(v));
@@ -95,9 +105,9 @@ final class MathView {
         for (int j = 0; j < shown(w.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
             // no tooltips: the same numbers sit, with their exact values, in W and b beside it
-            for (int i = 0; i < shownColumns; i++) cells.add(td(Num.f(w.get(j, i))));
+            for (int i = 0; i < shownColumns; i++) cells.add(plainCell(w.get(j, i)));
             if (clipped) cells.add(td("⋯").withClass("more"));
-            cells.add(td(Num.f(b.get(j))).withClass("bias-column"));
+            cells.add(plainCell(b.get(j)).withClass("bias-column"));
             rows.add(tr(cells.toArray(DomContent[]::new)));
         }
         if (shown(w.rows()) < w.rows()) rows.add(moreRows(shownColumns + (clipped ? 2 : 1)));

@@ -50,8 +50,14 @@ final class Svg extends ContainerTag<Svg> {
         return el("title").withText(content);
     }
 
+    /** No picture is wider than this: farther coordinates are clamped, so none is written with 300 digits. */
+    static final double MAX_COORDINATE = 1e6;
+
     /** Coordinates with two decimals: enough on screen, and small pages. */
     static String n(double v) {
+        // a coordinate from an overflowed value: NaN at the origin, the rest clamped far off the picture
+        if (Double.isNaN(v)) return "0";
+        if (Math.abs(v) > MAX_COORDINATE) v = Math.copySign(MAX_COORDINATE, v);
         if (v == Math.rint(v) && Math.abs(v) < 1e9) return Long.toString((long) v);
         String quick = twoDecimalsQuickly(v);
         return quick != null ? quick : Decimal.fixed(v, 2);

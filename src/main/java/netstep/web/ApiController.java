@@ -31,7 +31,8 @@ final class ApiController {
         double[][] sample = ApiJson.sample(sampleNode, "sample", network);
         StepTrace trace = new Sgd(loss, eta).step(network, Vec.of(sample[0]), Vec.of(sample[1]));
         if (trace.diverged()) {
-            throw new DivergedException("training diverged: this step's numbers overflow to infinity or NaN. "
+            throw new DivergedException("training diverged: this step's numbers overflow to infinity or NaN, or its new parameters leave ±"
+                    + (long) netstep.engine.Bounds.MAX_MAGNITUDE + ". "
                     + "The learning rate " + eta + " is too large for this loss and network (or the weights are "
                     + "already huge); try a smaller learning rate");
         }

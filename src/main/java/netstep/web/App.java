@@ -129,6 +129,7 @@ public final class App {
             cfg.routes.post("/configure", stepper::configure);
             cfg.routes.post("/parameters", stepper::parameters);
             cfg.routes.post("/step", stepper::step);
+            cfg.routes.post("/start-over", stepper::startOver);
             cfg.routes.post("/edit", stepper::edit);
             cfg.routes.post("/view/loss-scale", stepper::lossScale);
             cfg.routes.get("/history", stepper::history);

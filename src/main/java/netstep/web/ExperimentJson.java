@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import netstep.data.Dataset;
+import netstep.engine.Bounds;
 import netstep.engine.Network;
 import netstep.experiment.Config;
 import netstep.experiment.ConfigForm;
@@ -27,7 +28,10 @@ final class ExperimentJson {
     static final int VERSION = 1;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "settings", "dataset", "network",
             "steps", "epochs", "lossHistory", "lossSteps", "history");
-    private static final int MAX_HISTORY = 1_000_000;
+    /** How a loss that overflowed is written: JSON has no Infinity or NaN, and the file must load again. */
+    static final String INFINITY = "Infinity";
+    static final String NEGATIVE_INFINITY = "-Infinity";
+    static final String NAN = "NaN";
 
     private ExperimentJson() {
     }
@@ -50,15 +54,51 @@ final class ExperimentJson {
         out.put("steps", e.steps());
         out.put("epochs", e.epochs());
         ArrayNode losses = out.putArray("lossHistory");
-        e.lossHistory().forEach(losses::add);
+        e.lossHistory().forEach(v -> addMeasured(losses, v));
         ArrayNode lossSteps = out.putArray("lossSteps");
         e.lossSteps().forEach(lossSteps::add);
         ArrayNode history = out.putArray("history");
         for (StepRecord r : e.records()) {
-            history.addObject().put("step", r.step()).put("epoch", r.epoch()).put("sample", r.sampleIndex() + 1)
-                    .put("loss", r.loss()).put("largestChange", r.largestChange()).put("learningRate", r.learningRate());
+            ObjectNode row = history.addObject().put("step", r.step()).put("epoch", r.epoch())
+                    .put("sample", r.sampleIndex() + 1);
+            putMeasured(row, "loss", r.loss());
+            putMeasured(row, "largestChange", r.largestChange());
+            putMeasured(row, "learningRate", r.learningRate());
         }
         return out;
+    }
+
+    /** A measured value (a loss, a change): a number, or "Infinity", "-Infinity" or "NaN" once it overflowed. */
+    private static void addMeasured(ArrayNode array, double v) {
+        if (Double.isFinite(v)) array.add(v); else array.add(nonFinite(v));
+    }
+
+    private static void putMeasured(ObjectNode node, String field, double v) {
+        if (Double.isFinite(v)) node.put(field, v); else node.put(field, nonFinite(v));
+    }
+
+    private static String nonFinite(double v) {
+        return Double.isNaN(v) ? NAN : v > 0 ? INFINITY : NEGATIVE_INFINITY;
+    }
+
+    /** A measured value as {@link #addMeasured} writes it; null (or absent) reads as NaN. */
+    private static double measured(JsonNode v, String path) {
+        if (v == null || v.isNull() || v.isMissingNode()) return Double.NaN;
+        if (v.isNumber()) return v.asDouble();
+        if (v.isTextual()) {
+            switch (v.asText()) {
+                case INFINITY: return Double.POSITIVE_INFINITY;
+                case NEGATIVE_INFINITY: return Double.NEGATIVE_INFINITY;
+                case NAN: return Double.NaN;
+                default: break;
+            }
+        }
+        throw new BadRequest(path + " must be a number, \"" + INFINITY + "\", \"" + NEGATIVE_INFINITY + "\" or \""
+                + NAN + "\", not " + clip(v.toString()));
+    }
+
+    private static String clip(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static ArrayNode samples(List<double[]> xs, List<double[]> ys) {
@@ -80,6 +120,18 @@ final class ExperimentJson {
 
     /** The same, from JSON already parsed (the stored form wraps the file in an object of its own). */
     static void read(JsonNode root, Experiment e) {
+        read(root, e, false);
+    }
+
+    /**
+     * A state this app stored: as {@link #read}, except that a step history longer than an experiment now keeps
+     * (stored before it was capped) loses its oldest rows instead of the whole state being refused.
+     */
+    static void readStored(JsonNode root, Experiment e) {
+        read(root, e, true);
+    }
+
+    private static void read(JsonNode root, Experiment e, boolean stored) {
         if (!root.isObject()) throw new BadRequest("the experiment file must be a JSON object");
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -91,23 +143,25 @@ final class ExperimentJson {
         Dataset data = dataset(root.path("dataset"));
         Config config = settings(root.path("settings"), data);
         Network network = ApiJson.network(root);
-        int steps = whole(root.path("steps"), "steps", 0, Integer.MAX_VALUE);
+        // no longer than the app itself keeps, so a file costs no more to hold and write than a session does
+        int steps = whole(root.path("steps"), "steps", 0, Bounds.MAX_STEPS);
+        int maxLosses = (int) Math.min(steps + 1L, Experiment.MAX_LOSS_VALUES + 1);
         List<Double> losses = new ArrayList<>();
         JsonNode history = root.path("lossHistory");
-        if (!history.isArray() || history.isEmpty() || history.size() > steps + 1) {
+        if (!history.isArray() || history.isEmpty() || history.size() > maxLosses) {
             throw new BadRequest("lossHistory must list the mean loss at step 0 and after each step (or trained "
-                    + "epoch): 1 to " + (steps + 1) + " values");
+                    + "epoch): 1 to " + maxLosses + " values, not " + (history.isArray() ? history.size() : "none"));
         }
-        for (JsonNode v : history) {
-            if (!v.isNumber()) throw new BadRequest("lossHistory holds numbers only, not " + v);
-            losses.add(v.asDouble());
-        }
+        for (int i = 0; i < history.size(); i++) losses.add(measured(history.get(i), "lossHistory[" + i + "]"));
         List<Integer> lossSteps = new ArrayList<>();
         JsonNode stepNumbers = root.path("lossSteps");
         if (stepNumbers.isMissingNode()) {
             for (int s = 0; s < losses.size(); s++) lossSteps.add(s);
         } else {
-            if (!stepNumbers.isArray()) throw new BadRequest("lossSteps must be a list of step numbers");
+            if (!stepNumbers.isArray() || stepNumbers.size() != losses.size()) {
+                throw new BadRequest("lossSteps must list one step number for each value of lossHistory ("
+                        + losses.size() + ")");
+            }
             for (JsonNode n : stepNumbers) {
                 if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new BadRequest("lossSteps holds whole numbers only");
                 lossSteps.add(n.asInt());
@@ -116,10 +170,23 @@ final class ExperimentJson {
         List<StepRecord> records = new ArrayList<>();
         JsonNode recs = root.path("history");
         if (recs.isArray()) {
-            if (recs.size() > MAX_HISTORY) throw new BadRequest("the history is too long");
-            for (JsonNode r : recs) {
-                records.add(new StepRecord(r.path("step").asInt(), r.path("epoch").asInt(), r.path("sample").asInt() - 1,
-                        r.path("loss").asDouble(), r.path("largestChange").asDouble(), r.path("learningRate").asDouble()));
+            int first = stored ? Math.max(0, recs.size() - Experiment.MAX_RECORDS) : 0;
+            if (recs.size() - first > Math.min(steps, Experiment.MAX_RECORDS)) {
+                throw new BadRequest("history has " + recs.size() + " steps; at most " + Math.min(steps,
+                        Experiment.MAX_RECORDS) + " (the steps taken, and at most the " + Experiment.MAX_RECORDS
+                        + " an experiment keeps)");
+            }
+            int previous = 0;
+            for (int i = first; i < recs.size(); i++) {
+                JsonNode r = recs.get(i);
+                String path = "history[" + i + "]";
+                int step = whole(r.path("step"), path + ".step", previous + 1, steps);
+                int sample = whole(r.path("sample"), path + ".sample", 1, data.size());
+                int epoch = whole(r.path("epoch"), path + ".epoch", 1, Integer.MAX_VALUE);
+                records.add(new StepRecord(step, epoch, sample - 1, measured(r.get("loss"), path + ".loss"),
+                        measured(r.get("largestChange"), path + ".largestChange"),
+                        measured(r.get("learningRate"), path + ".learningRate")));
+                previous = step;
             }
         }
         if (!sameSamples(config.dataset(), data)) {
@@ -184,7 +251,8 @@ final class ExperimentJson {
 
     private static int whole(JsonNode n, String name, int min, int max) {
         if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
-            throw new BadRequest(name + " must be a whole number from " + min);
+            throw new BadRequest(name + " must be a whole number from " + min + " to " + max + ", not "
+                    + (n.isMissingNode() ? "missing" : clip(n.toString())));
         }
         return n.asInt();
     }

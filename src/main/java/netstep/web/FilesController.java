@@ -54,7 +54,7 @@ final class FilesController {
             try {
                 ExperimentJson.read(uploadedOrPasted(ctx), e);
                 return null;
-            } catch (BadRequest ex) {
+            } catch (netstep.experiment.InvalidInput ex) { // BadRequest, or a number out of bounds in a sample
                 return ex.getMessage();
             }
         });

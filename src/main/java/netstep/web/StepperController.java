@@ -9,6 +9,7 @@ import netstep.experiment.Experiment;
 import netstep.experiment.ParameterRef;
 import netstep.experiment.Phase;
 import netstep.store.SessionStore;
+import netstep.view.BrokenSessionView;
 import netstep.view.StepperPage;
 import netstep.view.TrainingView;
 
@@ -38,6 +39,8 @@ final class StepperController {
                 return thread;
             }, new ThreadPoolExecutor.DiscardOldestPolicy());
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepperController.class);
+
     private final Sessions sessions;
 
     StepperController(Sessions sessions) {
@@ -48,7 +51,39 @@ final class StepperController {
         StepperController.varyOnHtmx(ctx);
         StepperPage.Browsing browsing = new StepperPage.Browsing(positive(ctx.queryParam("historyPage"), 1),
                 positive(ctx.queryParam("step"), 0));
-        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.render(e, ConfigForm.of(e.config()), browsing)));
+        html(ctx, sessions.answer(ctx, e -> () -> {
+            try {
+                return StepperPage.render(e, ConfigForm.of(e.config()), browsing);
+            } catch (RuntimeException broken) {
+                // a state the page cannot draw must not trap the student: say so, and offer the ways out
+                LOG.error("The page of a session cannot be rendered; offering to start over", broken);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+                return BrokenSessionView.page(exportable(e));
+            }
+        }));
+    }
+
+    /** Whether the experiment can still be written as a file, for "Download what I had". */
+    private static boolean exportable(Experiment e) {
+        try {
+            ApiJson.MAPPER.writeValueAsString(ExperimentJson.write(e));
+            return true;
+        } catch (Exception notExportable) {
+            return false;
+        }
+    }
+
+    /**
+     * POST /start-over: the default network on the default data, out of any lesson. A plain form post, so a
+     * session whose page cannot be drawn can always be left, with or without JavaScript.
+     */
+    void startOver(Context ctx) {
+        sessions.answer(ctx, e -> {
+            e.leaveLesson();
+            e.configure(netstep.experiment.Config.defaults());
+            return null;
+        });
+        ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
     /** POST /edit: set one weight or bias to a typed value. */

@@ -41,7 +41,7 @@ final class StoredExperimentCodec implements ExperimentCodec {
         // a lesson removed from the library since leaves the experiment in free play
         Optional<Lesson> lesson = lessonNode.isObject() ? lessons.lesson(lessonNode.path("id").asText()) : Optional.empty();
         int variant = lessonNode.path("variant").asInt(0);
-        ExperimentJson.read(root.path("experiment"), e);
+        ExperimentJson.readStored(root.path("experiment"), e);
         if (lesson.isPresent() && variant >= 0 && variant < lesson.get().variants().size()) {
             Tailoring tailoring = lesson.get().tailoring(variant);
             e.resumeLesson(lesson.get().variants().get(variant).start(), tailoring);

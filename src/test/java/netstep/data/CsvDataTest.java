@@ -76,7 +76,9 @@ class CsvDataTest {
             "'NaN,3' | 1 | row 1, column 1: NaN is not allowed.",
             "'1,2\n3,-Infinity' | 1 | row 2, column 2: Infinity is not allowed.",
             "'1,2\n3,inf' | 1 | row 2, column 2: Infinity is not allowed.",
-            "'1,2\n3,1e999' | 1 | row 2, column 2: 1e999 is too large.",
+            "'1,2\n3,1e999' | 1 | row 2, column 2: 1e999 is too large; numbers must be from -1000000 to 1000000.",
+            "'1,2\n3,-1e308' | 1 | row 2, column 2: -1e308 is too large",
+            "'1,2\n1000001,3' | 1 | row 2, column 1: 1000001 is too large",
             "'1,,3' | 1 | row 1, column 2 is empty",
             "'1,2\n' | 2 | row 1 has 2 columns; with 2 outputs each row needs at least 3",
             "'x\n1' | 1 | row 1 has 1 column; with 1 output each row needs at least 2",
@@ -126,8 +128,8 @@ class CsvDataTest {
     static Stream<Dataset> datasets() {
         return Stream.concat(Datasets.all().stream(), Stream.of(
                 Datasets.generate(new DatasetSpec(Datasets.SPIRAL, 300, 0.7, 0.3, 5)),
-                new Dataset("tiny", "t", "d", List.of(new double[] {1e-300, -0.0, 1.0 / 3, 123456789.123456789}),
-                        List.of(new double[] {Double.MAX_VALUE, -Double.MIN_VALUE, 1e21}))));
+                new Dataset("tiny", "t", "d", List.of(new double[] {1e-300, -0.0, 1.0 / 3, 123456.789123456789}),
+                        List.of(new double[] {1e6, -Double.MIN_VALUE, -999999.9999999999}))));
     }
 
     @ParameterizedTest

@@ -204,8 +204,9 @@ class ApiStepTest {
     @Test
     void aStepThatOverflowsIs422Diverged() {
         JavalinTest.test(App.create(), (server, ignored) -> {
-            String request = "{\"network\":{\"layers\":[{\"weights\":[[1e200]],\"biases\":[0],\"activation\":\"identity\"}]},"
-                    + "\"loss\":\"l2\",\"learningRate\":0.5,\"sample\":{\"x\":[1e200],\"y\":[1]}}";
+            // within the bounds going in (|v| ≤ 1e6), but the update w − η·(ŷ − y)·x is about −5e17: beyond them
+            String request = "{\"network\":{\"layers\":[{\"weights\":[[1e6]],\"biases\":[0],\"activation\":\"identity\"}]},"
+                    + "\"loss\":\"l2\",\"learningRate\":0.5,\"sample\":{\"x\":[1e6],\"y\":[1]}}";
             HttpResponse<String> response = new WebClient(server.port()).postJson("/api/step", request);
             assertEquals(422, response.statusCode(), response.body());
             JsonNode body = MAPPER.readTree(response.body());

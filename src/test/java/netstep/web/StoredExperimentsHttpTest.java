@@ -153,7 +153,13 @@ class StoredExperimentsHttpTest {
             return null;
         });
         StoredExperiments stored = new StoredExperiments(repository, new StoredExperimentCodec(LESSONS));
-        assertTrue(stored.load(id).isEmpty());
+        // set aside, not read and refused again on every request: the session goes on afresh, and is told so
+        var fresh = stored.load(id).orElseThrow();
+        assertEquals(0, fresh.steps());
+        assertEquals(java.util.Optional.of(StoredExperiments.SET_ASIDE), fresh.notice());
+        assertTrue(repository.find(id).isEmpty(), "the unreadable row is no longer under the session's id");
+        assertTrue(repository.find("aside:" + id).isPresent(), "but kept for a look");
+        assertTrue(stored.load(id).isEmpty(), "nothing left to load");
         assertTrue(stored.load("C".repeat(22)).isEmpty(), "nothing stored under this id");
     }
 
