@@ -38,7 +38,10 @@ public final class Main {
             return thread;
         });
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(Database::fromEnvironment, startUp);
-        startUp.execute(MatrixProducts::nativeAvailable); // loading jblas's native library takes a few hundred ms
+        startUp.execute(() -> {
+            NativeCopies.deleteStale(); // before jblas makes its own copy, which must not be taken for an old one
+            MatrixProducts.nativeAvailable(); // loading jblas's native library takes a few hundred ms
+        });
         startUp.execute(App::warmUp);
         startUp.shutdown();
         SessionStore.Limits limits = SessionStore.Limits.fromEnvironment();
