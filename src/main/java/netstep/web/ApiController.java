@@ -60,6 +60,11 @@ final class ApiController {
     }
 
     void train(Context ctx) {
+        // a full pool refuses before the body is read: a crowd of calls then costs the server next to nothing
+        if (pool.pending() >= pool.capacity()) {
+            busy(ctx);
+            return;
+        }
         JsonNode root = ApiJson.parseObject(ctx.body());
         Network network = ApiJson.network(root);
         Loss loss = ApiJson.loss(root);
@@ -79,8 +84,7 @@ final class ApiController {
         Optional<CompletableFuture<Training.Result>> run = pool.call(
                 () -> Training.run(network, new Sgd(loss, eta), xs, ys, epochs, order, seed));
         if (run.isEmpty()) {
-            error(ctx, HttpStatus.TOO_MANY_REQUESTS, "the server is busy training " + pool.pending()
-                    + " other networks right now; please try again in a minute");
+            busy(ctx);
             return;
         }
         ctx.future(() -> run.get().orTimeout(TRAIN_BUDGET_MILLIS, TimeUnit.MILLISECONDS)
@@ -88,6 +92,11 @@ final class ApiController {
                     trained(ctx, result, failure);
                     return null;
                 }));
+    }
+
+    private void busy(Context ctx) {
+        error(ctx, HttpStatus.TOO_MANY_REQUESTS, "the server is busy training " + pool.pending()
+                + " other networks right now; please try again in a minute");
     }
 
     private static void trained(Context ctx, Training.Result result, Throwable failure) {
