@@ -126,6 +126,7 @@ public final class App {
             cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(idleMillis()));
             cfg.jetty.modifyServer(App::server);
             cfg.events.serverStopped(pool::close);
+            cfg.events.serverStopped(health::close);
 
             cfg.routes.before(ctx -> {
                 Security.headers(ctx);

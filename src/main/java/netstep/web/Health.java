@@ -89,6 +89,11 @@ final class Health {
         }
     }
 
+    /** Stops the thread that asks the database. */
+    void close() {
+        checker.shutdownNow();
+    }
+
     /** Null when the heap has room; otherwise how full the old generation stayed after its last collection. */
     private String heapProblem() {
         for (MemoryPoolMXBean pool : oldGeneration) {
