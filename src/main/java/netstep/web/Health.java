@@ -97,13 +97,17 @@ final class Health {
     /** Null when the heap has room; otherwise how full the old generation stayed after its last collection. */
     private String heapProblem() {
         for (MemoryPoolMXBean pool : oldGeneration) {
-            MemoryUsage afterGc = pool.getCollectionUsage();
-            if (afterGc == null || afterGc.getMax() <= 0) continue;
-            double full = (double) afterGc.getUsed() / afterGc.getMax();
-            if (full >= HEAP_FULL) {
-                return "exhausted: " + Math.round(full * 100) + " % of the heap is still in use after a collection";
-            }
+            String problem = heapProblem(pool.getCollectionUsage());
+            if (problem != null) return problem;
         }
         return null;
+    }
+
+    /** Null when {@code afterGc} (a pool's usage right after its last collection) leaves room. */
+    static String heapProblem(MemoryUsage afterGc) {
+        if (afterGc == null || afterGc.getMax() <= 0) return null; // not collected yet, or no maximum
+        double full = (double) afterGc.getUsed() / afterGc.getMax();
+        return full < HEAP_FULL ? null
+                : "exhausted: " + Math.round(full * 100) + " % of the heap is still in use after a collection";
     }
 }

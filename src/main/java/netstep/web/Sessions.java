@@ -87,7 +87,7 @@ final class Sessions {
     /** An evicted or idle session this server closed, brought back from the database. */
     private static String reloaded(SessionStore.Limits limits) {
         return "Your session had ended on the server, so your experiment was reloaded from its last saved step; "
-                + "the click that found it closed was not applied. (The server keeps at most " + limits.maxSessions()
+                + "check the page before you click on. (The server keeps at most " + limits.maxSessions()
                 + " sessions in memory and closes one after " + limits.idleTimeout().toMinutes()
                 + " minutes without a click.)";
     }

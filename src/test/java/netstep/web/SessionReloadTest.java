@@ -36,7 +36,6 @@ class SessionReloadTest {
                 HttpResponse<String> click = student.postForm("/step", Map.of("action", "whole"), true);
                 assertEquals(200, click.statusCode());
                 assertTrue(click.body().contains("Your session had ended on the server"), click.body());
-                assertTrue(click.body().contains("was not applied"), click.body());
                 assertEquals(before, StoredExperimentsHttpTest.export(student),
                         "the experiment is back at its stored step, and the click meant for the old page was not applied");
 
