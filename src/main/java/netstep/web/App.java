@@ -189,10 +189,12 @@ public final class App {
             }
         });
         cfg.routes.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> plain(ctx, ErrorAnswers.sentence(413)));
-        // a body that arrived too slowly: Jetty ended the request with this status and no words
-        cfg.routes.error(HttpStatus.REQUEST_TIMEOUT, ctx -> {
-            if (ctx.resultInputStream() == null) plain(ctx, ErrorAnswers.sentence(408));
-        });
+        // a body that arrived too slowly (Jetty ends the request), or an Error no exception handler sees: no words yet
+        for (HttpStatus status : new HttpStatus[] {HttpStatus.REQUEST_TIMEOUT, HttpStatus.INTERNAL_SERVER_ERROR}) {
+            cfg.routes.error(status, ctx -> {
+                if (ctx.resultInputStream() == null) plain(ctx, ErrorAnswers.sentence(status.getCode()));
+            });
+        }
         // a handler that answered 404 with its own message (an unknown lesson or share link) keeps it
         cfg.routes.error(HttpStatus.NOT_FOUND, ctx -> {
             if (ctx.attribute(OWN_NOT_FOUND) == null) {
