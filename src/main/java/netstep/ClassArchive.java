@@ -7,6 +7,7 @@ import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
 import netstep.web.App;
+import netstep.web.Connections;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,7 +36,7 @@ public final class ClassArchive {
             directory = Files.createTempDirectory("netstep-class-archive");
             try (Database database = Database.embedded(directory)) {
                 Javalin app = App.create(new SessionStore(), LessonLibrary.load(), new TrainingPool(1, 1),
-                        new JdbcExperimentRepository(database.dataSource()), App.DEFAULT_REQUEST_THREADS).start("127.0.0.1", 0);
+                        new JdbcExperimentRepository(database.dataSource()), Connections.DEFAULTS).start("127.0.0.1", 0);
                 try {
                     firstVisit("http://127.0.0.1:" + app.port());
                 } finally {

@@ -40,14 +40,17 @@ public final class Main {
         });
         CompletableFuture<Database> opening = CompletableFuture.supplyAsync(
                 () -> Database.open(settings.databaseUrl(), settings.dataDirectory()), startUp);
-        startUp.execute(MatrixProducts::nativeAvailable); // loading jblas's native library takes a few hundred ms
+        startUp.execute(() -> {
+            NativeCopies.deleteStale(); // before jblas makes its own copy, which must not be taken for an old one
+            MatrixProducts.nativeAvailable(); // loading jblas's native library takes a few hundred ms
+        });
         startUp.execute(App::warmUp);
         startUp.shutdown();
         Retention retention = settings.retention();
         JdbcExperimentRepository repository = new JdbcExperimentRepository(() -> opening.join().dataSource());
         Javalin app = App.create(new SessionStore(settings.sessions()), LessonLibrary.load(settings.lessonsFolder()),
                         new TrainingPool(settings.trainingWorkers(), settings.trainingQueue()), repository,
-                        settings.requestThreads())
+                        settings.connections())
                 .start(settings.port());
         Database database;
         try {

@@ -3,7 +3,7 @@ package netstep;
 import netstep.experiment.TrainingPool;
 import netstep.store.Retention;
 import netstep.store.SessionStore;
-import netstep.web.App;
+import netstep.web.Connections;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,12 +21,13 @@ import java.util.Properties;
  * @param sessions         NETSTEP_MAX_SESSIONS (300) and NETSTEP_SESSION_IDLE_MINUTES (60)
  * @param trainingWorkers  NETSTEP_TRAINING_WORKERS (one fewer than the cores, at least 1)
  * @param trainingQueue    NETSTEP_TRAINING_QUEUE (16)
- * @param requestThreads   NETSTEP_REQUEST_THREADS (32)
+ * @param connections      NETSTEP_REQUEST_THREADS (32), NETSTEP_MIN_REQUEST_BYTES_PER_SECOND (8192) and
+ *                         NETSTEP_IDLE_TIMEOUT_SECONDS (10)
  * @param retention        NETSTEP_KEEP_EXPERIMENT_DAYS (30) and NETSTEP_KEEP_SHARE_DAYS (180)
  * @param javaMatrixProducts -Dnetstep.blas=java: the plain-Java matrix product even where native BLAS loads
  */
 public record Settings(int port, String databaseUrl, Path dataDirectory, Path lessonsFolder,
-                       SessionStore.Limits sessions, int trainingWorkers, int trainingQueue, int requestThreads,
+                       SessionStore.Limits sessions, int trainingWorkers, int trainingQueue, Connections connections,
                        Retention retention, boolean javaMatrixProducts) {
     public static final int DEFAULT_PORT = 7070;
 
@@ -61,7 +62,13 @@ public record Settings(int port, String databaseUrl, Path dataDirectory, Path le
                 sessions,
                 in.positiveInt("NETSTEP_TRAINING_WORKERS", "netstep.trainingWorkers", TrainingPool.defaultWorkers()),
                 in.positiveInt("NETSTEP_TRAINING_QUEUE", "netstep.trainingQueue", TrainingPool.DEFAULT_QUEUE),
-                in.positiveInt("NETSTEP_REQUEST_THREADS", "netstep.requestThreads", App.DEFAULT_REQUEST_THREADS),
+                new Connections(
+                        in.positiveInt("NETSTEP_REQUEST_THREADS", "netstep.requestThreads",
+                                Connections.DEFAULT_REQUEST_THREADS),
+                        in.positiveInt("NETSTEP_MIN_REQUEST_BYTES_PER_SECOND", "netstep.minRequestBytesPerSecond",
+                                Connections.DEFAULT_MIN_REQUEST_BYTES_PER_SECOND),
+                        in.positiveInt("NETSTEP_IDLE_TIMEOUT_SECONDS", "netstep.idleTimeoutSeconds",
+                                Connections.DEFAULT_IDLE_TIMEOUT_SECONDS)),
                 retention,
                 "java".equals(properties.getProperty("netstep.blas")));
     }

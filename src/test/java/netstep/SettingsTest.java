@@ -3,7 +3,7 @@ package netstep;
 import netstep.experiment.TrainingPool;
 import netstep.store.Retention;
 import netstep.store.SessionStore;
-import netstep.web.App;
+import netstep.web.Connections;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class SettingsTest {
         assertEquals(SessionStore.Limits.defaults(), s.sessions());
         assertEquals(TrainingPool.defaultWorkers(), s.trainingWorkers());
         assertEquals(TrainingPool.DEFAULT_QUEUE, s.trainingQueue());
-        assertEquals(App.DEFAULT_REQUEST_THREADS, s.requestThreads());
+        assertEquals(Connections.DEFAULTS, s.connections());
         assertEquals(Duration.ofDays(Retention.DEFAULT_EXPERIMENT_DAYS), s.retention().experiments());
         assertEquals(Duration.ofDays(Retention.DEFAULT_SHARE_DAYS), s.retention().shares());
         assertFalse(s.javaMatrixProducts());
@@ -63,7 +63,7 @@ class SettingsTest {
         assertEquals(new SessionStore.Limits(500, Duration.ofMinutes(90)), s.sessions());
         assertEquals(3, s.trainingWorkers());
         assertEquals(40, s.trainingQueue());
-        assertEquals(64, s.requestThreads());
+        assertEquals(64, s.connections().requestThreads());
         assertEquals(new Retention(Duration.ofDays(14), Duration.ofDays(365)), s.retention());
         assertTrue(s.javaMatrixProducts());
     }
@@ -77,7 +77,7 @@ class SettingsTest {
         assertEquals(new SessionStore.Limits(42, Duration.ofMinutes(7)), s.sessions());
         assertEquals(2, s.trainingWorkers());
         assertEquals(5, s.trainingQueue());
-        assertEquals(8, s.requestThreads());
+        assertEquals(8, s.connections().requestThreads());
         assertEquals(new Retention(Duration.ofDays(2), Duration.ofDays(9)), s.retention());
     }
 

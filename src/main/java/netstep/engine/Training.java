@@ -2,6 +2,7 @@ package netstep.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /** Per-sample SGD over a dataset for a number of epochs, with the mean loss after each epoch. */
 public final class Training {
@@ -17,6 +18,7 @@ public final class Training {
 
     /**
      * @throws DivergedException when a step overflows; nothing is returned half-trained
+     * @throws CancellationException when the thread is interrupted (its caller stopped waiting)
      */
     public static Result run(Network start, Sgd sgd, double[][] xs, double[][] ys, int epochs,
                              SampleOrder order, long seed) {
@@ -25,6 +27,7 @@ public final class Training {
         List<Double> history = new ArrayList<>(epochs);
         for (int e = 0; e < epochs; e++) {
             for (int s = 0; s < xs.length; s++) {
+                if (Thread.currentThread().isInterrupted()) throw new CancellationException("training was stopped");
                 int index = schedule.next();
                 StepTrace trace = sgd.step(network, Vec.of(xs[index]), Vec.of(ys[index]));
                 if (trace.diverged()) {

@@ -1,6 +1,9 @@
 package netstep.experiment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import netstep.engine.Bounds;
@@ -25,10 +28,20 @@ public final class JsonInput {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new InvalidInput("malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw new InvalidInput("malformed JSON" + where + ": " + problem(e));
         }
         if (root == null || !root.isObject()) throw new InvalidInput("not a JSON object");
         return root;
+    }
+
+    /** What is wrong, in a sentence: the parser's own message names its classes and settings. */
+    private static String problem(JsonProcessingException e) {
+        if (e instanceof JsonEOFException) return "the text ends before the JSON is complete";
+        if (e instanceof StreamConstraintsException) {
+            return "the JSON is nested too deeply, or holds a number or string that is too long";
+        }
+        if (e instanceof MismatchedInputException) return "there is more text after the JSON value";
+        return "this is not valid JSON (check the quotes, commas and brackets there)";
     }
 
     /** Samples [{"x": [...], "y": [...]}, ...] into xs and ys, each at most {@code maxWidth} wide. */

@@ -1,10 +1,14 @@
 package netstep.experiment;
 
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A few worker threads for long training runs, with a bounded queue, so a class clicking "train" at once
@@ -59,6 +63,57 @@ public final class TrainingPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code work} on a worker, like a page's run, for an answer that waits for it (the JSON API). Completing
+     * the future early (a time limit) interrupts the worker; closing the pool fails the calls still queued.
+     * @return empty when every worker is busy and the queue is full
+     */
+    public <T> Optional<CompletableFuture<T>> call(Supplier<T> work) {
+        Call<T> call = new Call<>(work);
+        try {
+            executor.execute(call);
+        } catch (RejectedExecutionException e) {
+            return Optional.empty();
+        }
+        call.result.whenComplete((done, failure) -> {
+            if (failure != null) call.interrupt();
+        });
+        return Optional.of(call.result);
+    }
+
+    /** Work whose caller waits on {@link #result}; its worker is interrupted if the caller stops waiting. */
+    private static final class Call<T> implements Runnable {
+        final Supplier<T> work;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        private Thread runner; // guarded by this
+
+        Call(Supplier<T> work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            synchronized (this) {
+                if (result.isDone()) return; // timed out while queued
+                runner = Thread.currentThread();
+            }
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            } finally {
+                synchronized (this) {
+                    runner = null;
+                    Thread.interrupted(); // an interrupt meant for this call must not reach the worker's next task
+                }
+            }
+        }
+
+        synchronized void interrupt() {
+            if (runner != null) runner.interrupt();
+        }
+    }
+
     /** Runs training now or waiting for a worker. */
     public int pending() {
         return executor.getActiveCount() + executor.getQueue().size();
@@ -71,6 +126,10 @@ public final class TrainingPool implements AutoCloseable {
     /** Stops taking work and interrupts the runs, which stop after their current step. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable queued : executor.shutdownNow()) {
+            if (queued instanceof Call<?> call) {
+                call.result.completeExceptionally(new CancellationException("the server is stopping"));
+            }
+        }
     }
 }

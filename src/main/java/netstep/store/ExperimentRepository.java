@@ -59,6 +59,13 @@ public interface ExperimentRepository {
      */
     Forgotten forget(java.time.Instant experimentsStoredBefore, java.time.Instant sharesMadeBefore);
 
+    /**
+     * Asks the database a trivial question, for the health check.
+     * @throws StorageException when it cannot answer (down, closed, out of connections)
+     */
+    default void check() {
+    }
+
     /** How many rows {@link #forget} deleted. */
     record Forgotten(int experiments, int shares) {
     }

@@ -42,6 +42,19 @@ public final class JdbcExperimentRepository implements ExperimentRepository {
         }
     }
 
+    @Override
+    public void check() {
+        try (Connection c = dataSource.get().getConnection();
+             PreparedStatement query = c.prepareStatement("SELECT 1")) {
+            query.setQueryTimeout(2);
+            try (ResultSet answer = query.executeQuery()) {
+                if (!answer.next()) throw new SQLException("SELECT 1 returned no row");
+            }
+        } catch (SQLException e) {
+            throw new StorageException("the database does not answer: " + e.getMessage(), e);
+        }
+    }
+
     private static long lockedVersion(Connection c, String sessionId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT version FROM experiments WHERE session_id = ? FOR UPDATE")) {

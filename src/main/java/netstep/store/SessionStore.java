@@ -39,7 +39,10 @@ public final class SessionStore {
         }
     }
 
-    private record Entry(Experiment experiment, long lastUsedNanos) {
+    private record Entry(Experiment experiment, long lastUsedNanos, boolean reloadedAfterClose) {
+        Entry(Experiment experiment, long lastUsedNanos) {
+            this(experiment, lastUsedNanos, false);
+        }
     }
 
     private final Limits limits;
@@ -47,6 +50,16 @@ public final class SessionStore {
     /** In access order: the first entry is the least recently used. Guarded by {@code this}. */
     private final LinkedHashMap<String, Entry> sessions = new LinkedHashMap<>(64, 0.75f, true);
     private long evictions;
+    /**
+     * Sessions this store closed (evicted or idle), most recent last, so that one brought back from the database
+     * is told it had ended; bounded, 22-character ids.
+     */
+    private final LinkedHashMap<String, Boolean> recentlyClosed = new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(java.util.Map.Entry<String, Boolean> eldest) {
+            return size() > 2 * limits.maxSessions();
+        }
+    };
 
     public SessionStore() {
         this(Limits.defaults());
@@ -84,7 +97,11 @@ public final class SessionStore {
             return created;
         }
 
-        /** The browser sent a session id we no longer have (evicted, idle too long, or the server restarted). */
+        /**
+         * The browser sent a session id we no longer have (evicted, idle too long, or the server restarted), or one
+         * this store had closed and took back from the database: the click was meant for a page that has gone.
+         * {@link #created()} tells the two apart.
+         */
         public boolean replacesEnded() {
             return replacesEnded;
         }
@@ -105,9 +122,10 @@ public final class SessionStore {
             closeIdle(now, closed);
             Entry existing = id == null ? null : sessions.get(id);
             if (existing != null) {
+                boolean reloaded = existing.reloadedAfterClose(); // said once, on the first request after
                 sessions.put(id, new Entry(existing.experiment(), now));
                 stopTraining(closed);
-                return new Session(id, existing.experiment(), false, false);
+                return new Session(id, existing.experiment(), false, reloaded);
             }
             makeRoom(closed);
         }
@@ -128,7 +146,8 @@ public final class SessionStore {
 
     /**
      * Takes in a session stored in the database, under its own id, unless it is already held. It counts
-     * against the limit like a new session, and is no "ended" session: its student carries on.
+     * against the limit like a new session. Its student carries on; if this store had closed it (evicted or
+     * idle), the next {@link #open} says so ({@link Session#replacesEnded()}), as for an ended session.
      */
     public void adopt(String id, Experiment experiment) {
         long now = nanoClock.getAsLong();
@@ -137,7 +156,7 @@ public final class SessionStore {
             closeIdle(now, closed);
             if (!sessions.containsKey(id)) {
                 makeRoom(closed);
-                sessions.put(id, new Entry(experiment, now));
+                sessions.put(id, new Entry(experiment, now, recentlyClosed.remove(id) != null));
             }
         }
         stopTraining(closed);
@@ -146,8 +165,10 @@ public final class SessionStore {
     /** Closes the least recently used sessions until a new one fits, adding their experiments to {@code closed}. */
     private void makeRoom(List<Experiment> closed) {
         while (sessions.size() >= limits.maxSessions()) {
-            Iterator<Entry> leastRecent = sessions.values().iterator();
-            closed.add(leastRecent.next().experiment());
+            Iterator<java.util.Map.Entry<String, Entry>> leastRecent = sessions.entrySet().iterator();
+            java.util.Map.Entry<String, Entry> evicted = leastRecent.next();
+            closed.add(evicted.getValue().experiment());
+            recentlyClosed.put(evicted.getKey(), true);
             leastRecent.remove();
             evictions++;
         }
@@ -156,11 +177,12 @@ public final class SessionStore {
     /** Entries are in access order, so the idle ones are all at the front. */
     private void closeIdle(long now, List<Experiment> closed) {
         long timeout = limits.idleTimeout().toNanos();
-        Iterator<Entry> it = sessions.values().iterator();
+        Iterator<java.util.Map.Entry<String, Entry>> it = sessions.entrySet().iterator();
         while (it.hasNext()) {
-            Entry entry = it.next();
-            if (now - entry.lastUsedNanos() < timeout) break;
-            closed.add(entry.experiment());
+            java.util.Map.Entry<String, Entry> entry = it.next();
+            if (now - entry.getValue().lastUsedNanos() < timeout) break;
+            closed.add(entry.getValue().experiment());
+            recentlyClosed.put(entry.getKey(), true);
             it.remove();
         }
     }

@@ -2,6 +2,7 @@ package netstep.web;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
@@ -21,6 +22,8 @@ import netstep.store.StorageException;
 import netstep.store.StoredExperiments;
 import netstep.view.StepperPage;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.server.handler.gzip.GzipHandler;
 import org.eclipse.jetty.util.compression.DeflaterPool;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -38,11 +41,6 @@ public final class App {
     /** How long a stop waits for requests in flight before it closes their connections. */
     static final long DRAIN_MILLIS = 10_000;
 
-    /**
-     * Threads serving requests. Two cores gain nothing from hundreds of threads running at once, while each costs
-     * a stack and buffers; waiting requests queue in order instead (Javalin's default allows 250).
-     */
-    public static final int DEFAULT_REQUEST_THREADS = 32;
     static final int GZIP_LEVEL = 1;
 
     /** Set by a handler that answers 404 with a message of its own, which the generic 404 must not replace. */
@@ -69,47 +67,54 @@ public final class App {
 
     /** The app with these sessions, lessons and training workers; stopping the app stops the workers. */
     public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool) {
-        return create(store, lessons, pool, null, DEFAULT_REQUEST_THREADS);
+        return create(store, lessons, pool, null, Connections.DEFAULTS);
     }
 
     /** The app with every experiment kept in {@code database} as well (null: in memory only). */
     public static Javalin create(SessionStore store, LessonLibrary lessons, Database database) {
         return create(store, lessons, TrainingPool.withDefaults(),
-                database == null ? null : new JdbcExperimentRepository(database.dataSource()), DEFAULT_REQUEST_THREADS);
+                database == null ? null : new JdbcExperimentRepository(database.dataSource()), Connections.DEFAULTS);
     }
 
     /** The app with every experiment kept in {@code repository} as well (null: in memory only). */
     public static Javalin create(SessionStore store, LessonLibrary lessons, ExperimentRepository repository) {
-        return create(store, lessons, TrainingPool.withDefaults(), repository, DEFAULT_REQUEST_THREADS);
+        return create(store, lessons, TrainingPool.withDefaults(), repository, Connections.DEFAULTS);
     }
 
     /**
      * Everything: sessions, lessons, training workers (stopping the app stops them), unless null the repository
-     * every experiment is stored in after each change, and the number of threads serving requests.
+     * every experiment is stored in after each change, and how connections are served.
      */
     public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
-                                 ExperimentRepository repository, int threads) {
+                                 ExperimentRepository repository, Connections connections) {
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
         ShareController share = new ShareController(sessions, stored);
         StepperController stepper = new StepperController(sessions);
         TrainingController training = new TrainingController(sessions, pool);
-        ApiController api = new ApiController();
+        ApiController api = new ApiController(pool);
         FilesController files = new FilesController(sessions);
         DataController data = new DataController(sessions);
         LessonController lessonController = new LessonController(sessions, lessons);
         StepperPage.useLessons(lessons);
+        Health health = new Health(store, pool, repository);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.http.prefer405over404 = true;
+            int threads = connections.requestThreads();
             cfg.jetty.threadPool = requestThreads(threads);
             cfg.http.compressionStrategy = CompressionStrategy.NONE; // Jetty's gzip below does it
-            cfg.jetty.modifyServletContextHandler(context -> context.insertHandler(gzip(threads)));
-            // without a stop timeout Jetty closes connections at once; with one it lets requests in flight finish
-            cfg.jetty.modifyServer(server -> server.setStopTimeout(DRAIN_MILLIS));
+            cfg.jetty.modifyServletContextHandler(context -> {
+                context.insertHandler(gzip(threads));
+                context.insertHandler(slowClients(connections));
+                context.setErrorHandler(new ErrorAnswers());
+            });
+            cfg.jetty.modifyHttpConfiguration(http -> http.setIdleTimeout(connections.idleTimeoutSeconds() * 1000L));
+            cfg.jetty.modifyServer(App::server);
             cfg.events.serverStopped(pool::close);
+            cfg.events.serverStopped(health::close);
 
             cfg.routes.before(ctx -> {
                 Security.headers(ctx);
@@ -139,8 +144,7 @@ public final class App {
             cfg.routes.get("/training", training::progress);
             // browsers that ignore the page's <link rel="icon"> ask for /favicon.ico
             cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
-            cfg.routes.get("/health", ctx -> ApiController.json(ctx, ApiJson.MAPPER.createObjectNode()
-                    .put("status", "ok").put("sessions", store.size()).put("trainingRuns", pool.pending())));
+            cfg.routes.get("/health", health::answer);
 
             cfg.routes.get("/export/experiment.json", files::experiment);
             cfg.routes.get("/export/loss.csv", files::lossHistory);
@@ -160,63 +164,97 @@ public final class App {
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
 
-            cfg.routes.exception(InvalidInput.class, (e, ctx) -> {
-                if (ctx.path().startsWith("/api/")) {
-                    ApiController.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
-                } else {
-                    // a message, not a fragment: htmx must not swap it over the page
-                    if (StepperController.htmx(ctx)) ctx.header("HX-Reswap", "none");
-                    ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
-                }
-            });
-            cfg.routes.error(413, ctx -> {
-                if (ctx.path().startsWith("/api/")) {
-                    ApiController.error(ctx, HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than 1 MB");
-                }
-            });
-            // a handler that answered 404 with its own message (an unknown lesson or share link) keeps it
-            cfg.routes.error(HttpStatus.NOT_FOUND, ctx -> {
-                if (ctx.attribute(OWN_NOT_FOUND) == null) {
-                    plain(ctx, "There is no page at " + ctx.path() + ". The stepper is at /.");
-                }
-            });
-            cfg.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> plain(ctx, ctx.path() + " does not take "
-                    + ctx.method() + " requests."));
-            // a body in a charset Java does not know, or one that ends before its Content-Length: the client's fault
-            cfg.routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unreadable(ctx,
-                    "The request names a character set this server does not know (" + e.getCharsetName()
-                            + "); send UTF-8."));
-            cfg.routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unreadable(ctx,
-                    "The request names a character set this server does not know; send UTF-8."));
-            cfg.routes.exception(IOException.class, (e, ctx) -> unreadable(ctx,
-                    "The request could not be read to its end (" + e.getClass().getSimpleName() + ")."));
-            cfg.routes.exception(BadMessageException.class, (e, ctx) -> unreadable(ctx,
-                    "The request could not be read: " + e.getReason() + "."));
-            cfg.routes.exception(ServletException.class, (e, ctx) -> {
-                if (e.getCause() instanceof BadMessageException bad) {
-                    unreadable(ctx, "The request could not be read: " + bad.getReason() + ".");
-                } else {
-                    unexpected(e, ctx);
-                }
-            });
-            cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
-                    .contentType("text/plain; charset=utf-8").result(e.getMessage()));
-            cfg.routes.exception(StorageException.class, (e, ctx) -> {
-                LOG.error("Database failure on {} {}", ctx.method(), ctx.path(), e);
-                String message = "Your last change could not be saved because the database is unavailable, so it "
-                        + "was undone: your experiment is back at its last saved step. Please try again in a moment.";
-                if (ctx.path().startsWith("/api/")) {
-                    ApiController.error(ctx, HttpStatus.SERVICE_UNAVAILABLE, message);
-                } else {
-                    if (StepperController.htmx(ctx)) ctx.header("HX-Reswap", "none");
-                    ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("text/plain; charset=utf-8").result(message);
-                }
-            });
-            cfg.routes.exception(DivergedException.class, (e, ctx) ->
-                    ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
-            cfg.routes.exception(Exception.class, App::unexpected);
+            errors(cfg);
         });
     }
+
+    /** Every refusal and failure as a status with a sentence in the app's words (the JSON API's in JSON). */
+    private static void errors(io.javalin.config.JavalinConfig cfg) {
+        cfg.routes.exception(InvalidInput.class, (e, ctx) -> {
+            if (ctx.path().startsWith("/api/")) {
+                ApiController.error(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+            } else {
+                // a message, not a fragment: htmx must not swap it over the page
+                if (StepperController.htmx(ctx)) ctx.header("HX-Reswap", "none");
+                ctx.status(HttpStatus.BAD_REQUEST).contentType("text/plain; charset=utf-8").result(e.getMessage());
+            }
+        });
+        cfg.routes.error(HttpStatus.CONTENT_TOO_LARGE, ctx -> plain(ctx, ErrorAnswers.sentence(413)));
+        // a body that arrived too slowly (Jetty ends the request), or an Error no exception handler sees: no words yet
+        for (HttpStatus status : new HttpStatus[] {HttpStatus.REQUEST_TIMEOUT, HttpStatus.INTERNAL_SERVER_ERROR}) {
+            cfg.routes.error(status, ctx -> {
+                if (ctx.resultInputStream() == null) plain(ctx, ErrorAnswers.sentence(status.getCode()));
+            });
+        }
+        // a handler that answered 404 with its own message (an unknown lesson or share link) keeps it
+        cfg.routes.error(HttpStatus.NOT_FOUND, ctx -> {
+            if (ctx.attribute(OWN_NOT_FOUND) == null) {
+                plain(ctx, "There is no page at " + ctx.path() + ". The stepper is at /.");
+            }
+        });
+        cfg.routes.error(HttpStatus.METHOD_NOT_ALLOWED, ctx -> plain(ctx, ctx.path() + " does not take "
+                + ctx.method() + " requests."));
+        // a body in a charset Java does not know, or one that ends before its Content-Length: the client's fault
+        cfg.routes.exception(UnsupportedCharsetException.class, (e, ctx) -> unreadable(ctx,
+                "The request names a character set this server does not know (" + e.getCharsetName()
+                        + "); send UTF-8."));
+        cfg.routes.exception(IllegalCharsetNameException.class, (e, ctx) -> unreadable(ctx,
+                "The request names a character set this server does not know; send UTF-8."));
+        cfg.routes.exception(IOException.class, (e, ctx) -> unreadable(ctx,
+                "The request could not be read to its end: the connection broke or the body arrived too slowly."));
+        cfg.routes.exception(BadMessageException.class, (e, ctx) -> badMessage(ctx, e));
+        cfg.routes.exception(ServletException.class, (e, ctx) -> {
+            if (e.getCause() instanceof BadMessageException bad) {
+                badMessage(ctx, bad);
+            } else {
+                unexpected(e, ctx);
+            }
+        });
+        cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
+                .contentType("text/plain; charset=utf-8").result(e.getMessage()));
+        cfg.routes.exception(StorageException.class, App::databaseDown);
+        cfg.routes.exception(DivergedException.class, (e, ctx) ->
+                ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
+        cfg.routes.exception(Exception.class, App::unexpected);
+    }
+
+    /**
+     * A request the database could not serve. Only a change can have been undone: a page view, or a visitor
+     * with no experiment stored yet, is told the database is away, not that their change was lost.
+     */
+    private static void databaseDown(StorageException e, io.javalin.http.Context ctx) {
+        LOG.error("Database failure on {} {}", ctx.method(), ctx.path(), e);
+        boolean change = ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD
+                && ctx.attribute(Sessions.NEW_SESSION) == null;
+        String message = change
+                ? "Your last change could not be saved because the database is unavailable, so it was undone: "
+                        + "your experiment is back at its last saved step. Please try again in a moment."
+                : "The database is unavailable right now, so your experiment cannot be opened. Nothing saved "
+                        + "is lost; please try again in a moment.";
+        if (ctx.path().startsWith("/api/")) {
+            ApiController.error(ctx, HttpStatus.SERVICE_UNAVAILABLE, message);
+        } else {
+            if (StepperController.htmx(ctx)) ctx.header("HX-Reswap", "none");
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).contentType("text/plain; charset=utf-8").result(message);
+        }
+    }
+
+    /** Jetty's own answers (bad addresses, oversized headers) in the app's words; a stop lets requests finish. */
+    private static void server(Server server) {
+        server.setErrorHandler(new ErrorAnswers());
+        // without a stop timeout Jetty closes connections at once; with one it lets requests in flight finish
+        server.setStopTimeout(DRAIN_MILLIS);
+    }
+
+    /**
+     * A request body must arrive at the configured rate at least, or the request
+     * is ended with 408: a client trickling its body would otherwise hold a request thread for as long as it likes
+     * (40 of them trickling a byte every 150 ms held every thread and /health went unanswered).
+     */
+    private static MinimumDataRateHandler slowClients(Connections connections) {
+        return new MinimumDataRateHandler(connections.minRequestBytesPerSecond(), 0);
+    }
+
 
     /**
      * Builds and renders a default experiment once, so that the first student does not wait for the stepper's
@@ -261,6 +299,15 @@ public final class App {
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType("text/plain; charset=utf-8")
                     .result("Something went wrong on the server. Your network is unchanged; please try again.");
         }
+    }
+
+    /** Jetty refused the request (too slow, a form too large, malformed): its status, with our sentence. */
+    private static void badMessage(io.javalin.http.Context ctx, BadMessageException e) {
+        int status = e.getCode() >= 400 && e.getCode() < 600 ? e.getCode() : 400;
+        LOG.debug("Unreadable request {} {}: {}", ctx.method(), ctx.path(), e.getReason());
+        ctx.status(status);
+        plain(ctx, status == 400 ? "The request could not be read: its body does not match its content type, "
+                + "or its headers are malformed." : ErrorAnswers.sentence(status));
     }
 
     private static void unreadable(io.javalin.http.Context ctx, String message) {

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 
 /** Response headers for every answer, and the cross-site request forgery check for state-changing requests. */
 final class Security {
@@ -16,11 +17,15 @@ final class Security {
     private Security() {
     }
 
+    /** Every answer's security headers, Jetty's own error answers included ({@link ErrorAnswers}). */
+    static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin",
+            "X-Frame-Options", "DENY");
+
     static void headers(Context ctx) {
-        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "same-origin");
-        ctx.header("X-Frame-Options", "DENY");
+        HEADERS.forEach(ctx::header);
     }
 
     /**

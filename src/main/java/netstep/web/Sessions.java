@@ -16,6 +16,8 @@ import java.util.function.Supplier;
  */
 final class Sessions {
     static final String COOKIE = "netstep_session";
+    /** Set on a request that started a new session, so that an error answer does not speak of earlier work. */
+    static final String NEW_SESSION = "netstep.newSession";
 
     private final SessionStore store;
     /** The database behind the store; null keeps experiments in memory only. */
@@ -35,11 +37,13 @@ final class Sessions {
         }
         SessionStore.Session session = store.open(id);
         if (session.created()) {
+            ctx.attribute(NEW_SESSION, true);
             ctx.cookie(new Cookie(COOKIE, session.id(), "/", -1, https(ctx), true, null, SameSite.LAX));
         }
         if (session.replacesEnded()) {
+            String message = session.created() ? ended(store.limits()) : reloaded(store.limits());
             session.run(e -> {
-                e.tell(ended(store.limits()));
+                e.tell(message);
                 return null;
             });
         }
@@ -78,6 +82,14 @@ final class Sessions {
 
     static boolean https(Context ctx) {
         return "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")) || "https".equals(ctx.scheme());
+    }
+
+    /** An evicted or idle session this server closed, brought back from the database. */
+    private static String reloaded(SessionStore.Limits limits) {
+        return "Your session had ended on the server, so your experiment was reloaded from its last saved step; "
+                + "check the page before you click on. (The server keeps at most " + limits.maxSessions()
+                + " sessions in memory and closes one after " + limits.idleTimeout().toMinutes()
+                + " minutes without a click.)";
     }
 
     private static String ended(SessionStore.Limits limits) {
