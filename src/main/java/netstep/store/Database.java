@@ -3,6 +3,8 @@ package netstep.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStore;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
+import java.io.InputStream;
 
 /**
  * Where experiments live: PostgreSQL when DATABASE_URL is set (postgres://user:password@host:port/db, as PaaS
@@ -51,14 +54,43 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the data directory " + directory.toAbsolutePath(), e);
         }
+        recoverAfterCrash(directory.resolve("netstep.mv.db"));
         HikariConfig config = new HikariConfig();
-        // WRITE_DELAY=0: a committed step is on disk before the answer goes out, so even SIGKILL keeps it;
+        // WRITE_DELAY=0: a committed step is written to the file before the answer goes out, so even SIGKILL keeps
+        // it (recoverAfterCrash makes sure the reopened store finds it again);
         // CACHE_SIZE in KB: pages of a few hundred small rows need no more than 4 MB of a 256 MB heap (default 16)
         config.setJdbcUrl("jdbc:h2:file:" + directory.toAbsolutePath().resolve("netstep")
                 + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;CACHE_SIZE=4096");
         config.setUsername("sa");
         config.setPassword("");
         return new Database(config, "H2 in " + directory.toAbsolutePath());
+    }
+
+    /**
+     * After a crash (SIGKILL, out of memory) H2 2.5's quick reopen can start from a stale chunk and drop every
+     * commit since (docs/durability.md): its file header is rewritten pointing at the chunk before the one being
+     * written. When the header has no clean-shutdown mark, the file is therefore opened once in H2's recovery
+     * mode, which scans every block for the newest complete chunk, and closed again; closing rewrites only the
+     * two header blocks, now pointing at that chunk, so the ordinary open that follows finds every commit.
+     */
+    static void recoverAfterCrash(Path file) {
+        if (!Files.isRegularFile(file) || closedCleanly(file)) return;
+        MVStore store = new MVStore.Builder().fileName(file.toString()).recoveryMode().autoCommitDisabled().open();
+        store.close();
+    }
+
+    /** Whether the store's header carries H2's clean-shutdown mark ("clean:1"), written only by an orderly close. */
+    private static boolean closedCleanly(Path file) {
+        byte[] block = new byte[4096];
+        try (InputStream in = Files.newInputStream(file)) {
+            int read = in.readNBytes(block, 0, block.length);
+            String header = new String(block, 0, read, StandardCharsets.ISO_8859_1);
+            int end = header.indexOf('\n');
+            return header.startsWith("H:") && end > 0
+                    && "1".equals(DataUtils.parseMap(header.substring(0, end).trim()).get("clean"));
+        } catch (IOException | RuntimeException unreadable) {
+            return false; // a torn or unreadable header: let the full scan decide
+        }
     }
 
     /** PostgreSQL at a postgres://user:password@host:port/db URL (its query, e.g. ?sslmode=require, is kept). */
