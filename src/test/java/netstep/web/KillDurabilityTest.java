@@ -24,15 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * SIGKILL at random points under load, on the same store again and again: every step the server acknowledged
  * (answered 303) is there after the restart, with the numbers the student saw. Students step, start over and
- * import side by side; one of them imports a file whose long step count makes the request last (restore replays
- * the sample order), and every other lifetime is killed right after that long request. Figures in
- * docs/durability.md.
+ * import side by side; one of them also sends a training call of the most work the JSON API allows (a request
+ * of seconds), and every other lifetime is killed right after that long request. Figures in docs/durability.md.
  */
 class KillDurabilityTest {
     private static final int LIFETIMES = 20;
     private static final int STEPPING_STUDENTS = 3;
-    /** Restore replays the sample order for each step: this many make an import a request of seconds here. */
-    private static final int LONG_IMPORT_STEPS = 20_000_000;
+    /** A large step count in the imported file: restore jumps there directly, so the import itself is quick. */
+    private static final int IMPORT_STEPS = 20_000_000;
 
     @Test
     void onTheEmbeddedDatabase(@TempDir Path dataDir) throws Exception {
@@ -102,17 +101,18 @@ class KillDurabilityTest {
                     }));
                 }
                 Student longOne = importer;
-                int importSteps = LONG_IMPORT_STEPS + life; // a different file each lifetime, so each import is a change
+                int importSteps = IMPORT_STEPS + life; // a different file each lifetime, so each import is a change
                 load.add(started(() -> {
                     try {
-                        importLong(longOne, importSteps);
+                        longTraining(longOne, random.nextLong());
+                        importFile(longOne, importSteps);
                     } catch (RuntimeException | AssertionError e) {
                         failures.add(e);
                     } finally {
                         longRequestDone.countDown();
                     }
                 }));
-                if (killAfterLongRequest) assertTrue(longRequestDone.await(60, TimeUnit.SECONDS), "the long import answered");
+                if (killAfterLongRequest) assertTrue(longRequestDone.await(60, TimeUnit.SECONDS), "the long request answered");
                 Thread.sleep(killDelayMs);
                 server.kill();
                 for (Thread t : load) t.join(30_000);
@@ -169,8 +169,19 @@ class KillDurabilityTest {
         acknowledged(s, null);
     }
 
-    /** The long request: an experiment file with {@code steps} steps, whose restore replays them all. */
-    private static void importLong(Student s, int steps) {
+    /** The long request: a stateless training call of the most work the API takes; it changes nothing stored. */
+    private static void longTraining(Student s, long seed) {
+        try {
+            HttpResponse<String> r = s.browser.postJson("/api/train",
+                    HostileClientsTest.maximumWorkTraining(new Random(seed)));
+            if (r.statusCode() != 200) throw new AssertionError("the training call answered " + r.statusCode());
+        } catch (UncheckedIOException killed) {
+            // killed while training
+        }
+    }
+
+    /** An experiment file with {@code steps} steps, as a change to store. */
+    private static void importFile(Student s, int steps) {
         try {
             ObjectNode file = (ObjectNode) StoredExperimentsHttpTest.export(s.browser);
             file.put("steps", steps);
