@@ -86,7 +86,7 @@ public final class Datasets {
                 3, 2, new DatasetSpec(REGRESSION_3_2, 12, 0.05, 0, 472), Datasets::regression32);
         fixedWithTest(DIGITS, "Handwritten digits 8×8", "The UCI handwritten digits (E. Alpaydin, C. Kaynak, 1998; "
                 + "CC BY 4.0): 1,797 images of 8×8 pixels, each pixel's 0–16 scaled to [0, 1], row by row; y is "
-                + "one-hot over the 10 digits. The lecture's linear classifier: 64-10, softmax, cross-entropy.",
+                + "one-hot over the 10 digits (y[k+1] = 1 for digit k). The lecture's linear classifier: 64-10, softmax, cross-entropy.",
                 64, ImageData.DIGIT_CLASSES, 0.2, (size, noise, random) -> labelled(ImageData.digits(), ImageData.DIGIT_CLASSES));
         fixedWithTest(IRIS, "Iris", "R. A. Fisher's 150 irises (1936; UCI, CC BY 4.0): sepal length and width, "
                 + "petal length and width, each scaled to [0, 1]; y is one-hot over setosa, versicolor, virginica.",

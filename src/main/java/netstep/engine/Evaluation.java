@@ -16,13 +16,26 @@ public record Evaluation(int samples, double meanLoss, double accuracy, int[][] 
      * A null loss leaves the mean loss NaN, for when only the classes are wanted.
      */
     public static Evaluation of(Network network, Loss loss, double[][] xs, double[][] ys) {
+        return of(network, loss, xs, ys, MatrixProducts::multiply);
+    }
+
+    /**
+     * {@link #of} with the plain-Java product throughout, as on a host without libgfortran: for comparing the two
+     * (the same numbers to 1e-12) and timing them in one run.
+     */
+    public static Evaluation ofInJava(Network network, Loss loss, double[][] xs, double[][] ys) {
+        return of(network, loss, xs, ys, MatrixProducts::multiplyInJava);
+    }
+
+    private static Evaluation of(Network network, Loss loss, double[][] xs, double[][] ys,
+                                 java.util.function.BinaryOperator<DoubleMatrix> product) {
         int n = xs.length;
         int classes = network.outputs();
         if (n == 0) return new Evaluation(0, 0, 0, new int[classes][classes]);
         DoubleMatrix a = null;
         DoubleMatrix f = new DoubleMatrix(xs).transpose();
         for (Layer layer : network.layers()) {
-            a = MatrixProducts.multiply(layer.w(), f).addiColumnVector(layer.b());
+            a = product.apply(layer.w(), f).addiColumnVector(layer.b());
             f = activate(layer.activation(), a);
         }
         boolean logFromScores = loss == Loss.CROSS_ENTROPY

@@ -44,6 +44,23 @@ class EvaluationTest {
         }
     }
 
+    /** 64-32-10 over 1,797 samples is large enough for native BLAS where it loaded; plain Java must agree. */
+    @Test
+    void nativeAndPlainJavaProductsGiveTheSameNumbers() {
+        Random r = new Random(10);
+        Network net = Network.initialise(List.of(64, 32, 10), Activation.TANH, Activation.SOFTMAX, 3);
+        double[][] xs = new double[1797][64];
+        double[][] ys = new double[1797][10];
+        for (int s = 0; s < xs.length; s++) {
+            for (int i = 0; i < 64; i++) xs[s][i] = r.nextInt(17) / 16.0;
+            ys[s][r.nextInt(10)] = 1;
+        }
+        Evaluation chosen = Evaluation.of(net, Loss.CROSS_ENTROPY, xs, ys);
+        Evaluation java = Evaluation.ofInJava(net, Loss.CROSS_ENTROPY, xs, ys);
+        assertEquals(java.meanLoss(), chosen.meanLoss(), 1e-12);
+        assertEquals(java.accuracy(), chosen.accuracy(), 0.0);
+    }
+
     @Test
     void maskedNetworksEvaluateLikeTheirSteps() {
         Random r = new Random(9);
