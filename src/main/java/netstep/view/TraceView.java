@@ -104,7 +104,7 @@ final class TraceView {
     private static DetailsTag phase(Phase p, Phase shown, Experiment e, StepTrace t, int sampleIndex) {
         return switch (p) {
             case PICK -> phase(p, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()), pick(e, t, sampleIndex));
-            case FORWARD -> phase(p, shown, "ŷ = " + vector(t.prediction()), forward(t));
+            case FORWARD -> phase(p, shown, "ŷ = " + vector(t.prediction()), div(ImageView.forward(e, t), forward(t)));
             case LOSS -> phase(p, shown, "L = " + Num.f(t.loss()), loss(t));
             case BACKWARD -> phase(p, shown, backwardSummary(t), backward(t));
             case UPDATE -> phase(p, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()), update(t));
@@ -132,6 +132,7 @@ final class TraceView {
         return div(
                 p("Sample #" + (sampleIndex + 1) + " of " + e.dataset().size() + " ("
                         + e.config().order().label + ")."),
+                ImageView.side(e) > 0 ? ImageView.input(t.x(), ImageView.side(e)) : null,
                 equation(labelled("x", column(t.x(), "pick-x")), labelled("y", column(t.y(), "pick-y"))),
                 p("The network has not seen its target y yet: the forward pass predicts ŷ from x alone."));
     }

@@ -49,6 +49,10 @@ class MulticlassHttpTest {
             html = browser.get("/").body();
             assertTrue(hasId(html, "bwd-jac1-1-1") && hasId(html, "bwd-jac1-10-10"), "the softmax Jacobian is shown");
             assertTrue(html.contains("simply ŷ − y"), "the page says softmax with cross-entropy gives ŷ − y");
+            // the input as an image, the 10 class scores, and one template per class
+            assertTrue(hasId(html, "pick-image"), "the input image at Pick");
+            assertTrue(hasId(html, "class-scores") && html.contains("ŷ = softmax(a)"), "the class scores");
+            assertTrue(hasId(html, "template-10") && !hasId(html, "template-11"), "ten templates");
             assertEquals("1", text(html, "step-count"));
             // accuracy and confusion beside the loss curve, not a scatter of 14,380 dots (2 MB of page)
             assertTrue(hasId(html, "train-accuracy") && hasId(html, "test-accuracy") && hasId(html, "confusion-test"));
