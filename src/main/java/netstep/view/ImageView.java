@@ -110,19 +110,55 @@ final class ImageView {
      * negative, purple positive): what a pixel adds to that neuron's score.
      */
     static DomContent templates(Layer layer, int side, boolean classifier) {
+        return div(
+                h3(classifier ? "Templates: one row of W per class" : "Layer 1's neurons as templates"),
+                p("Each picture is one neuron's weights W[j, ·] laid out as the image: purple pixels raise its "
+                        + "score, orange ones lower it (each picture on its own scale). Every number is in the table "
+                        + "below.").withClass("note"),
+                pictures(layer.weights(), layer, side, classifier, "template"));
+    }
+
+    /**
+     * The rows of a first-layer matrix shaped like W (∂L/∂W at backpropagation, ΔW at the update) as pictures
+     * like the templates: which pixels this step pushes each template towards.
+     */
+    static DomContent rowsAsImages(Experiment e, StepTrace t, boolean update) {
+        int side = side(e);
+        if (side == 0) return null;
+        Layer layer = t.before().layer(0);
+        netstep.engine.Mat m = update ? difference(t.after().layer(0).weights(), layer.weights())
+                : t.backward().get(0).dL_dW();
+        String name = update ? "ΔW₁ = −η ∂L/∂W₁" : "∂L/∂W₁";
+        return div(h3(name + ", row by row, as images"),
+                p((update ? "What this update added to each template: " : "Each row of the gradient as a picture: ")
+                        + "purple positive, orange negative, each on its own scale." + (update ? ""
+                        : " The update subtracts η times it, so orange pixels are where the template will grow."))
+                        .withClass("note"),
+                pictures(m, layer, side, t.before().depth() == 1, update ? "delta" : "gradient"));
+    }
+
+    private static netstep.engine.Mat difference(netstep.engine.Mat after, netstep.engine.Mat before) {
+        double[][] d = new double[after.rows()][after.columns()];
+        for (int j = 0; j < d.length; j++) {
+            for (int i = 0; i < d[j].length; i++) d[j][i] = after.get(j, i) - before.get(j, i);
+        }
+        return netstep.engine.Mat.of(d);
+    }
+
+    private static DomContent pictures(netstep.engine.Mat m, Layer layer, int side, boolean classifier, String id) {
         List<DomContent> pictures = new ArrayList<>();
-        for (int j = 0; j < layer.outputs(); j++) {
+        for (int j = 0; j < m.rows(); j++) {
             double largest = 1e-12;
-            for (int i = 0; i < layer.inputs(); i++) largest = Math.max(largest, Math.abs(layer.weight(j, i)));
-            Svg svg = Svg.root("template-" + (j + 1), side * TEMPLATE_PIXEL, side * TEMPLATE_PIXEL,
-                    "Template of neuron " + (j + 1), "Its " + layer.inputs() + " weights as a " + side + "×" + side
-                            + " picture; the largest |W| is " + Num.f(largest) + ".").withClass("template");
+            for (int i = 0; i < m.columns(); i++) largest = Math.max(largest, Math.abs(m.get(j, i)));
+            Svg svg = Svg.root(id + "-" + (j + 1), side * TEMPLATE_PIXEL, side * TEMPLATE_PIXEL,
+                    "Row " + (j + 1) + " as an image", "Its " + m.columns() + " values as a " + side + "×" + side
+                            + " picture; the largest magnitude is " + Num.f(largest) + ".").withClass("template");
             for (int r = 0; r < side; r++) {
                 for (int c = 0; c < side; c++) {
                     int i = r * side + c;
                     Svg cell = Svg.rect(c * TEMPLATE_PIXEL, r * TEMPLATE_PIXEL, TEMPLATE_PIXEL, TEMPLATE_PIXEL);
                     if (layer.connected(j, i)) {
-                        cell.attr("fill", Palette.hex(layer.weight(j, i) / largest));
+                        cell.attr("fill", Palette.hex(m.get(j, i) / largest));
                     } else {
                         cell.attr("fill", "#dddddd"); // no weight: outside this neuron's receptive field
                     }
@@ -132,11 +168,6 @@ final class ImageView {
             pictures.add(figure(svg, figcaption((classifier ? "y[" : "neuron ") + (j + 1) + (classifier ? "]" : "")))
                     .withClass("template-figure"));
         }
-        return div(
-                h3(classifier ? "Templates: one row of W per class" : "Layer 1's neurons as templates"),
-                p("Each picture is one neuron's weights W[j, ·] laid out as the image: purple pixels raise its "
-                        + "score, orange ones lower it (each picture on its own scale). Every number is in the table "
-                        + "below.").withClass("note"),
-                div(pictures.toArray(DomContent[]::new)).withClass("templates").withId("templates"));
+        return div(pictures.toArray(DomContent[]::new)).withClass("templates").withId(id.equals("template") ? "templates" : id + "-images");
     }
 }

@@ -106,8 +106,9 @@ final class TraceView {
             case PICK -> phase(p, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()), pick(e, t, sampleIndex));
             case FORWARD -> phase(p, shown, "ŷ = " + vector(t.prediction()), div(ImageView.forward(e, t), forward(t)));
             case LOSS -> phase(p, shown, "L = " + Num.f(t.loss()), loss(t));
-            case BACKWARD -> phase(p, shown, backwardSummary(t), backward(t));
-            case UPDATE -> phase(p, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()), update(t));
+            case BACKWARD -> phase(p, shown, backwardSummary(t), div(ImageView.rowsAsImages(e, t, false), backward(t)));
+            case UPDATE -> phase(p, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()),
+                    div(ImageView.rowsAsImages(e, t, true), update(t)));
             default -> throw new IllegalArgumentException(p.name());
         };
     }

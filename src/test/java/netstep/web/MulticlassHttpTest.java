@@ -53,6 +53,7 @@ class MulticlassHttpTest {
             assertTrue(hasId(html, "pick-image"), "the input image at Pick");
             assertTrue(hasId(html, "class-scores") && html.contains("ŷ = softmax(a)"), "the class scores");
             assertTrue(hasId(html, "template-10") && !hasId(html, "template-11"), "ten templates");
+            assertTrue(hasId(html, "gradient-10") && hasId(html, "delta-10"), "∂L/∂W and ΔW rows as images");
             assertEquals("1", text(html, "step-count"));
             // accuracy and confusion beside the loss curve, not a scatter of 14,380 dots (2 MB of page)
             assertTrue(hasId(html, "train-accuracy") && hasId(html, "test-accuracy") && hasId(html, "confusion-test"));
