@@ -73,3 +73,19 @@ document.addEventListener("htmx:oobErrorNoTarget", function (event) {
   if (String(event.detail.target).indexOf("#trace[") !== 0 || !document.getElementById("trace")) return;
   htmx.ajax("GET", "/", {target: "#trace", select: "#trace", swap: "outerHTML"});
 });
+
+// A built-in dataset fixes the network's inputs and outputs: fill them in when one is chosen, then let the
+// live parameter count (which listens for input) recount.
+document.addEventListener("change", function (event) {
+  var select = event.target;
+  if (!select || select.id !== "dataset") return;
+  var option = select.options[select.selectedIndex];
+  if (!option || !option.dataset.inputs) return;
+  ["inputs", "outputs"].forEach(function (name) {
+    var field = document.getElementById(name);
+    if (field && !field.disabled && field.value !== option.dataset[name]) {
+      field.value = option.dataset[name];
+      field.dispatchEvent(new Event("input", {bubbles: true}));
+    }
+  });
+});

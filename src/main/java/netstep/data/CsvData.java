@@ -193,6 +193,10 @@ public final class CsvData {
     }
 
     private static Dataset dataset(List<double[]> rows, int inputs, int outputs, String source) {
+        if (inputs > Dataset.MAX_INPUTS) {
+            throw new DataException("A sample can have at most " + Dataset.MAX_INPUTS + " inputs, not " + inputs
+                    + " (the widest input layer the page builds).");
+        }
         List<double[]> xs = new ArrayList<>(rows.size());
         List<double[]> ys = new ArrayList<>(rows.size());
         for (double[] row : rows) {

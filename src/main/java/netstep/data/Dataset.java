@@ -11,8 +11,11 @@ public record Dataset(String id, String title, String description, List<double[]
 
     /** The most samples a dataset may have, training and test together; also the most rows of custom data. */
     public static final int MAX_SAMPLES = 5000;
-    /** The most numbers in one sample, inputs and outputs together. */
-    public static final int MAX_COLUMNS = 64;
+    /** The most inputs of a sample: the widest input layer a page builds (an 8×8 image). */
+    public static final int MAX_INPUTS = 64;
+    /** The most numbers in one sample, inputs and outputs together: an 8×8 image and up to 16 classes, so that
+     * every built-in dataset's CSV reads back as own data. */
+    public static final int MAX_COLUMNS = 80;
 
     public Dataset {
         testXs = testXs == null ? List.of() : testXs;

@@ -24,9 +24,15 @@ public final class Datasets {
     public static final String BLOBS = "blobs";
     public static final String SPIRAL = "spiral";
     public static final String REGRESSION_3_2 = "regression-3-2";
+    public static final String DIGITS = "digits";
+    public static final String IRIS = "iris";
+    public static final String SHAPES = "shapes";
+    /** The shapes' image side: 8×8 = 64 inputs, the widest a layer of the form may be. */
+    public static final int SHAPES_SIDE = 8;
 
     /** Menu order. Declared before CATALOGUE: DatasetSpec's constructor checks ids against it while it is built. */
-    static final List<String> IDS = List.of(LINE, LINEAR, AND, OR, XOR, CIRCLE, BLOBS, SPIRAL, REGRESSION_3_2);
+    static final List<String> IDS = List.of(LINE, LINEAR, AND, OR, XOR, CIRCLE, BLOBS, SPIRAL, REGRESSION_3_2, DIGITS,
+            IRIS, SHAPES);
 
     private static final double[][] BINARY_INPUTS = {{0, 0}, {0, 1}, {1, 0}, {1, 1}};
 
@@ -78,6 +84,20 @@ public final class Datasets {
         generated(REGRESSION_3_2, "3-4-2 regression", "y₁ = 0.8x₁ − 0.5x₂ + 0.3 and y₂ = x₁·x₃ for x in "
                 + "[−1, 1]³, plus Gaussian noise of standard deviation equal to the noise setting.",
                 3, 2, new DatasetSpec(REGRESSION_3_2, 12, 0.05, 0, 472), Datasets::regression32);
+        fixedWithTest(DIGITS, "Handwritten digits 8×8", "The UCI handwritten digits (E. Alpaydin, C. Kaynak, 1998; "
+                + "CC BY 4.0): 1,797 images of 8×8 pixels, each pixel's 0–16 scaled to [0, 1], row by row; y is "
+                + "one-hot over the 10 digits (y[k+1] = 1 for digit k). The lecture's linear classifier: 64-10, softmax, cross-entropy.",
+                64, ImageData.DIGIT_CLASSES, 0.2, (size, noise, random) -> labelled(ImageData.digits(), ImageData.DIGIT_CLASSES));
+        fixedWithTest(IRIS, "Iris", "R. A. Fisher's 150 irises (1936; UCI, CC BY 4.0): sepal length and width, "
+                + "petal length and width, each scaled to [0, 1]; y is one-hot over setosa, versicolor, virginica.",
+                4, ImageData.IRIS_CLASSES, 0.2, (size, noise, random) -> labelled(ImageData.iris(), ImageData.IRIS_CLASSES));
+        generated(SHAPES, "Shapes 8×8", "Small grey images of a horizontal bar, a vertical bar, a diagonal, a ring "
+                + "and a cross, in turn, each at a random position; noise is the standard deviation of Gaussian "
+                + "noise added to every pixel (clipped to [0, 1]). A bar that moves is what one template per "
+                + "class cannot capture.", SHAPES_SIDE * SHAPES_SIDE, ImageData.SHAPE_CLASSES.size(),
+                new DatasetSpec(SHAPES, 500, 0.1, 0.2, 1), (size, noise, random) -> labelled(
+                        ImageData.shapes(SHAPES_SIDE, ImageData.SHAPE_CLASSES.size(), size, noise, random),
+                        ImageData.SHAPE_CLASSES.size()));
         for (Entry entry : CATALOGUE.values()) {
             DEFAULTS.put(entry.builtIn().id(), generate(entry.builtIn().defaults()));
         }
@@ -91,6 +111,20 @@ public final class Datasets {
         int size = generator.generate(0, 0, new Random(0)).xs().size();
         register(new BuiltIn(id, title, description, inputs, outputs, new DatasetSpec(id, size, 0, 0, 1), true),
                 generator);
+    }
+
+    /** A fixed table held out in part for testing, e.g. the digits. */
+    private static void fixedWithTest(String id, String title, String description, int inputs, int outputs,
+            double testFraction, Generator generator) {
+        int size = generator.generate(0, 0, new Random(0)).xs().size();
+        register(new BuiltIn(id, title, description, inputs, outputs, new DatasetSpec(id, size, 0, testFraction, 1),
+                true), generator);
+    }
+
+    private static Samples labelled(List<ImageData.Labelled> samples, int classes) {
+        Samples out = new Samples();
+        for (ImageData.Labelled s : samples) out.add(s.x(), ImageData.oneHot(s.label(), classes));
+        return out;
     }
 
     private static void generated(String id, String title, String description, int inputs, int outputs,

@@ -16,7 +16,9 @@ public record Activation(Kind kind, double slope) {
         SIGMOID("sigmoid", "sigmoid σ"),
         TANH("tanh", "tanh"),
         RELU("relu", "ReLU"),
-        LEAKY_RELU("leaky_relu", "leaky ReLU");
+        LEAKY_RELU("leaky_relu", "leaky ReLU"),
+        /** Not element-wise: each f_k depends on every a; allowed on the last layer only. */
+        SOFTMAX("softmax", "softmax");
 
         public final String id;
         public final String label;
@@ -36,6 +38,7 @@ public record Activation(Kind kind, double slope) {
     public static final Activation SIGMOID = new Activation(Kind.SIGMOID, 0);
     public static final Activation TANH = new Activation(Kind.TANH, 0);
     public static final Activation RELU = new Activation(Kind.RELU, 0);
+    public static final Activation SOFTMAX = new Activation(Kind.SOFTMAX, 0);
 
     public Activation {
         if (kind != Kind.LEAKY_RELU) slope = 0;
@@ -56,6 +59,7 @@ public record Activation(Kind kind, double slope) {
         return kind.id;
     }
 
+    /** f(a) for one value; softmax has none (see {@link #apply(double[])}). */
     public double apply(double a) {
         switch (kind) {
             case IDENTITY: return a;
@@ -64,8 +68,67 @@ public record Activation(Kind kind, double slope) {
             case TANH: return StrictMath.tanh(a);
             case RELU: return a > 0 ? a : 0;
             case LEAKY_RELU: return a >= 0 ? a : slope * a;
+            case SOFTMAX: throw new UnsupportedOperationException("softmax is not element-wise: apply it to a vector");
             default: throw new AssertionError(kind);
         }
+    }
+
+    /** True for every f but softmax, whose f_k depends on the whole vector a. */
+    public boolean elementwise() {
+        return kind != Kind.SOFTMAX;
+    }
+
+    /** f(a) for a layer's whole pre-activation vector: element by element, or softmax. */
+    public double[] apply(double[] a) {
+        if (kind == Kind.SOFTMAX) return softmax(a);
+        double[] f = new double[a.length];
+        for (int k = 0; k < a.length; k++) f[k] = apply(a[k]);
+        return f;
+    }
+
+    /**
+     * softmax(a)_k = e^(a_k − m) / Σ_j e^(a_j − m) with m = max a: subtracting the largest keeps every e^x ≤ 1,
+     * so nothing overflows and the sum is at least 1.
+     */
+    public static double[] softmax(double[] a) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : a) max = Math.max(max, v);
+        double[] f = new double[a.length];
+        double sum = 0;
+        for (int k = 0; k < a.length; k++) {
+            f[k] = StrictMath.exp(a[k] - max);
+            sum += f[k];
+        }
+        for (int k = 0; k < a.length; k++) f[k] /= sum;
+        return f;
+    }
+
+    /** log softmax(a)_k = a_k − m − log Σ_j e^(a_j − m): finite even where softmax(a)_k underflows to 0. */
+    public static double[] logSoftmax(double[] a) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : a) max = Math.max(max, v);
+        double sum = 0;
+        for (double v : a) sum += StrictMath.exp(v - max);
+        double log = StrictMath.log(sum);
+        double[] out = new double[a.length];
+        for (int k = 0; k < a.length; k++) out[k] = a[k] - max - log;
+        return out;
+    }
+
+    /**
+     * The Jacobian ∂f/∂a, row k column j ∂f_k/∂a_j: diag(f) − f fᵀ for softmax, diagonal (∂f_k/∂a_k) for the rest.
+     */
+    public double[][] jacobian(double[] a, double[] f) {
+        int n = a.length;
+        double[][] jac = new double[n][n];
+        for (int k = 0; k < n; k++) {
+            if (kind == Kind.SOFTMAX) {
+                for (int j = 0; j < n; j++) jac[k][j] = (k == j ? f[k] : 0) - f[k] * f[j];
+            } else {
+                jac[k][k] = derivative(a[k], f[k]);
+            }
+        }
+        return jac;
     }
 
     /** ∂f/∂a at a, given f = f(a) (sigmoid and tanh reuse it). */
@@ -77,6 +140,8 @@ public record Activation(Kind kind, double slope) {
             case TANH: return 1 - f * f;
             case RELU: return a >= 0 ? 1 : 0;
             case LEAKY_RELU: return a >= 0 ? 1 : slope;
+            // the diagonal of the Jacobian, ∂f_k/∂a_k; the backward pass uses the whole matrix (jacobian)
+            case SOFTMAX: return f * (1 - f);
             default: throw new AssertionError(kind);
         }
     }
@@ -95,6 +160,7 @@ public record Activation(Kind kind, double slope) {
             case TANH: return "tanh(a) = (e^a − e^(−a)) / (e^a + e^(−a))";
             case RELU: return "ReLU(a) = max(0, a)";
             case LEAKY_RELU: return "f(a) = a if a ≥ 0, else " + fmt(slope) + "·a";
+            case SOFTMAX: return "softmax(a)_k = e^(a_k) / Σ_j e^(a_j)";
             default: throw new AssertionError(kind);
         }
     }
@@ -108,6 +174,7 @@ public record Activation(Kind kind, double slope) {
             case TANH: return "∂f/∂a = 1 − tanh²(a)";
             case RELU: return "∂f/∂a = 1 if a ≥ 0, else 0";
             case LEAKY_RELU: return "∂f/∂a = 1 if a ≥ 0, else " + fmt(slope);
+            case SOFTMAX: return "∂f/∂a = diag(ŷ) − ŷŷᵀ (a full matrix: ∂f_k/∂a_j = ŷ_k(1[k = j] − ŷ_j))";
             default: throw new AssertionError(kind);
         }
     }

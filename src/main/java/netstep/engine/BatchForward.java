@@ -101,7 +101,22 @@ final class BatchForward {
             }
             double bj = b[j];
             for (int k = 0; k < n; k++) fj[k] += bj;
-            activate(layer.activation(), fj, n);
+            if (layer.activation().elementwise()) activate(layer.activation(), fj, n);
+        }
+        if (!layer.activation().elementwise()) softmax(f, w.rows, n);
+    }
+
+    /** Softmax down each sample's column, as {@link Activation#softmax} computes it (the same numbers). */
+    private static void softmax(double[][] f, int neurons, int n) {
+        for (int k = 0; k < n; k++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < neurons; j++) max = Math.max(max, f[j][k]);
+            double sum = 0;
+            for (int j = 0; j < neurons; j++) {
+                f[j][k] = StrictMath.exp(f[j][k] - max);
+                sum += f[j][k];
+            }
+            for (int j = 0; j < neurons; j++) f[j][k] /= sum;
         }
     }
 

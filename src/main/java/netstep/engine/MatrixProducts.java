@@ -71,12 +71,13 @@ public final class MatrixProducts {
 
     /**
      * Products smaller than this many multiply-adds stay in Java. jblas copies every operand into native memory
-     * and back on each call, which costs more than the arithmetic of the products a page needs (the layers of
-     * the linear-collapse panel are at most 64 wide); and under a class's load those copies left the C heap
-     * fragmented: the server's resident memory grew by about 250 MB in three minutes, against none with
-     * -Dnetstep.blas=java.
+     * and back on each call, which costs more than the arithmetic of small products: measured (ProductBenchmark,
+     * docs/performance-pictures.md) native lost at 20,480 and 65,536 multiply-adds (0.9×) and won from 524,288 on
+     * (1.2× to 3.2×, e.g. the digits' 10×32 by 32×1,797 layer). The layers of the linear-collapse panel, at most
+     * 64 wide, stay below it; under a class's load those copies once left the C heap fragmented (resident memory
+     * +250 MB in three minutes against none with -Dnetstep.blas=java), so only products that pay go native.
      */
-    static final long NATIVE_MIN_WORK = 1L << 20;
+    static final long NATIVE_MIN_WORK = 1L << 19;
 
     /** a · b: on native BLAS when it is there and the product is large enough to pay for the call. */
     public static DoubleMatrix multiply(DoubleMatrix a, DoubleMatrix b) {

@@ -12,6 +12,12 @@ public final class Network {
 
     public Network(List<Layer> layers) {
         if (layers.isEmpty()) throw new IllegalArgumentException("a network needs at least one layer");
+        for (int l = 0; l < layers.size() - 1; l++) {
+            if (!layers.get(l).activation().elementwise()) {
+                throw new IllegalArgumentException("layer " + (l + 1) + " uses softmax, which is allowed on the last "
+                        + "layer only");
+            }
+        }
         for (int l = 1; l < layers.size(); l++) {
             if (layers.get(l).inputs() != layers.get(l - 1).outputs()) {
                 throw new IllegalArgumentException("layer " + (l + 1) + " takes " + layers.get(l).inputs()
@@ -75,8 +81,14 @@ public final class Network {
         return sizes;
     }
 
+    /** Counts unmasked weights only: a locally connected layer's masked weights do not exist. */
     public ParameterCount parameterCount() {
-        return ParameterCount.of(sizes());
+        return ParameterCount.of(sizes(), layers.stream().map(Layer::unmaskedWeightCount).toList());
+    }
+
+    /** Each layer's weight count the lecture's way, e.g. "fully connected 64 × 16 = 1,024 weights". */
+    public List<String> connectivity() {
+        return layers.stream().map(Layer::connectivity).toList();
     }
 
     /** Every weight and bias finite and within ±{@link Bounds#MAX_MAGNITUDE}. */
@@ -128,9 +140,13 @@ public final class Network {
     /** The same network with one weight replaced. */
     public Network withWeight(int layerIndex, int neuron, int input, double value) {
         Layer old = layers.get(layerIndex);
+        if (!old.connected(neuron, input)) {
+            throw new IllegalArgumentException("weight (" + neuron + ", " + input + ") of layer " + (layerIndex + 1)
+                    + " is masked: it does not exist in this locally connected layer");
+        }
         DoubleMatrix w = old.w().dup();
         w.put(neuron, input, value);
-        return with(layerIndex, new Layer(w, old.b().dup(), old.activation()));
+        return with(layerIndex, new Layer(w, old.b().dup(), old.activation(), old.maskMatrix()));
     }
 
     /** The same network with one bias replaced. */
@@ -138,7 +154,7 @@ public final class Network {
         Layer old = layers.get(layerIndex);
         DoubleMatrix b = old.b().dup();
         b.put(neuron, value);
-        return with(layerIndex, new Layer(old.w().dup(), b, old.activation()));
+        return with(layerIndex, new Layer(old.w().dup(), b, old.activation(), old.maskMatrix()));
     }
 
     private Network with(int layerIndex, Layer layer) {

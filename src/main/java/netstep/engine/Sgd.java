@@ -58,14 +58,23 @@ public final class Sgd {
 
         // 2. loss, and ∂L/∂ŷ which starts the backward pass
         double[] yHat = signal.data;
-        double[] terms = new double[y.size()];
-        double total = 0;
-        double[] dL_df = new double[y.size()];
-        for (int k = 0; k < y.size(); k++) {
-            terms[k] = loss.term(yHat[k], y.get(k));
-            total += terms[k];
-            dL_df[k] = loss.gradient(yHat[k], y.get(k));
+        double[] target = y.toArray();
+        loss.problemWithTarget(target).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        double[] terms;
+        Layer last = layers.get(depth - 1);
+        if (loss == Loss.CROSS_ENTROPY && last.activation().kind() == Activation.Kind.SOFTMAX) {
+            // log ŷ from a, not from ŷ: finite even where ŷₖ underflows to 0
+            double[] logYHat = Activation.logSoftmax(forward[depth - 1].a().values());
+            terms = new double[target.length];
+            for (int k = 0; k < target.length; k++) terms[k] = target[k] == 0 ? 0 : -target[k] * logYHat[k];
+        } else {
+            terms = loss.terms(yHat, target);
         }
+        double total = 0;
+        for (double t : terms) total += t;
+        double[] dL_df = loss.gradient(yHat, target);
 
         // 3. backward, last layer first: the chain rule ∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W
         StepTrace.LayerBackward[] backward = new StepTrace.LayerBackward[depth];
@@ -78,12 +87,26 @@ public final class Sgd {
             int neurons = a.length;
             double[] df_da = new double[neurons];
             double[] dL_da = new double[neurons];
-            for (int j = 0; j < neurons; j++) {
-                df_da[j] = layer.activation().derivative(a[j], f[j]);
-                dL_da[j] = dL_df[j] * df_da[j];
+            Mat jacobian = null;
+            if (layer.activation().elementwise()) {
+                for (int j = 0; j < neurons; j++) {
+                    df_da[j] = layer.activation().derivative(a[j], f[j]);
+                    dL_da[j] = dL_df[j] * df_da[j];
+                }
+            } else {
+                // softmax: every f_k depends on every a_j, so ∂L/∂a = Jᵀ ∂L/∂f with J = diag(ŷ) − ŷŷᵀ (symmetric)
+                double[][] jac = layer.activation().jacobian(a, f);
+                for (int j = 0; j < neurons; j++) {
+                    df_da[j] = jac[j][j];
+                    double sum = 0;
+                    for (int k = 0; k < neurons; k++) sum += jac[k][j] * dL_df[k];
+                    dL_da[j] = sum;
+                }
+                jacobian = Mat.of(jac);
             }
             // 4. update θ ← θ − η∇θ (computed here, shown last): a pass over W that the JIT compiles to SIMD
             DoubleMatrix w = layer.w();
+            DoubleMatrix mask = layer.maskMatrix();
             DoubleMatrix newW = new DoubleMatrix(w.rows, w.columns);
             for (int i = 0; i < w.columns; i++) {
                 int column = i * w.rows;
@@ -92,6 +115,23 @@ public final class Sgd {
                     newW.data[column + j] = w.data[column + j] - (dL_da[j] * x_i) * learningRate;
                 }
             }
+            Mat dL_dW;
+            if (mask == null) {
+                dL_dW = Mat.outer(dL_da, input);
+            } else {
+                // a masked weight does not exist: no gradient, and it stays exactly 0
+                double[][] g = new double[w.rows][w.columns];
+                for (int k = 0; k < mask.length; k++) {
+                    int j = k % w.rows;
+                    int i = k / w.rows;
+                    if (mask.data[k] == 0) {
+                        newW.data[k] = 0;
+                    } else {
+                        g[j][i] = dL_da[j] * input[i];
+                    }
+                }
+                dL_dW = Mat.of(g);
+            }
             double[] dL_dx = transposedTimes(w, dL_da);
             DoubleMatrix newB = new DoubleMatrix(neurons);
             for (int j = 0; j < neurons; j++) {
@@ -99,8 +139,8 @@ public final class Sgd {
             }
             Vec gradient = Vec.wrap(dL_da);
             backward[l] = new StepTrace.LayerBackward(Vec.wrap(dL_df), Vec.wrap(df_da), gradient,
-                    Mat.outer(dL_da, input), gradient, Vec.wrap(dL_dx));
-            updated[l] = new Layer(newW, newB, layer.activation());
+                    dL_dW, gradient, Vec.wrap(dL_dx), jacobian);
+            updated[l] = new Layer(newW, newB, layer.activation(), mask);
             dL_df = dL_dx;
         }
 
@@ -117,10 +157,10 @@ public final class Sgd {
         if (xs.length == 0) return 0;
         DoubleMatrix predictions = network.predictBatch(new DoubleMatrix(xs).transpose());
         double total = 0;
+        double[] yHat = new double[predictions.rows];
         for (int s = 0; s < xs.length; s++) {
-            for (int k = 0; k < predictions.rows; k++) {
-                total += loss.term(predictions.get(k, s), ys[s][k]);
-            }
+            System.arraycopy(predictions.data, s * predictions.rows, yHat, 0, yHat.length);
+            total += loss.total(yHat, ys[s]);
         }
         return total / xs.length;
     }

@@ -31,8 +31,13 @@ public record StepTrace(
     /**
      * Layer l's backward pass by the chain rule: ∂L/∂a = ∂L/∂f ⊙ ∂f/∂a, ∂L/∂W = ∂L/∂a · xᵀ,
      * ∂L/∂b = ∂L/∂a, and ∂L/∂x = Wᵀ ∂L/∂a, which is the previous layer's ∂L/∂f.
+     * For softmax, ∂f/∂a is a full matrix J = diag(ŷ) − ŷŷᵀ ({@code jacobian}; null for element-wise f, whose
+     * Jacobian is diagonal) and ∂L/∂a = Jᵀ ∂L/∂f; {@code df_da} then holds J's diagonal.
      */
-    public record LayerBackward(Vec dL_df, Vec df_da, Vec dL_da, Mat dL_dW, Vec dL_db, Vec dL_dx) {
+    public record LayerBackward(Vec dL_df, Vec df_da, Vec dL_da, Mat dL_dW, Vec dL_db, Vec dL_dx, Mat jacobian) {
+        public LayerBackward(Vec dL_df, Vec df_da, Vec dL_da, Mat dL_dW, Vec dL_db, Vec dL_dx) {
+            this(dL_df, df_da, dL_da, dL_dW, dL_db, dL_dx, null);
+        }
     }
 
     public StepTrace {
@@ -44,12 +49,14 @@ public record StepTrace(
         return forward.get(forward.size() - 1).f();
     }
 
-    /** What this step's prediction would cost under another loss: Σ over the outputs of its terms. */
+    /**
+     * What this step's prediction would cost under another loss: Σ over the outputs of its terms; NaN when
+     * y is not a target that loss accepts (a probability vector, one-hot).
+     */
     public double lossUnder(Loss other) {
-        Vec yHat = prediction();
-        double total = 0;
-        for (int k = 0; k < y.size(); k++) total += other.term(yHat.get(k), y.get(k));
-        return total;
+        double[] target = y.toArray();
+        if (other.problemWithTarget(target).isPresent()) return Double.NaN;
+        return other.total(prediction().toArray(), target);
     }
 
     /**

@@ -82,6 +82,39 @@ public record Config(
         return data.dataset();
     }
 
+    /**
+     * The rules of the multi-class outputs, by form field: softmax on the output layer only, cross-entropy only
+     * after softmax, and targets the loss accepts (cross-entropy a probability vector, multi-class hinge one-hot).
+     */
+    public static java.util.Map<String, String> outputRules(List<Integer> hidden, Activation hiddenActivation,
+                                                            Activation outputActivation, Loss loss, Dataset dataset) {
+        java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+        if (hiddenActivation != null && !hiddenActivation.elementwise() && !hidden.isEmpty()) {
+            problems.put(ConfigForm.HIDDEN_ACTIVATION, "Softmax belongs on the output layer only: it turns the last "
+                    + "layer's scores into class probabilities. Choose another activation for the hidden layers.");
+        }
+        if (loss != null && loss.needsSoftmax() && outputActivation != null
+                && outputActivation.kind() != Activation.Kind.SOFTMAX) {
+            problems.put(ConfigForm.LOSS, "Cross-entropy needs softmax on the output layer, so that ŷ is a "
+                    + "probability vector. Choose softmax as the output activation.");
+        }
+        if (loss != null && dataset != null && !problems.containsKey(ConfigForm.LOSS)) {
+            double[][] train = dataset.yMatrix();
+            double[][] test = dataset.testYMatrix();
+            double[][] ys = java.util.Arrays.copyOf(train, train.length + test.length);
+            System.arraycopy(test, 0, ys, train.length, test.length);
+            for (int s = 0; s < ys.length; s++) {
+                Optional<String> problem = loss.problemWithTarget(ys[s]);
+                if (problem.isPresent()) {
+                    problems.put(ConfigForm.LOSS, "This dataset's targets do not fit this loss (sample " + (s + 1)
+                            + "): " + problem.get() + ".");
+                    break;
+                }
+            }
+        }
+        return problems;
+    }
+
     /** Why this network cannot learn this dataset, if it cannot: the widths must match. */
     public static Optional<String> mismatch(Dataset dataset, int inputs, int outputs) {
         if (dataset.inputs() == inputs && dataset.outputs() == outputs) return Optional.empty();

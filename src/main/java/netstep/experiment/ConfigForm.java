@@ -144,6 +144,7 @@ public final class ConfigForm {
                     .ifPresent(m -> errors.put(DATASET, "Does not fit: " + m + ". Set inputs to " + dataset.inputs()
                             + " and outputs to " + dataset.outputs() + ", or choose another dataset."));
         }
+        Config.outputRules(hidden, hiddenActivation, outputActivation, loss, dataset).forEach(errors::putIfAbsent);
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
                     data, order, trainBiases);

@@ -151,6 +151,7 @@ final class ChartView {
     }
 
     private static DomContent computesContent(Network network, Dataset dataset) {
+        if (ClassView.isClassData(dataset)) return ClassView.computes(network, dataset);
         Pictures.Computed computed = Pictures.of(network, dataset);
         if (computed instanceof Pictures.Curve c) return curve(c);
         if (computed instanceof Pictures.Map2D m) return map(m, network);

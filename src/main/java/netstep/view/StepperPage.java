@@ -141,7 +141,7 @@ public final class StepperPage {
                                 field(form, locked, ConfigForm.SLOPE, "Leaky ReLU slope a",
                                         numberInput(form, ConfigForm.SLOPE, "0", "1", "any"))),
                         fieldset(legend("Training"),
-                                field(form, locked, ConfigForm.DATASET, "Dataset", select(form, ConfigForm.DATASET, datasetOptions(form))),
+                                field(form, locked, ConfigForm.DATASET, "Dataset", datasetSelect(form)),
                                 datasetParameters(form, locked),
                                 field(form, locked, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
                                 field(form, locked, ConfigForm.LEARNING_RATE, "Learning rate η",
@@ -270,10 +270,16 @@ public final class StepperPage {
         return options(List.of(SampleOrder.values()), o -> o.id, o -> o.label);
     }
 
-    private static Map<String, String> datasetOptions(ConfigForm form) {
-        Map<String, String> options = options(Datasets.catalogue(), BuiltIn::id, BuiltIn::title);
-        if (CsvData.CUSTOM.equals(form.value(ConfigForm.DATASET))) options.put(CsvData.CUSTOM, "Your own data");
-        return options;
+    /** The dataset menu; each built-in option carries its widths, which netstep.js copies into inputs and outputs. */
+    private static SelectTag datasetSelect(ConfigForm form) {
+        String chosen = form.value(ConfigForm.DATASET);
+        SelectTag select = j2html.TagCreator.select().withName(ConfigForm.DATASET).withId(ConfigForm.DATASET);
+        for (BuiltIn b : Datasets.catalogue()) {
+            select.with(option(b.title()).withValue(b.id()).withCondSelected(b.id().equals(chosen))
+                    .withData("inputs", String.valueOf(b.inputs())).withData("outputs", String.valueOf(b.outputs())));
+        }
+        if (CsvData.CUSTOM.equals(chosen)) select.with(option("Your own data").withValue(CsvData.CUSTOM).isSelected());
+        return select;
     }
 
     private static <T> Map<String, String> options(List<T> items, Function<T, String> id, Function<T, String> label) {

@@ -104,10 +104,11 @@ final class TraceView {
     private static DetailsTag phase(Phase p, Phase shown, Experiment e, StepTrace t, int sampleIndex) {
         return switch (p) {
             case PICK -> phase(p, shown, "x = " + vector(t.x()) + ", y = " + vector(t.y()), pick(e, t, sampleIndex));
-            case FORWARD -> phase(p, shown, "ŷ = " + vector(t.prediction()), forward(t));
+            case FORWARD -> phase(p, shown, "ŷ = " + vector(t.prediction()), div(ImageView.forward(e, t), forward(t)));
             case LOSS -> phase(p, shown, "L = " + Num.f(t.loss()), loss(t));
-            case BACKWARD -> phase(p, shown, backwardSummary(t), backward(t));
-            case UPDATE -> phase(p, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()), update(t));
+            case BACKWARD -> phase(p, shown, backwardSummary(t), div(ImageView.rowsAsImages(e, t, false), backward(t)));
+            case UPDATE -> phase(p, shown, "θ ← θ − η∇θ with η = " + Num.f(t.learningRate()),
+                    div(ImageView.rowsAsImages(e, t, true), update(t)));
             default -> throw new IllegalArgumentException(p.name());
         };
     }
@@ -132,6 +133,7 @@ final class TraceView {
         return div(
                 p("Sample #" + (sampleIndex + 1) + " of " + e.dataset().size() + " ("
                         + e.config().order().label + ")."),
+                ImageView.side(e) > 0 ? ImageView.input(t.x(), ImageView.side(e)) : null,
                 equation(labelled("x", column(t.x(), "pick-x")), labelled("y", column(t.y(), "pick-y"))),
                 p("The network has not seen its target y yet: the forward pass predicts ŷ from x alone."));
     }
@@ -195,7 +197,7 @@ final class TraceView {
         List<String> substituted = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (int k = 0; k < y.size(); k++) {
-            substituted.add(term(loss, yHat.get(k), y.get(k)));
+            substituted.add(term(loss, yHat, y, k));
             values.add(Num.f(t.lossTerms().get(k)));
         }
         return div(
@@ -217,17 +219,25 @@ final class TraceView {
         List<DomContent> heads = new ArrayList<>();
         for (Loss other : Loss.values()) {
             heads.add(th(other.label).withCondClass(other == t.lossFunction(), "current-loss"));
-            cells.add(MathView.cell(t.lossUnder(other)).withCondClass(other == t.lossFunction(), "current-loss"));
+            double under = t.lossUnder(other);
+            // NaN: y is not a target this loss takes (a probability vector, or one-hot)
+            cells.add((Double.isNaN(under) ? td("—").withTitle("y is not a target for this loss") : MathView.cell(under))
+                    .withCondClass(other == t.lossFunction(), "current-loss"));
         }
         return details(summary("The same prediction under each loss"),
                 table(thead(tr(heads.toArray(DomContent[]::new))), tbody(tr(cells.toArray(DomContent[]::new))))
                         .withClass("data loss-comparison"));
     }
 
-    private static String term(Loss loss, double yHat, double y) {
-        String h = Num.inFormula(yHat);
-        String t = Num.inFormula(y);
+    private static String term(Loss loss, Vec yHats, Vec ys, int k) {
+        String h = Num.inFormula(yHats.get(k));
+        String t = Num.inFormula(ys.get(k));
         switch (loss) {
+            case CROSS_ENTROPY: return "−" + t + "·log " + h;
+            case MULTICLASS_HINGE: {
+                int c = Loss.oneHotIndex(ys.toArray());
+                return k == c ? "0" : "max(0, " + h + " − " + Num.inFormula(yHats.get(c)) + " + 1)";
+            }
             case L2: return "½(" + t + " − " + h + ")²";
             case L1: return "|" + h + " − " + t + "|";
             case HINGE: return "max(0, 1 − " + t + "·" + h + ")";
@@ -262,9 +272,11 @@ final class TraceView {
                     h3("Layer " + n + (n == depth ? " (output)" : "")),
                     p("∂L/∂" + sym("f", n) + " " + origin + ";  ∂" + sym("f", n) + "/∂" + sym("a", n) + ": "
                             + act.derivativeFormula().replace("∂f/∂a = ", "")).withClass("note"),
-                    equation(labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("⊙"),
-                            labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da())), op("="),
-                            labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n))),
+                    bw.jacobian() == null
+                            ? equation(labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("⊙"),
+                                    labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da())), op("="),
+                                    labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n)))
+                            : softmaxBackward(n, bw, t),
                     equation(labelled("∂L/∂" + sym("a", n), column(bw.dL_da())), op("·"),
                             labelled(xName + "ᵀ", row(fw.input())), op("="),
                             labelled("∂L/∂" + sym("W", n), matrix(bw.dL_dW(), "bwd-dW" + n)),
@@ -276,6 +288,18 @@ final class TraceView {
             ).withClass("layer-block"));
         }
         return div;
+    }
+
+    /** Softmax is not element-wise: ∂L/∂a goes through its full Jacobian J = diag(ŷ) − ŷŷᵀ. */
+    private static DomContent softmaxBackward(int n, StepTrace.LayerBackward bw, StepTrace t) {
+        return div(
+                equation(labelled("Jᵀ = (diag(ŷ) − ŷŷᵀ)ᵀ", matrix(bw.jacobian(), "bwd-jac" + n)), op("·"),
+                        labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("="),
+                        labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n))),
+                t.lossFunction() == Loss.CROSS_ENTROPY
+                        ? p("For softmax with cross-entropy this product is simply ŷ − y: each ∂L/∂" + sym("a", n)
+                                + "ₖ = ŷₖ − yₖ.").withClass("note")
+                        : null);
     }
 
     private static TableTag row(Vec v) {
@@ -290,6 +314,14 @@ final class TraceView {
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < cols; i++) {
                 String w = sym("W", n) + "[" + (j + 1) + "," + (i + 1) + "]";
+                if (bw.jacobian() != null) {
+                    // softmax: ∂L/∂a[j] already gathers every ∂f_k/∂a_j, so the chain has two links
+                    String a = sym("a", n) + "[" + (j + 1) + "]";
+                    lines.add(li("∂L/∂" + w + " = ∂L/∂" + a + " · ∂" + a + "/∂" + w + " = "
+                            + Num.inFormula(bw.dL_da().get(j)) + " · " + Num.inFormula(fw.input().get(i)) + " = "
+                            + Num.f(bw.dL_dW().get(j, i))));
+                    continue;
+                }
                 String f = sym("f", n) + "[" + (j + 1) + "]";
                 String a = sym("a", n) + "[" + (j + 1) + "]";
                 lines.add(li("∂L/∂" + w + " = ∂L/∂" + f + " · ∂" + f + "/∂" + a + " · ∂" + a + "/∂" + w + " = "

@@ -51,6 +51,8 @@ final class ApiController {
         JsonNode sampleNode = root.get("sample");
         if (sampleNode == null || sampleNode.isNull()) throw new BadRequest("missing field sample");
         double[][] sample = ApiJson.sample(sampleNode, "sample", network);
+        ApiJson.checkLossFits(loss, network);
+        ApiJson.checkTarget(loss, sample[1], "sample.y");
         StepTrace trace = new Sgd(loss, eta).step(network, Vec.of(sample[0]), Vec.of(sample[1]));
         if (trace.diverged()) {
             throw new DivergedException("training diverged: this step's numbers overflow to infinity or NaN, or its new parameters leave ±"
@@ -72,6 +74,8 @@ final class ApiController {
         Loss loss = ApiJson.loss(root);
         double eta = ApiJson.learningRate(root);
         List<double[][]> samples = ApiJson.samples(root, network);
+        ApiJson.checkLossFits(loss, network);
+        for (int s = 0; s < samples.size(); s++) ApiJson.checkTarget(loss, samples.get(s)[1], "samples[" + s + "].y");
         int epochs = ApiJson.epochs(root);
         SampleOrder order = ApiJson.order(root);
         long seed = ApiJson.seed(root);

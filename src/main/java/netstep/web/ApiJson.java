@@ -86,9 +86,56 @@ final class ApiJson {
                 throw new BadRequest(path + ".weights has " + weights[0].length + " columns but layer " + (l - 1)
                         + " has " + parsed.get(l - 1).outputs() + " neurons: each row needs one weight per input");
             }
-            parsed.add(new Layer(weights, biases, activation(layer, path)));
+            Activation activation = activation(layer, path);
+            if (!activation.elementwise() && l < layers.size() - 1) {
+                throw new BadRequest(path + ".activation: softmax is allowed on the last layer only (it turns the "
+                        + "output scores into class probabilities)");
+            }
+            parsed.add(new Layer(weights, biases, activation, mask(layer, weights, path)));
         }
         return new Network(parsed);
+    }
+
+    /**
+     * The optional "mask" of a locally connected layer: 0/1 rows shaped like "weights", 0 marking a weight
+     * that does not exist and so must be 0.
+     */
+    private static double[][] mask(JsonNode layer, double[][] weights, String path) {
+        JsonNode node = layer.get("mask");
+        if (node == null || node.isNull()) return null;
+        double[][] mask = matrix(node, path + ".mask");
+        if (mask.length != weights.length || mask[0].length != weights[0].length) {
+            throw new BadRequest(path + ".mask is " + mask.length + "×" + mask[0].length + " but " + path
+                    + ".weights is " + weights.length + "×" + weights[0].length + ": the mask has the shape of the weights");
+        }
+        for (int j = 0; j < mask.length; j++) {
+            for (int i = 0; i < mask[j].length; i++) {
+                if (mask[j][i] != 0 && mask[j][i] != 1) {
+                    throw new BadRequest(path + ".mask[" + j + "][" + i + "] must be 0 or 1, not " + mask[j][i]);
+                }
+                if (mask[j][i] == 0 && weights[j][i] != 0) {
+                    throw new BadRequest(path + ".weights[" + j + "][" + i + "] is masked (its mask entry is 0), so "
+                            + "it must be 0, not " + weights[j][i]);
+                }
+            }
+        }
+        return mask;
+    }
+
+    /** Cross-entropy reads ŷ as probabilities, so the last layer must be softmax. */
+    static void checkLossFits(Loss loss, Network network) {
+        Activation last = network.layer(network.depth() - 1).activation();
+        if (loss.needsSoftmax() && last.kind() != Activation.Kind.SOFTMAX) {
+            throw new BadRequest("loss cross_entropy requires the last layer's activation to be softmax, not "
+                    + last.id() + " (network.layers[" + (network.depth() - 1) + "].activation)");
+        }
+    }
+
+    /** y must be a target the loss takes: a probability vector for cross-entropy, one-hot for multi-class hinge. */
+    static void checkTarget(Loss loss, double[] y, String path) {
+        loss.problemWithTarget(y).ifPresent(problem -> {
+            throw new BadRequest(path + ": " + problem);
+        });
     }
 
     private static Activation activation(JsonNode layer, String path) {
@@ -229,6 +276,7 @@ final class ApiJson {
             l.set("biases", array(layer.biases()));
             l.put("activation", layer.activation().id());
             if (layer.activation().kind() == Activation.Kind.LEAKY_RELU) l.put("slope", layer.activation().slope());
+            if (layer.masked()) l.set("mask", array(layer.mask()));
         }
         return out;
     }

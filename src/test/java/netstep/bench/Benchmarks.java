@@ -66,6 +66,7 @@ public final class Benchmarks {
         table.gridRow(rows);
         table.renderRows(rows);
         table.libraryRows(rows);
+        table.pictureRows(rows);
         if (only == null) {
             // placeholder: the over-HTTP figures come from issue 5's load script, not from this suite
             rows.add(row("Over HTTP: N students stepping, throughput and p50/p95/p99",
@@ -156,6 +157,26 @@ public final class Benchmarks {
                         "GridBenchmark.batched " + network, "GridBenchmark.singleSamples " + network,
                         "≥ 10× faster", true);
             }
+        }
+
+        /** Native jblas against plain Java at the pictures' sizes (issue 13): "× faster" is Java's time over native's. */
+        void pictureRows(List<String> rows) {
+            for (String key : jmh.keySet()) {
+                if (key.startsWith("ProductBenchmark.productNative ")) {
+                    String size = key.substring("ProductBenchmark.productNative ".length());
+                    String[] d = size.split("x");
+                    pair(rows, "W·X, " + d[0] + "×" + d[1] + " by " + d[1] + "×" + d[2] + " ("
+                                    + String.format(Locale.ROOT, "%,d", Long.parseLong(d[0]) * Long.parseLong(d[1]) * Long.parseLong(d[2]))
+                                    + " multiply-adds): jblas native mmul vs plain Java", key,
+                            "ProductBenchmark.productJava " + size, "", true);
+                }
+            }
+            pair(rows, "Evaluate the 1,797 digits (loss, accuracy, confusion), 64-10: MatrixProducts.multiply vs plain Java",
+                    "PicturesBenchmark.evaluate64x10", "PicturesBenchmark.evaluate64x10Java", "", true);
+            pair(rows, "Evaluate the 1,797 digits (loss, accuracy, confusion), 64-32-10 ReLU: MatrixProducts.multiply vs plain Java",
+                    "PicturesBenchmark.evaluate64x32x10", "PicturesBenchmark.evaluate64x32x10Java", "", true);
+            single(rows, "SGD step, 64-32-10 ReLU / softmax, cross-entropy (trace recorded)",
+                    "PicturesBenchmark.step64x32x10", "");
         }
 
         void renderRows(List<String> rows) {

@@ -112,9 +112,10 @@ class CsvDataTest {
     @Test
     void atMost64Columns() {
         assertEquals(63, CsvData.parse(columns(64) + "\n" + columns(64), 1).inputs());
-        assertMessage("row 1 has 65 columns; at most 64 are allowed.", () -> CsvData.parse(columns(65), 1));
-        assertMessage("row 2 has 65 columns; at most 64 are allowed.",
-                () -> CsvData.parse("\n" + columns(65) + "\n" + columns(65), 1));
+        assertMessage("row 1 has 81 columns; at most 80 are allowed.", () -> CsvData.parse(columns(81), 1));
+        assertMessage("at most 64 inputs, not 65", () -> CsvData.parse(columns(66), 1));
+        assertMessage("row 2 has 81 columns; at most 80 are allowed.",
+                () -> CsvData.parse("\n" + columns(81) + "\n" + columns(81), 1));
     }
 
     private static String rows(int n) {
@@ -122,7 +123,11 @@ class CsvDataTest {
     }
 
     private static String columns(int n) {
-        return String.join(",", Collections.nCopies(n, "0.5"));
+        return String.join(",", columnCells(n));
+    }
+
+    private static List<String> columnCells(int n) {
+        return Collections.nCopies(n, "0.5");
     }
 
     static Stream<Dataset> datasets() {
@@ -196,8 +201,9 @@ class CsvDataTest {
         assertMessage("The table is empty", () -> CsvData.fromCells(null, 1, 1));
         assertMessage("at least one input, not 0", () -> CsvData.fromCells(List.of(List.of("1")), 0, 1));
         assertMessage("at least one output, not 0", () -> CsvData.fromCells(List.of(List.of("1")), 1, 0));
-        assertMessage("A sample can have at most 64 numbers, not 65 (64 inputs, 1 output).",
-                () -> CsvData.fromCells(List.of(List.of("1")), 64, 1));
+        assertMessage("A sample can have at most 80 numbers, not 81 (64 inputs, 17 outputs).",
+                () -> CsvData.fromCells(List.of(List.of("1")), 64, 17));
+        assertMessage("at most 64 inputs, not 65", () -> CsvData.fromCells(List.of(columnCells(66)), 65, 1));
     }
 
     @Test

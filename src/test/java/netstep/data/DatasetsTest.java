@@ -27,10 +27,10 @@ class DatasetsTest {
 
     @Test
     void theCatalogueListsEveryBuiltInInMenuOrder() {
-        assertEquals(List.of("line", "linear", "and", "or", "xor", "circle", "blobs", "spiral", "regression-3-2"),
-                builtIns().map(BuiltIn::id).toList());
+        assertEquals(List.of("line", "linear", "and", "or", "xor", "circle", "blobs", "spiral", "regression-3-2",
+                        "digits", "iris", "shapes"), builtIns().map(BuiltIn::id).toList());
         assertEquals(builtIns().map(BuiltIn::id).toList(), Datasets.all().stream().map(Dataset::id).toList());
-        assertEquals(List.of("line", "and", "or", "xor"),
+        assertEquals(List.of("line", "and", "or", "xor", "digits", "iris"),
                 builtIns().filter(BuiltIn::fixedSamples).map(BuiltIn::id).toList());
     }
 
@@ -42,10 +42,12 @@ class DatasetsTest {
         assertEquals(b.id(), b.defaults().id());
         assertEquals(b.inputs(), d.inputs());
         assertEquals(b.outputs(), d.outputs());
-        assertEquals(b.defaults().size(), d.size());
-        assertFalse(d.hasTest());
+        assertEquals(b.defaults().size(), d.size() + d.testSize());
+        // the image and class datasets hold a fifth out for testing; the lecture's small ones none
+        assertEquals(b.defaults().testFraction() > 0, d.hasTest());
+        assertEquals(Math.round(b.defaults().size() * b.defaults().testFraction()), d.testSize());
         assertTrue(d.title().startsWith(b.title()), d.title());
-        assertTrue(d.title().contains(d.size() + " sample"), d.title());
+        assertTrue(d.title().contains(d.size() + (d.hasTest() ? " training" : " sample")), d.title());
         assertSameNumbers(d, Datasets.byId(b.id()).orElseThrow());
     }
 

@@ -115,7 +115,7 @@ class ActivationAndLossTest {
         assertEquals(Activation.RELU, Activation.of("relu", 0.5));
         assertEquals(0.0, Activation.of("sigmoid", 0.5).slope(), 0.0);
         assertEquals(Activation.leakyRelu(0.1), Activation.of("leaky_relu", 0.1));
-        assertThrows(IllegalArgumentException.class, () -> Activation.of("softmax", 0));
+        assertThrows(IllegalArgumentException.class, () -> Activation.of("swish", 0));
         assertThrows(IllegalArgumentException.class, () -> Activation.leakyRelu(Double.NaN));
     }
 
@@ -215,7 +215,7 @@ class ActivationAndLossTest {
     void idsRoundTrip() {
         for (Loss l : Loss.values()) assertEquals(l, Loss.fromId(l.id));
         for (Activation.Kind k : Activation.Kind.values()) assertEquals(k, Activation.Kind.fromId(k.id));
-        assertThrows(IllegalArgumentException.class, () -> Loss.fromId("cross_entropy"));
+        assertThrows(IllegalArgumentException.class, () -> Loss.fromId("focal"));
     }
 
     @Test

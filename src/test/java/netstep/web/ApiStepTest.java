@@ -164,9 +164,9 @@ class ApiStepTest {
                 edit(r -> ((ArrayNode) r.at("/network/layers/0/weights/0")).set(0, "0.1")),
                 "network.layers[0].weights[0][0]");
         add(cases, mentions, "unknown activation",
-                edit(r -> ((ObjectNode) r.at("/network/layers/1")).put("activation", "softmax")),
+                edit(r -> ((ObjectNode) r.at("/network/layers/1")).put("activation", "swish")),
                 "network.layers[1].activation");
-        add(cases, mentions, "unknown loss", edit(r -> r.put("loss", "cross_entropy")), "loss");
+        add(cases, mentions, "unknown loss", edit(r -> r.put("loss", "focal")), "loss");
         add(cases, mentions, "missing loss", edit(r -> r.remove("loss")), "loss");
         add(cases, mentions, "learningRate 0", edit(r -> r.put("learningRate", 0)), "learningRate");
         add(cases, mentions, "learningRate negative", edit(r -> r.put("learningRate", -0.1)), "learningRate");
