@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -160,6 +161,7 @@ class HostileClientsTest {
     void fortyMaximumWorkTrainingCallsAreQueuedOrRefusedAndHealthStillAnswers() throws Exception {
         String body = maximumWorkTraining(new Random(17));
         ConcurrentLinkedQueue<HttpResponse<String>> refusals = new ConcurrentLinkedQueue<>();
+        AtomicInteger finished = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(40);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
@@ -171,6 +173,7 @@ class HostileClientsTest {
                                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() != 200) refusals.add(r);
+                        else finished.incrementAndGet();
                         return r;
                     });
                 }
@@ -183,8 +186,12 @@ class HostileClientsTest {
             // the calls the pool took go on for seconds each; the pool is closed, which ends them, after the class
             clients.shutdown();
         }
-        assertEquals(40 - pool.capacity(), refusals.size(), "the pool takes " + pool.capacity()
-                + " calls, one running and the rest queued, and refuses the others at once");
+        // a run that finishes frees its place for one more call, so on a fast machine a few more are taken
+        int finishedInTime = finished.get();
+        assertFalse(refusals.isEmpty(), "40 calls at once overfill a pool of " + pool.capacity());
+        assertTrue(refusals.size() >= 40 - pool.capacity() - finishedInTime, "the pool takes " + pool.capacity()
+                + " calls, one running and the rest queued, plus one for each of the " + finishedInTime
+                + " that finished, and refuses the others at once; it refused " + refusals.size());
         for (HttpResponse<String> r : refusals) {
             assertEquals(429, r.statusCode(), r.body());
             assertTrue(r.body().contains("busy"), r.body());
