@@ -19,8 +19,8 @@ class IdsTest {
 
     @Test
     void anUnknownIdIsRefusedWithWhatWasAskedFor() {
-        assertEquals("unknown loss 'cross_entropy'",
-                assertThrows(IllegalArgumentException.class, () -> Loss.fromId("cross_entropy")).getMessage());
+        assertEquals("unknown loss 'log_loss'",
+                assertThrows(IllegalArgumentException.class, () -> Loss.fromId("log_loss")).getMessage());
         assertEquals("unknown activation 'TANH'",
                 assertThrows(IllegalArgumentException.class, () -> Activation.Kind.fromId("TANH")).getMessage());
         assertEquals("unknown sample order 'random'",

@@ -201,11 +201,16 @@ class HostileClientsTest {
 
     /** epochs × samples × parameters as close to the limit as whole epochs allow. */
     static String maximumWorkTraining(Random random) {
+        return training(random, ApiController.MAX_WORK);
+    }
+
+    /** A training call of about {@code work} epochs × samples × parameters (at least one epoch). */
+    static String training(Random random, long work) {
         int inputs = 8;
         int hidden = 16;
         int samples = 500;
         int parameters = hidden * inputs + hidden + hidden + 1;
-        int epochs = (int) (ApiController.MAX_WORK / ((long) samples * parameters));
+        int epochs = (int) Math.max(1, work / ((long) samples * parameters));
         StringBuilder json = new StringBuilder("{\"network\":{\"layers\":[");
         json.append(layer(random, hidden, inputs, "tanh")).append(',').append(layer(random, 1, hidden, "identity"));
         json.append("]},\"loss\":\"l2\",\"learningRate\":0.01,\"epochs\":").append(epochs).append(",\"samples\":[");
