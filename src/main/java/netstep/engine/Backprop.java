@@ -117,7 +117,7 @@ final class Backprop {
             if (activation.elementwise()) {
                 for (int j = 0; j < r; j++) fl[j] = activation.apply(al[j]);
             } else {
-                System.arraycopy(Activation.softmax(al), 0, fl, 0, r);
+                softmax(al, fl);
             }
             for (int j = 0; j < r; j++) check += al[j] * 0 + fl[j] * 0;
             signal = fl;
@@ -126,21 +126,16 @@ final class Backprop {
         // 2. loss and ∂L/∂ŷ
         double[] yHat = signal;
         int outputs = yHat.length;
-        if (softmaxCrossEntropy) {
-            double[] logYHat = Activation.logSoftmax(a[depth - 1]);
-            for (int k = 0; k < outputs; k++) terms[k] = y[k] == 0 ? 0 : -y[k] * logYHat[k];
-        } else if (loss == Loss.MULTICLASS_HINGE) {
-            System.arraycopy(loss.terms(yHat, y), 0, terms, 0, outputs);
+        if (softmaxCrossEntropy || loss == Loss.MULTICLASS_HINGE) {
+            vectorLoss(yHat, y);
         } else {
-            for (int k = 0; k < outputs; k++) terms[k] = loss.term(yHat[k], y[k]);
+            for (int k = 0; k < outputs; k++) {
+                terms[k] = loss.term(yHat[k], y[k]);
+                dL_dyHat[k] = loss.gradient(yHat[k], y[k]);
+            }
         }
         double total = 0;
         for (int k = 0; k < outputs; k++) total += terms[k];
-        if (loss == Loss.MULTICLASS_HINGE) {
-            System.arraycopy(loss.gradient(yHat, y), 0, dL_dyHat, 0, outputs);
-        } else {
-            for (int k = 0; k < outputs; k++) dL_dyHat[k] = loss.gradient(yHat[k], y[k]);
-        }
         check += total * 0;
 
         // 3. backward, last layer first: ∂L/∂a = ∂L/∂f ⊙ ∂f/∂a (softmax: Jᵀ ∂L/∂f), ∂L/∂x = Wᵀ ∂L/∂a
@@ -158,13 +153,7 @@ final class Backprop {
                     gl[j] = upstream[j] * dfl[j];
                 }
             } else {
-                // J = diag(ŷ) − ŷŷᵀ, entry (k, j) written as Activation.jacobian writes it
-                for (int j = 0; j < r; j++) {
-                    dfl[j] = fl[j] - fl[j] * fl[j];
-                    double sum = 0;
-                    for (int k = 0; k < r; k++) sum += ((k == j ? fl[k] : 0) - fl[k] * fl[j]) * upstream[k];
-                    gl[j] = sum;
-                }
+                softmaxBackward(fl, upstream, dfl, gl);
             }
             for (int j = 0; j < r; j++) check += gl[j] * 0;
             if (l > 0 || firstLayerDx) Sgd.transposedTimes(w[l], r, columns[l], gl, dL_dx[l]);
@@ -207,6 +196,40 @@ final class Backprop {
             overflow += check;
         }
         return total;
+    }
+
+    // The rarer cases live in methods of their own, which keeps the common path small enough for the JIT to
+    // inline what it calls whatever mix of networks it has seen (one compiled body serves every request).
+
+    private static void softmax(double[] a, double[] f) {
+        System.arraycopy(Activation.softmax(a), 0, f, 0, f.length);
+    }
+
+    /** Losses whose terms need the whole vector: cross-entropy after softmax, multi-class hinge. */
+    private void vectorLoss(double[] yHat, double[] y) {
+        int outputs = yHat.length;
+        if (softmaxCrossEntropy) {
+            double[] logYHat = Activation.logSoftmax(a[depth - 1]);
+            for (int k = 0; k < outputs; k++) terms[k] = y[k] == 0 ? 0 : -y[k] * logYHat[k];
+        } else {
+            System.arraycopy(loss.terms(yHat, y), 0, terms, 0, outputs);
+        }
+        if (loss == Loss.MULTICLASS_HINGE) {
+            System.arraycopy(loss.gradient(yHat, y), 0, dL_dyHat, 0, outputs);
+        } else {
+            for (int k = 0; k < outputs; k++) dL_dyHat[k] = loss.gradient(yHat[k], y[k]);
+        }
+    }
+
+    /** ∂L/∂a = Jᵀ ∂L/∂f with J = diag(ŷ) − ŷŷᵀ, entry (k, j) written as {@link Activation#jacobian} writes it. */
+    private static void softmaxBackward(double[] f, double[] upstream, double[] df_da, double[] dL_da) {
+        int r = f.length;
+        for (int j = 0; j < r; j++) {
+            df_da[j] = f[j] - f[j] * f[j];
+            double sum = 0;
+            for (int k = 0; k < r; k++) sum += ((k == j ? f[k] : 0) - f[k] * f[j]) * upstream[k];
+            dL_da[j] = sum;
+        }
     }
 
     /** L of the batch so far: the mean of its samples' losses. */
