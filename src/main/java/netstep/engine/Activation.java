@@ -65,7 +65,8 @@ public record Activation(Kind kind, double slope) {
             case IDENTITY: return a;
             case STEP: return a > 0 ? 1 : 0;
             case SIGMOID: return sigmoid(a);
-            case TANH: return StrictMath.tanh(a);
+            // StrictMath.tanh to the bit, without a native call per value
+            case TANH: return FdlibmTanh.tanh(a);
             case RELU: return a > 0 ? a : 0;
             case LEAKY_RELU: return a >= 0 ? a : slope * a;
             case SOFTMAX: throw new UnsupportedOperationException("softmax is not element-wise: apply it to a vector");

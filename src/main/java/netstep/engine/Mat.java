@@ -36,6 +36,15 @@ public final class Mat {
         return new Mat(u, v);
     }
 
+    /** A rows × columns matrix from values laid out column by column, as jblas keeps them. */
+    static Mat ofColumns(int rows, int columns, double[] columnMajor) {
+        double[] data = new double[rows * columns];
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < columns; i++) data[j * columns + i] = columnMajor[i * rows + j];
+        }
+        return new Mat(rows, columns, data);
+    }
+
     public static Mat of(double[][] rowsOfValues) {
         int r = rowsOfValues.length;
         int c = r == 0 ? 0 : rowsOfValues[0].length;

@@ -2,25 +2,37 @@ package netstep.engine;
 
 import org.jblas.DoubleMatrix;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** Stochastic gradient descent, one sample at a time, recording every number of the step. */
+/**
+ * Gradient descent on mini-batches of b samples (b = 1 is the lecture's SGD, one random sample at a time), with an
+ * optional penalty λR on the weights: θ ← θ − η(∂L/∂θ + λ ∂R/∂θ), where ∂L/∂θ is the mean of the batch's
+ * per-sample gradients. {@link #step(Network, List, List)} records every number of the step;
+ * {@link #trainer(Network)} computes the same numbers without recording them, for bulk training.
+ */
 public final class Sgd {
     private final Loss loss;
     private final double learningRate;
     private final boolean trainBiases;
+    private final Regularization regularization;
 
     public Sgd(Loss loss, double learningRate) {
         this(loss, learningRate, true);
     }
 
     public Sgd(Loss loss, double learningRate, boolean trainBiases) {
+        this(loss, learningRate, trainBiases, Regularization.NONE);
+    }
+
+    public Sgd(Loss loss, double learningRate, boolean trainBiases, Regularization regularization) {
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("the learning rate must be a positive number");
         }
         this.loss = loss;
         this.learningRate = learningRate;
         this.trainBiases = trainBiases;
+        this.regularization = regularization;
     }
 
     public Loss loss() {
@@ -31,126 +43,143 @@ public final class Sgd {
         return learningRate;
     }
 
-    /** Forward, loss, backward and update for one sample (x, y). */
+    public boolean trainBiases() {
+        return trainBiases;
+    }
+
+    public Regularization regularization() {
+        return regularization;
+    }
+
+    /**
+     * Forward, loss, backward and update for one sample (x, y): the batch of one, without regularization
+     * (whose terms a {@link StepTrace} has no place for: use {@link #step(Network, List, List)}).
+     */
     public StepTrace step(Network network, Vec x, Vec y) {
-        if (x.size() != network.inputs()) {
-            throw new IllegalArgumentException("x has " + x.size() + " values; the network takes " + network.inputs());
+        if (!regularization.none()) {
+            throw new IllegalStateException("a regularized step records λR and λ∂R/∂w: use the batch step");
         }
-        if (y.size() != network.outputs()) {
-            throw new IllegalArgumentException("y has " + y.size() + " values; the network gives " + network.outputs());
+        return step(network, List.of(x), List.of(y)).asStepTrace();
+    }
+
+    /** One step on the batch (xs[s], ys[s]), recording each sample's numbers, their means and the update. */
+    public BatchTrace step(Network network, List<Vec> xs, List<Vec> ys) {
+        if (xs.isEmpty() || xs.size() != ys.size()) {
+            throw new IllegalArgumentException("a batch needs at least one sample, each with an x and a y");
         }
+        for (int s = 0; s < xs.size(); s++) checkSample(network, xs.get(s).values(), ys.get(s).values());
         List<Layer> layers = network.layers();
         int depth = layers.size();
-
-        // Each number is computed once, straight into the array the trace keeps (wrapped, never copied):
-        // the trace is the step's only output, so there is nothing to copy and no scratch buffer to reuse.
-
-        // 1. forward: keep each layer's input, a and f for the backward pass and the trace
-        StepTrace.LayerForward[] forward = new StepTrace.LayerForward[depth];
-        DoubleMatrix signal = new DoubleMatrix(x.toArray());
+        int batchSize = xs.size();
+        double[][] w = new double[depth][];
+        double[][] b = new double[depth][];
+        for (int l = 0; l < depth; l++) {
+            w[l] = layers.get(l).w().data;
+            b[l] = layers.get(l).b().data;
+        }
+        Backprop pass = new Backprop(loss, layers);
+        List<BatchTrace.Sample> samples = new ArrayList<>(batchSize);
+        for (int s = 0; s < batchSize; s++) {
+            double[] x = xs.get(s).values();
+            double sampleLoss = pass.sample(w, b, x, ys.get(s).values(), s, true);
+            samples.add(record(pass, layers, xs.get(s), ys.get(s), sampleLoss));
+        }
+        double dataLoss = pass.dataLoss(batchSize);
+        double penalty = regularization.penalty(w);
+        double lambdaR = regularization.lambda() * penalty;
+        double total = regularization.none() ? dataLoss : dataLoss + lambdaR;
+        double[][] newW = new double[depth][];
+        double[][] newB = new double[depth][];
+        double[][] totals = new double[depth][];
+        for (int l = 0; l < depth; l++) {
+            newW[l] = new double[w[l].length];
+            newB[l] = new double[b[l].length];
+            totals[l] = new double[w[l].length];
+        }
+        boolean finite = pass.update(w, b, newW, newB, batchSize, total, regularization, learningRate, trainBiases,
+                totals);
+        List<BatchTrace.LayerGradient> gradients = new ArrayList<>(depth);
+        Layer[] updated = new Layer[depth];
         for (int l = 0; l < depth; l++) {
             Layer layer = layers.get(l);
-            DoubleMatrix a = layer.preActivation(signal);
-            DoubleMatrix f = layer.activate(a);
-            forward[l] = new StepTrace.LayerForward(Vec.wrap(signal.data), Vec.wrap(a.data), Vec.wrap(f.data));
-            signal = f;
+            int r = layer.outputs();
+            int c = layer.inputs();
+            double[] lambdaDR = new double[w[l].length];
+            for (int k = 0; k < lambdaDR.length; k++) {
+                lambdaDR[k] = regularization.lambda() * regularization.derivative(w[l][k]);
+            }
+            gradients.add(new BatchTrace.LayerGradient(Mat.ofColumns(r, c, pass.gW[l].clone()),
+                    Vec.wrap(pass.gb[l].clone()), Mat.ofColumns(r, c, lambdaDR), Mat.ofColumns(r, c, totals[l])));
+            updated[l] = new Layer(new DoubleMatrix(r, c, newW[l]), new DoubleMatrix(newB[l]), layer.activation(),
+                    layer.maskMatrix());
         }
+        return new BatchTrace(samples, loss, dataLoss, regularization, penalty, lambdaR, total, gradients, learningRate,
+                trainBiases, network, new Network(List.of(updated)), !finite);
+    }
 
-        // 2. loss, and ∂L/∂ŷ which starts the backward pass
-        double[] yHat = signal.data;
-        double[] target = y.toArray();
-        loss.problemWithTarget(target).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
-        double[] terms;
-        Layer last = layers.get(depth - 1);
-        if (loss == Loss.CROSS_ENTROPY && last.activation().kind() == Activation.Kind.SOFTMAX) {
-            // log ŷ from a, not from ŷ: finite even where ŷₖ underflows to 0
-            double[] logYHat = Activation.logSoftmax(forward[depth - 1].a().values());
-            terms = new double[target.length];
-            for (int k = 0; k < target.length; k++) terms[k] = target[k] == 0 ? 0 : -target[k] * logYHat[k];
-        } else {
-            terms = loss.terms(yHat, target);
-        }
-        double total = 0;
-        for (double t : terms) total += t;
-        double[] dL_df = loss.gradient(yHat, target);
-
-        // 3. backward, last layer first: the chain rule ∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W
+    private static BatchTrace.Sample record(Backprop pass, List<Layer> layers, Vec x, Vec y, double sampleLoss) {
+        int depth = pass.depth;
+        StepTrace.LayerForward[] forward = new StepTrace.LayerForward[depth];
         StepTrace.LayerBackward[] backward = new StepTrace.LayerBackward[depth];
-        Layer[] updated = new Layer[depth];
-        for (int l = depth - 1; l >= 0; l--) {
-            Layer layer = layers.get(l);
-            double[] a = forward[l].a().values();
-            double[] f = forward[l].f().values();
-            double[] input = forward[l].input().values();
-            int neurons = a.length;
-            double[] df_da = new double[neurons];
-            double[] dL_da = new double[neurons];
-            Mat jacobian = null;
-            if (layer.activation().elementwise()) {
-                for (int j = 0; j < neurons; j++) {
-                    df_da[j] = layer.activation().derivative(a[j], f[j]);
-                    dL_da[j] = dL_df[j] * df_da[j];
-                }
-            } else {
-                // softmax: every f_k depends on every a_j, so ∂L/∂a = Jᵀ ∂L/∂f with J = diag(ŷ) − ŷŷᵀ (symmetric)
-                double[][] jac = layer.activation().jacobian(a, f);
-                for (int j = 0; j < neurons; j++) {
-                    df_da[j] = jac[j][j];
-                    double sum = 0;
-                    for (int k = 0; k < neurons; k++) sum += jac[k][j] * dL_df[k];
-                    dL_da[j] = sum;
-                }
-                jacobian = Mat.of(jac);
-            }
-            // 4. update θ ← θ − η∇θ (computed here, shown last): a pass over W that the JIT compiles to SIMD
-            DoubleMatrix w = layer.w();
-            DoubleMatrix mask = layer.maskMatrix();
-            DoubleMatrix newW = new DoubleMatrix(w.rows, w.columns);
-            for (int i = 0; i < w.columns; i++) {
-                int column = i * w.rows;
-                double x_i = input[i];
-                for (int j = 0; j < w.rows; j++) {
-                    newW.data[column + j] = w.data[column + j] - (dL_da[j] * x_i) * learningRate;
-                }
-            }
+        for (int l = 0; l < depth; l++) {
+            double[] input = pass.input[l].clone();
+            double[] a = pass.a[l].clone();
+            double[] f = pass.f[l].clone();
+            forward[l] = new StepTrace.LayerForward(Vec.wrap(input), Vec.wrap(a), Vec.wrap(f));
+            double[] dL_da = pass.dL_da[l].clone();
+            double[] mask = pass.masks[l];
             Mat dL_dW;
             if (mask == null) {
                 dL_dW = Mat.outer(dL_da, input);
             } else {
-                // a masked weight does not exist: no gradient, and it stays exactly 0
-                double[][] g = new double[w.rows][w.columns];
+                // a masked weight does not exist: no gradient
+                int r = pass.rows[l];
+                double[][] g = new double[r][pass.columns[l]];
                 for (int k = 0; k < mask.length; k++) {
-                    int j = k % w.rows;
-                    int i = k / w.rows;
-                    if (mask.data[k] == 0) {
-                        newW.data[k] = 0;
-                    } else {
-                        g[j][i] = dL_da[j] * input[i];
-                    }
+                    if (mask[k] != 0) g[k % r][k / r] = dL_da[k % r] * input[k / r];
                 }
                 dL_dW = Mat.of(g);
             }
-            double[] dL_dx = transposedTimes(w, dL_da);
-            DoubleMatrix newB = new DoubleMatrix(neurons);
-            for (int j = 0; j < neurons; j++) {
-                newB.data[j] = trainBiases ? layer.b().data[j] - dL_da[j] * learningRate : layer.b().data[j];
-            }
+            Activation activation = layers.get(l).activation();
+            Mat jacobian = activation.elementwise() ? null : Mat.of(activation.jacobian(a, f));
             Vec gradient = Vec.wrap(dL_da);
-            backward[l] = new StepTrace.LayerBackward(Vec.wrap(dL_df), Vec.wrap(df_da), gradient,
-                    dL_dW, gradient, Vec.wrap(dL_dx), jacobian);
-            updated[l] = new Layer(newW, newB, layer.activation(), mask);
-            dL_df = dL_dx;
+            backward[l] = new StepTrace.LayerBackward(Vec.wrap(pass.dL_df(l).clone()), Vec.wrap(pass.df_da[l].clone()),
+                    gradient, dL_dW, gradient, Vec.wrap(pass.dL_dx[l].clone()), jacobian);
         }
+        return new BatchTrace.Sample(x, y, List.of(forward), Vec.wrap(pass.terms.clone()), sampleLoss,
+                List.of(backward));
+    }
 
-        return new StepTrace(x, y, List.of(forward), loss, Vec.wrap(terms), total, List.of(backward), learningRate,
-                trainBiases, network, new Network(List.of(updated)));
+    /** x and y fit the network, and y is a target the loss takes. */
+    void checkSample(Network network, double[] x, double[] y) {
+        if (x.length != network.inputs()) {
+            throw new IllegalArgumentException("x has " + x.length + " values; the network takes " + network.inputs());
+        }
+        if (y.length != network.outputs()) {
+            throw new IllegalArgumentException("y has " + y.length + " values; the network gives " + network.outputs());
+        }
+        loss.problemWithTarget(y).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+    }
+
+    /** Bulk training from {@code start}: the same numbers as {@link #step(Network, List, List)}, nothing recorded. */
+    public Trainer trainer(Network start) {
+        return new Trainer(this, start);
     }
 
     /** Mean loss over a dataset, with one batched forward pass. Rows of {@code xs} and {@code ys} are samples. */
     public double meanLoss(Network network, double[][] xs, double[][] ys) {
         return meanLoss(loss, network, xs, ys);
+    }
+
+    /**
+     * What training minimises, over a dataset: the mean data loss, plus λR of the weights with regularization
+     * (exactly the mean loss without).
+     */
+    public double meanObjective(Network network, double[][] xs, double[][] ys) {
+        double mean = meanLoss(network, xs, ys);
+        return regularization.none() ? mean : mean + regularization.lambda() * regularization.penalty(network);
     }
 
     public static double meanLoss(Loss loss, Network network, double[][] xs, double[][] ys) {
@@ -171,10 +200,14 @@ public final class Sgd {
      */
     static double[] transposedTimes(DoubleMatrix w, double[] v) {
         double[] product = new double[w.columns];
-        int rows = w.rows;
-        double[] data = w.data;
+        transposedTimes(w.data, w.rows, w.columns, v, product);
+        return product;
+    }
+
+    /** Wᵀv into {@code product}, W given column by column (rows × columns). */
+    static void transposedTimes(double[] data, int rows, int columns, double[] v, double[] product) {
         int i = 0;
-        for (; i + 4 <= w.columns; i += 4) {
+        for (; i + 4 <= columns; i += 4) {
             int c0 = i * rows;
             int c1 = c0 + rows;
             int c2 = c1 + rows;
@@ -195,12 +228,11 @@ public final class Sgd {
             product[i + 2] = s2;
             product[i + 3] = s3;
         }
-        for (; i < w.columns; i++) {
+        for (; i < columns; i++) {
             int column = i * rows;
             double sum = 0;
             for (int j = 0; j < rows; j++) sum += data[column + j] * v[j];
             product[i] = sum;
         }
-        return product;
     }
 }

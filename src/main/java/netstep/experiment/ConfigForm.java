@@ -6,6 +6,7 @@ import netstep.data.DataException;
 import netstep.data.Dataset;
 import netstep.data.DatasetSpec;
 import netstep.data.Datasets;
+import netstep.data.InputFeature;
 import netstep.engine.Activation;
 import netstep.engine.Loss;
 import netstep.engine.ParameterCount;
@@ -42,10 +43,12 @@ public final class ConfigForm {
     public static final String BIASES = "biases";
     public static final String BIASES_TRAINED = "trained";
     public static final String BIASES_FROZEN = "frozen";
+    /** Input features of 2-D data, ids separated by commas (e.g. "x1sq,x2sq"); empty: the raw x₁, x₂. */
+    public static final String FEATURES = "features";
 
     private static final List<String> FIELDS = List.of(INPUTS, HIDDEN, OUTPUTS, HIDDEN_ACTIVATION,
             OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, SIZE, NOISE, TEST_FRACTION, DATA_SEED, ORDER,
-            BIASES);
+            BIASES, FEATURES);
     private static final int MAX_FIELD_LENGTH = 200;
 
     private final Map<String, String> values;
@@ -78,7 +81,7 @@ public final class ConfigForm {
         v.put(LEARNING_RATE, plain(c.learningRate()));
         v.put(SEED, String.valueOf(c.seed()));
         v.put(DATASET, c.datasetId());
-        if (c.data() instanceof DataSource.BuiltInData b) {
+        if (c.data().raw() instanceof DataSource.BuiltInData b) {
             v.put(SIZE, String.valueOf(b.spec().size()));
             v.put(NOISE, plain(b.spec().noise()));
             v.put(TEST_FRACTION, plain(b.spec().testFraction()));
@@ -86,6 +89,7 @@ public final class ConfigForm {
         }
         v.put(ORDER, c.order().id);
         v.put(BIASES, c.trainBiases() ? BIASES_TRAINED : BIASES_FROZEN);
+        v.put(FEATURES, c.data() instanceof DataSource.Featured f ? InputFeature.ids(f.features()) : "");
         ConfigForm form = new ConfigForm(v);
         form.config = c;
         form.sizes = c.sizes();
@@ -116,6 +120,13 @@ public final class ConfigForm {
 
     private void validate(Dataset customData) {
         Integer inputs = width(INPUTS, "Inputs");
+        List<InputFeature> features = features();
+        if (features != null && !features.isEmpty()) {
+            // the input layer's width follows the features
+            errors.remove(INPUTS);
+            inputs = features.size();
+            values.put(INPUTS, String.valueOf(inputs));
+        }
         List<Integer> hidden = hiddenWidths();
         Integer outputs = width(OUTPUTS, "Outputs");
         Double slope = number(SLOPE, "The leaky ReLU slope a", 0, 1, true);
@@ -138,6 +149,16 @@ public final class ConfigForm {
             sizes.add(outputs);
         }
         DataSource data = dataSource(customData);
+        if (data != null && features != null && !features.isEmpty()) {
+            int rawInputs = data.dataset().inputs();
+            if (rawInputs != 2) {
+                errors.put(FEATURES, "Input features are made of 2-D points (x₁, x₂); this dataset has " + rawInputs
+                        + " inputs. Clear the features, or choose 2-D data.");
+                data = null;
+            } else {
+                data = new DataSource.Featured(data, features);
+            }
+        }
         Dataset dataset = data == null ? null : data.dataset();
         if (dataset != null && inputs != null && outputs != null) {
             Config.mismatch(dataset, inputs, outputs)
@@ -185,6 +206,16 @@ public final class ConfigForm {
                     dataSeed == null ? defaults.seed() : dataSeed.longValue()));
         } catch (DataException e) {
             errors.put(DATASET, e.getMessage());
+            return null;
+        }
+    }
+
+    /** The chosen input features (empty for the raw inputs), or null when the field is wrong. */
+    private List<InputFeature> features() {
+        try {
+            return InputFeature.parse(values.get(FEATURES));
+        } catch (IllegalArgumentException e) {
+            errors.put(FEATURES, "Input features: " + e.getMessage() + ".");
             return null;
         }
     }

@@ -3,8 +3,7 @@ package netstep.experiment;
 import netstep.engine.Network;
 import netstep.engine.SampleSchedule;
 import netstep.engine.Sgd;
-import netstep.engine.StepTrace;
-import netstep.engine.Vec;
+import netstep.engine.Trainer;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -53,21 +52,24 @@ public final class TrainingRun implements Runnable {
             return;
         }
         state = State.RUNNING;
+        // untraced: the numbers of stepping one sample at a time, without recording them
+        Trainer trainer = sgd.trainer(network);
         for (int step = 0; step < totalSteps; step++) {
             if (cancelRequested || Thread.currentThread().isInterrupted()) {
+                network = trainer.network();
                 finish(State.CANCELLED);
                 return;
             }
             int index = schedule.peek();
-            StepTrace trace = sgd.step(network, Vec.of(xs[index]), Vec.of(ys[index]));
-            if (trace.diverged()) {
+            if (!trainer.step(xs[index], ys[index])) {
+                network = trainer.network();
                 finish(State.DIVERGED);
                 return;
             }
-            network = trace.after();
             schedule.next();
             completedSteps = step + 1;
             if (schedule.position() == 0) {
+                network = trainer.network();
                 double mean = sgd.meanLoss(network, xs, ys);
                 if (!Double.isFinite(mean)) {
                     finish(State.DIVERGED);
@@ -76,6 +78,7 @@ public final class TrainingRun implements Runnable {
                 epochLosses.add(mean);
             }
         }
+        network = trainer.network();
         finish(State.DONE);
     }
 

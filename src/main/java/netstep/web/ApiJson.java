@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import netstep.engine.Activation;
+import netstep.engine.BatchTrace;
 import netstep.engine.Layer;
 import netstep.engine.Loss;
 import netstep.engine.Mat;
 import netstep.engine.Network;
 import netstep.engine.ParameterCount;
+import netstep.engine.Regularization;
 import netstep.engine.SampleOrder;
 import netstep.engine.StepTrace;
 import netstep.engine.Vec;
@@ -227,6 +229,42 @@ final class ApiJson {
         return s.asLong();
     }
 
+    /** "batchSize": 1 to the number of samples; 1 (the lecture's SGD) when absent. */
+    static int batchSize(JsonNode root, int samples) {
+        if (!root.has("batchSize") || root.get("batchSize").isNull()) return 1;
+        JsonNode n = root.get("batchSize");
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < 1 || n.asInt() > samples) {
+            throw new BadRequest("batchSize must be a whole number from 1 to the number of samples (" + samples
+                    + "), not " + n);
+        }
+        return n.asInt();
+    }
+
+    /** The optional "regularization": {"kind": "l2" | "l1", "lambda": λ}, λ finite in [0, 10]. */
+    static Regularization regularization(JsonNode root) {
+        JsonNode r = root.get("regularization");
+        if (r == null || r.isNull()) return Regularization.NONE;
+        if (!r.isObject()) {
+            throw new BadRequest("regularization must be an object like {\"kind\": \"l2\", \"lambda\": 0.01}, not " + r);
+        }
+        try {
+            JsonInput.onlyKnown(r, java.util.Set.of("kind", "lambda"), "regularization.");
+        } catch (netstep.experiment.InvalidInput e) {
+            throw new BadRequest(e.getMessage());
+        }
+        JsonNode kind = required(r, "kind", "regularization.kind");
+        if (!kind.isTextual() || !(kind.asText().equals("l2") || kind.asText().equals("l1"))) {
+            throw new BadRequest("regularization.kind must be \"l2\" (R = ½ Σ w²) or \"l1\" (R = Σ |w|), not " + kind);
+        }
+        JsonNode lambda = required(r, "lambda", "regularization.lambda");
+        if (!lambda.isNumber() || !Double.isFinite(lambda.asDouble()) || lambda.asDouble() < 0
+                || lambda.asDouble() > Regularization.MAX_LAMBDA) {
+            throw new BadRequest("regularization.lambda must be a finite number from 0 to "
+                    + (int) Regularization.MAX_LAMBDA + ", not " + lambda);
+        }
+        return new Regularization(Regularization.Kind.fromId(kind.asText()), lambda.asDouble());
+    }
+
     private static JsonNode required(JsonNode parent, String field, String path) {
         return JsonInput.required(parent, field, path);
     }
@@ -245,26 +283,75 @@ final class ApiJson {
 
     // ---------------------------------------------------------------- writing
 
-    static ObjectNode stepResponse(StepTrace t) {
+    /**
+     * One sample's step: forward, loss, backward per layer and the new network. With regularization "loss" is
+     * L + λR, "dataLoss" L, and dL_dW the gradient of the total (so new W = W − η·dL_dW); dL_db has no λ term.
+     */
+    static ObjectNode stepResponse(BatchTrace t) {
+        BatchTrace.Sample sample = t.samples().get(0);
         ObjectNode out = MAPPER.createObjectNode();
         ArrayNode forward = out.putArray("forward");
-        for (StepTrace.LayerForward f : t.forward()) {
+        for (StepTrace.LayerForward f : sample.forward()) {
             ObjectNode layer = forward.addObject();
             layer.set("a", array(f.a()));
             layer.set("f", array(f.f()));
         }
-        out.put("loss", t.loss());
+        losses(out, t);
         ArrayNode backward = out.putArray("backward");
-        for (StepTrace.LayerBackward b : t.backward()) {
+        for (int l = 0; l < sample.backward().size(); l++) {
+            StepTrace.LayerBackward b = sample.backward().get(l);
             ObjectNode layer = backward.addObject();
             layer.set("dL_df", array(b.dL_df()));
             layer.set("dL_da", array(b.dL_da()));
-            layer.set("dL_dW", array(b.dL_dW()));
-            layer.set("dL_db", array(b.dL_db()));
+            layer.set("dL_dW", array(t.gradients().get(l).dTotal_dW()));
+            layer.set("dL_db", array(t.gradients().get(l).dL_db()));
         }
         out.set("network", network(t.after()));
         out.set("parameters", parameters(t.after().parameterCount()));
         return out;
+    }
+
+    /**
+     * A batch's step: "loss" the mean of the samples' losses (plus λR), "backward" the averaged gradients the
+     * update used, and "perSample" each sample's forward pass, loss and gradients, in request order.
+     */
+    static ObjectNode batchResponse(BatchTrace t) {
+        ObjectNode out = MAPPER.createObjectNode();
+        losses(out, t);
+        ArrayNode backward = out.putArray("backward");
+        for (BatchTrace.LayerGradient g : t.gradients()) {
+            ObjectNode layer = backward.addObject();
+            layer.set("dL_dW", array(g.dTotal_dW()));
+            layer.set("dL_db", array(g.dL_db()));
+        }
+        ArrayNode perSample = out.putArray("perSample");
+        for (BatchTrace.Sample sample : t.samples()) {
+            ObjectNode entry = perSample.addObject();
+            entry.put("loss", sample.loss());
+            ArrayNode layers = entry.putArray("backward");
+            for (StepTrace.LayerBackward b : sample.backward()) {
+                ObjectNode layer = layers.addObject();
+                layer.set("dL_dW", array(b.dL_dW()));
+                layer.set("dL_db", array(b.dL_db()));
+            }
+            ArrayNode forward = entry.putArray("forward");
+            for (StepTrace.LayerForward f : sample.forward()) {
+                ObjectNode layer = forward.addObject();
+                layer.set("a", array(f.a()));
+                layer.set("f", array(f.f()));
+            }
+        }
+        out.set("network", network(t.after()));
+        out.set("parameters", parameters(t.after().parameterCount()));
+        return out;
+    }
+
+    private static void losses(ObjectNode out, BatchTrace t) {
+        out.put("loss", t.loss());
+        if (!t.regularization().none()) {
+            out.put("dataLoss", t.dataLoss());
+            out.put("lambdaR", t.lambdaR());
+        }
     }
 
     static ObjectNode network(Network network) {

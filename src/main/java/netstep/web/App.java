@@ -257,8 +257,8 @@ public final class App {
 
 
     /**
-     * Builds and renders a default experiment once, so that the first student does not wait for the stepper's
-     * classes to load and its code to compile. Meant for a start-up thread; a failure only costs that head start.
+     * Builds and renders a default experiment once and trains a few networks, so that the first student does not
+     * wait for the stepper's or the training's classes to load and their code to compile. Meant for a start-up thread; a failure only costs that head start.
      */
     public static void warmUp() {
         try {
@@ -266,6 +266,12 @@ public final class App {
             StepperPage.render(e, ConfigForm.of(e.config()));
             e.wholeStep();
             StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, false));
+            // "Train N epochs" and /api/train: untraced training, compiled before the first request needs it
+            e.startTraining(3).ifPresent(run -> {
+                run.run();
+                e.finishTraining(run);
+            });
+            ApiController.warmUp();
         } catch (RuntimeException e) {
             LOG.debug("Warm-up failed", e);
         }

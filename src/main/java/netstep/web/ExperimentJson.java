@@ -44,7 +44,7 @@ final class ExperimentJson {
         ConfigForm form = ConfigForm.of(e.config());
         for (String field : ConfigForm.fields()) settings.put(field, form.value(field));
         ObjectNode data = out.putObject("dataset");
-        Dataset d = e.dataset();
+        Dataset d = e.config().data().raw().dataset(); // the points themselves; the settings name their features
         data.put("id", d.id());
         data.put("title", d.title());
         data.put("description", d.description());
@@ -189,7 +189,7 @@ final class ExperimentJson {
                 previous = step;
             }
         }
-        if (!sameSamples(config.dataset(), data)) {
+        if (!sameSamples(config.data().raw().dataset(), data)) {
             throw new BadRequest("the file's samples are not those of the dataset its settings name ("
                     + config.datasetId() + "); was the file edited?");
         }

@@ -190,7 +190,7 @@ final class StepperController {
 
     /** The student's own samples, if the experiment runs on them: choosing "custom" again keeps them. */
     static Dataset customData(Experiment e) {
-        return e.config().data() instanceof DataSource.CustomData custom ? custom.data() : null;
+        return e.config().data().raw() instanceof DataSource.CustomData custom ? custom.data() : null;
     }
 
     /** The live parameter count as the form is edited. */

@@ -63,6 +63,7 @@ public final class Benchmarks {
         Table table = new Table(jmh);
         table.stepRows(rows);
         table.epochRow(rows);
+        table.trainRows(rows);
         table.gridRow(rows);
         table.renderRows(rows);
         table.libraryRows(rows);
@@ -88,6 +89,14 @@ public final class Benchmarks {
                         String.format(Locale.ROOT, "%.2f×", cpu.engine().median() / cpu.plain().median()), "",
                         cpu.engine().spreadText() + " / " + cpu.plain().spreadText()));
             }
+        }
+        if (only == null || "TrainBenchmark".matches(only)) {
+            TrainCpuTime.Triple cpu = TrainCpuTime.measure();
+            cpuRows.add(row("Bulk training, 2-8-8-1 tanh, 500 XOR points, batch 1, η 0.03 (thread CPU time, interleaved):"
+                            + " samples/s untraced; traced " + TrainCpuTime.perSecond(cpu.traced()),
+                    TrainCpuTime.perSecond(cpu.untraced()), TrainCpuTime.perSecond(cpu.plain()),
+                    String.format(Locale.ROOT, "%.2f× the traced step", cpu.traced().median() / cpu.untraced().median()),
+                    "≥ ~1.9 million/s (quiet 2 cores)", cpu.untraced().spreadText() + " / " + cpu.plain().spreadText()));
         }
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println();
@@ -149,6 +158,26 @@ public final class Benchmarks {
         void epochRow(List<String> rows) {
             pair(rows, "Epoch: 1,000 samples, per-sample SGD, 2-8-8-1 tanh", "EpochBenchmark.engine",
                     "EpochBenchmark.plainLoop", "", false);
+        }
+
+        /** Issue 14: samples per second of bulk training, untraced and traced, against the plain baseline. */
+        void trainRows(List<String> rows) {
+            Figure untraced = jmh.get("TrainBenchmark.untraced");
+            Figure traced = jmh.get("TrainBenchmark.traced");
+            Figure plainLoop = jmh.get("TrainBenchmark.plainLoop");
+            if (untraced == null || traced == null || plainLoop == null) return;
+            String what = "Bulk training, 2-8-8-1 tanh, 500 XOR points, batch 1, η 0.03: samples/s ";
+            rows.add(row(what + "untraced (Train N epochs, /api/train)", perSecond(untraced), perSecond(plainLoop),
+                    String.format(Locale.ROOT, "%.2f× the traced step", traced.median() / untraced.median()),
+                    "≥ ~1.9 million/s (quiet 2 cores)", untraced.spreadText() + " / " + plainLoop.spreadText()));
+            rows.add(row(what + "traced (a StepTrace per sample)", perSecond(traced), perSecond(plainLoop),
+                    String.format(Locale.ROOT, "%.2f× the baseline", plainLoop.median() / traced.median()), "",
+                    traced.spreadText() + " / " + plainLoop.spreadText()));
+        }
+
+        /** 500 samples per operation of µs. */
+        static String perSecond(Figure f) {
+            return String.format(Locale.ROOT, "%,.0f/s", TrainBenchmark.SAMPLES / f.median() * 1e6);
         }
 
         void gridRow(List<String> rows) {

@@ -131,7 +131,8 @@ class CsvDataTest {
     }
 
     static Stream<Dataset> datasets() {
-        return Stream.concat(Datasets.all().stream(), Stream.of(
+        // the digits (74 numbers a sample) and shapes (69) are wider than own data may be: their CSV is for reading
+        return Stream.concat(Datasets.all().stream().filter(d -> d.inputs() + d.outputs() <= Dataset.MAX_COLUMNS), Stream.of(
                 Datasets.generate(new DatasetSpec(Datasets.SPIRAL, 300, 0.7, 0.3, 5)),
                 new Dataset("tiny", "t", "d", List.of(new double[] {1e-300, -0.0, 1.0 / 3, 123456.789123456789}),
                         List.of(new double[] {1e6, -Double.MIN_VALUE, -999999.9999999999}))));

@@ -1,0 +1,96 @@
+package netstep.engine;
+
+import org.jblas.DoubleMatrix;
+
+import java.util.List;
+
+/**
+ * Bulk training without a trace: the arithmetic of {@link Sgd#step(Network, List, List)} ({@link Backprop}, the
+ * same code), on parameters kept in two sets of arrays that take turns as old and new, so a step allocates
+ * nothing. A step that overflows is not applied. Not thread-safe: one trainer per run.
+ */
+public final class Trainer {
+    private final Sgd sgd;
+    private final Network shape;
+    private final Backprop pass;
+    private double[][] w;
+    private double[][] b;
+    private double[][] nextW;
+    private double[][] nextB;
+    private double lastLoss = Double.NaN;
+
+    Trainer(Sgd sgd, Network start) {
+        this.sgd = sgd;
+        this.shape = start;
+        List<Layer> layers = start.layers();
+        int depth = layers.size();
+        pass = new Backprop(sgd.loss(), layers);
+        w = new double[depth][];
+        b = new double[depth][];
+        nextW = new double[depth][];
+        nextB = new double[depth][];
+        for (int l = 0; l < depth; l++) {
+            w[l] = layers.get(l).w().data.clone();
+            b[l] = layers.get(l).b().data.clone();
+            nextW[l] = new double[w[l].length];
+            nextB[l] = new double[b[l].length];
+        }
+    }
+
+    /** Checks every sample once, as the traced step checks each one it takes. */
+    public void checkSamples(double[][] xs, double[][] ys) {
+        if (xs.length != ys.length) throw new IllegalArgumentException("every sample needs an x and a y");
+        for (int s = 0; s < xs.length; s++) sgd.checkSample(shape, xs[s], ys[s]);
+    }
+
+    /** One step on the single sample (x, y); see {@link #step(double[][], double[][], int[], int)}. */
+    public boolean step(double[] x, double[] y) {
+        pass.sample(w, b, x, y, 0, false);
+        return finish(1);
+    }
+
+    /**
+     * One step on the batch of samples {@code indices[0, size)} of xs and ys (not checked: see
+     * {@link #checkSamples}).
+     * @return false when the step overflowed; the parameters are then left as they were
+     */
+    public boolean step(double[][] xs, double[][] ys, int[] indices, int size) {
+        for (int s = 0; s < size; s++) pass.sample(w, b, xs[indices[s]], ys[indices[s]], s, false);
+        return finish(size);
+    }
+
+    private boolean finish(int batchSize) {
+        Regularization regularization = sgd.regularization();
+        double dataLoss = pass.dataLoss(batchSize);
+        double total = regularization.none() ? dataLoss
+                : dataLoss + regularization.lambda() * regularization.penalty(w);
+        boolean finite = pass.update(w, b, nextW, nextB, batchSize, total, regularization, sgd.learningRate(),
+                sgd.trainBiases(), null);
+        if (!finite) return false;
+        double[][] t = w;
+        w = nextW;
+        nextW = t;
+        t = b;
+        b = nextB;
+        nextB = t;
+        lastLoss = total;
+        return true;
+    }
+
+    /** The loss (L + λR) of the last step applied. */
+    public double lastLoss() {
+        return lastLoss;
+    }
+
+    /** The parameters now, as an immutable network. */
+    public Network network() {
+        List<Layer> layers = shape.layers();
+        Layer[] now = new Layer[layers.size()];
+        for (int l = 0; l < now.length; l++) {
+            Layer layer = layers.get(l);
+            now[l] = new Layer(new DoubleMatrix(layer.outputs(), layer.inputs(), w[l].clone()),
+                    new DoubleMatrix(b[l].clone()), layer.activation(), layer.maskMatrix());
+        }
+        return new Network(List.of(now));
+    }
+}
