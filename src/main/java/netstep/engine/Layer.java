@@ -177,13 +177,7 @@ public final class Layer {
     }
 
     boolean allWithinBounds() {
-        for (double v : weights.data) {
-            if (!Bounds.allowed(v)) return false;
-        }
-        for (double v : biases.data) {
-            if (!Bounds.allowed(v)) return false;
-        }
-        return true;
+        return every(Bounds::allowed);
     }
 
     /** The mask (1 kept, 0 masked) or null; callers must not modify it. */
@@ -192,11 +186,15 @@ public final class Layer {
     }
 
     boolean allFinite() {
+        return every(Double::isFinite);
+    }
+
+    private boolean every(java.util.function.DoublePredicate test) {
         for (double v : weights.data) {
-            if (!Double.isFinite(v)) return false;
+            if (!test.test(v)) return false;
         }
         for (double v : biases.data) {
-            if (!Double.isFinite(v)) return false;
+            if (!test.test(v)) return false;
         }
         return true;
     }

@@ -26,10 +26,7 @@ public record Regularization(Kind kind, double lambda) {
         }
 
         public static Kind fromId(String id) {
-            for (Kind k : values()) {
-                if (k.id.equals(id)) return k;
-            }
-            throw new IllegalArgumentException("unknown regularization '" + id + "'");
+            return Ids.fromId(values(), k -> k.id, id, "regularization");
         }
     }
 
