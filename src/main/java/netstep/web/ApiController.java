@@ -102,9 +102,13 @@ final class ApiController {
             busy(ctx);
             return;
         }
-        ctx.future(() -> run.get().orTimeout(TRAIN_BUDGET_MILLIS, TimeUnit.MILLISECONDS)
-                .handle((answer, failure) -> {
-                    trained(ctx, answer, failure);
+        CompletableFuture<ObjectNode> answer = run.get();
+        // a client that goes away frees its worker at once: failing the future interrupts the run
+        ClientWatch watch = ClientWatch.start(ctx.req(), () -> answer.completeExceptionally(new ClientGone()));
+        ctx.future(() -> answer.orTimeout(TRAIN_BUDGET_MILLIS, TimeUnit.MILLISECONDS)
+                .handle((result, failure) -> {
+                    watch.stop();
+                    trained(ctx, result, failure);
                     return null;
                 }));
     }
@@ -166,6 +170,9 @@ final class ApiController {
             error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the server is too busy to finish this training within "
                     + TRAIN_BUDGET_MILLIS / 1000 + " seconds, so it was stopped; please try again later or ask "
                     + "for fewer epochs or samples");
+        } else if (cause instanceof ClientGone) {
+            LOG.debug("The client of {} {} went away; its training was stopped", ctx.method(), ctx.path());
+            error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the training was stopped because the client went away");
         } else if (cause instanceof CancellationException) {
             error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the training was stopped because the server is stopping; "
                     + "please try again in a moment");
@@ -233,6 +240,13 @@ final class ApiController {
         request.put("batchSize", batchSize);
         if (regularization != null) request.putObject("regularization").put("kind", regularization).put("lambda", 0.001);
         return request;
+    }
+
+    /** The client closed its connection before its training ended. */
+    private static final class ClientGone extends RuntimeException {
+        ClientGone() {
+            super("the client went away", null, false, false);
+        }
     }
 
     static void json(Context ctx, ObjectNode body) {

@@ -213,6 +213,7 @@ public final class App {
         cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
                 .contentType("text/plain; charset=utf-8").result(e.getMessage()));
         cfg.routes.exception(StorageException.class, App::databaseDown);
+        cfg.routes.exception(CannotRender.class, CannotRender::answer);
         cfg.routes.exception(DivergedException.class, (e, ctx) ->
                 ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
         cfg.routes.exception(Exception.class, App::unexpected);

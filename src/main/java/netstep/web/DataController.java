@@ -99,7 +99,8 @@ final class DataController {
     }
 
     private static String page(Experiment e, StepperPage.DataDraft draft) {
-        return StepperPage.render(e, ConfigForm.of(e.config()), StepperPage.Browsing.dataDraft(draft));
+        return CannotRender.guard(e, () -> StepperPage.render(e, ConfigForm.of(e.config()),
+                StepperPage.Browsing.dataDraft(draft)));
     }
 
     private static void respond(Context ctx, String page) {

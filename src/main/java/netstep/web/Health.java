@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /health} for a platform's health check: 503 when the server cannot serve a student, so that the
@@ -36,10 +37,8 @@ final class Health {
     private final SessionStore store;
     private final TrainingPool pool;
     private final ExperimentRepository repository;
-    private final List<MemoryPoolMXBean> oldGeneration = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
-            .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
-            .toList();
+    /** Each old-generation pool's usage right after its last collection (null before the first). */
+    private final Supplier<List<MemoryUsage>> heapAfterGc;
     /** One query at a time: a slow database is asked again only once the last query has ended. */
     private final ExecutorService checker = Executors.newSingleThreadExecutor(task -> {
         Thread t = new Thread(task, "health-check");
@@ -49,9 +48,29 @@ final class Health {
     private CompletableFuture<Void> query;
 
     Health(SessionStore store, TrainingPool pool, ExperimentRepository repository) {
+        this(store, pool, repository, oldGenerationAfterGc(ManagementFactory.getMemoryPoolMXBeans()));
+    }
+
+    /** With the heap read from {@code heapAfterGc} instead of this JVM's memory pools. */
+    Health(SessionStore store, TrainingPool pool, ExperimentRepository repository,
+           Supplier<List<MemoryUsage>> heapAfterGc) {
         this.store = store;
         this.pool = pool;
         this.repository = repository;
+        this.heapAfterGc = heapAfterGc;
+    }
+
+    /** The old generation's pools among {@code pools} (Serial's "Tenured Gen", G1's and Parallel's "Old Gen"). */
+    static Supplier<List<MemoryUsage>> oldGenerationAfterGc(List<MemoryPoolMXBean> pools) {
+        List<MemoryPoolMXBean> old = pools.stream()
+                .filter(p -> p.getType() == MemoryType.HEAP && p.isCollectionUsageThresholdSupported())
+                .filter(p -> isOldGeneration(p.getName()))
+                .toList();
+        return () -> old.stream().map(MemoryPoolMXBean::getCollectionUsage).toList();
+    }
+
+    static boolean isOldGeneration(String poolName) {
+        return poolName.contains("Old") || poolName.contains("Tenured");
     }
 
     void answer(Context ctx) {
@@ -96,8 +115,8 @@ final class Health {
 
     /** Null when the heap has room; otherwise how full the old generation stayed after its last collection. */
     private String heapProblem() {
-        for (MemoryPoolMXBean pool : oldGeneration) {
-            String problem = heapProblem(pool.getCollectionUsage());
+        for (MemoryUsage afterGc : heapAfterGc.get()) {
+            String problem = heapProblem(afterGc);
             if (problem != null) return problem;
         }
         return null;

@@ -31,7 +31,8 @@ final class LessonController {
                 Lesson.Variant v = lesson.variants().get(variant);
                 e.openLesson(v.config(), v.start(), lesson.openOn(), lesson.tailoring(variant));
             }
-            return StepperController.htmx(ctx) ? StepperPage.app(e, StepperPage.configOf(e)).render() : null;
+            return StepperController.htmx(ctx)
+                    ? CannotRender.guard(e, () -> StepperPage.app(e, StepperPage.configOf(e)).render()) : null;
         });
         if (html == null) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);

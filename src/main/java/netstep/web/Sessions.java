@@ -72,7 +72,7 @@ final class Sessions {
     <T> T answer(SessionStore.Session session, Function<Experiment, Supplier<T>> change) {
         return session.run(e -> {
             Supplier<T> answer = stored == null ? change.apply(e) : stored.run(session.id(), e, change);
-            return answer == null ? null : answer.get();
+            return answer == null ? null : CannotRender.guard(e, answer);
         });
     }
 

@@ -58,19 +58,9 @@ final class StepperController {
                 // a state the page cannot draw must not trap the student: say so, and offer the ways out
                 LOG.error("The page of a session cannot be rendered; offering to start over", broken);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
-                return BrokenSessionView.page(exportable(e));
+                return BrokenSessionView.page(CannotRender.exportable(e));
             }
         }));
-    }
-
-    /** Whether the experiment can still be written as a file, for "Download what I had". */
-    private static boolean exportable(Experiment e) {
-        try {
-            ApiJson.MAPPER.writeValueAsString(ExperimentJson.write(e));
-            return true;
-        } catch (Exception notExportable) {
-            return false;
-        }
     }
 
     /**

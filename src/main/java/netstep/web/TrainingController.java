@@ -74,7 +74,7 @@ final class TrainingController {
     void cancel(Context ctx) {
         String html = sessions.with(ctx, e -> {
             e.training().ifPresent(TrainingRun::cancel);
-            return StepperController.htmx(ctx) ? progressOrWorkspace(ctx, e) : null;
+            return StepperController.htmx(ctx) ? CannotRender.guard(e, () -> progressOrWorkspace(ctx, e)) : null;
         });
         StepperController.respond(ctx, html);
     }

@@ -222,7 +222,7 @@ class HostileClientsTest {
         return json.append("]}").toString();
     }
 
-    private static String layer(Random random, int rows, int columns, String activation) {
+    static String layer(Random random, int rows, int columns, String activation) {
         StringBuilder weights = new StringBuilder("[");
         for (int r = 0; r < rows; r++) weights.append(r > 0 ? "," : "").append(numbers(random, columns));
         return "{\"weights\":" + weights + "],\"biases\":" + numbers(random, rows) + ",\"activation\":\""
