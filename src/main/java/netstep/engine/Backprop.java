@@ -241,11 +241,13 @@ final class Backprop {
      * Turns the batch's sums into means (gW, gb) and writes θ − η(∂L/∂θ + λ ∂R/∂θ) into wOut and bOut;
      * {@code totalOut}, when given, receives ∂L/∂W + λ ∂R/∂W. R's term is left out altogether without
      * regularization, so a batch of one updates exactly as the step before batches did.
-     * @return false when any number of the step overflowed (sample values, loss, gradients or new parameters)
+     * @return false when any number of the step overflowed (sample values, loss, gradients or new parameters) or a
+     *         new parameter left the bounds ({@link Bounds})
      */
     boolean update(double[][] w, double[][] b, double[][] wOut, double[][] bOut, int batchSize, double totalLoss,
                    Regularization regularization, double learningRate, boolean trainBiases, double[][] totalOut) {
         double check = overflow + totalLoss * 0;
+        double largest = 0; // the new parameters must stay within the bounds every door checks
         boolean regularized = !regularization.none();
         double lambda = regularization.lambda();
         for (int l = 0; l < depth; l++) {
@@ -261,6 +263,7 @@ final class Backprop {
                 if (totals != null) totals[k] = t;
                 next[k] = wl[k] - t * learningRate;
                 check += g * 0 + next[k] * 0;
+                largest = Math.max(largest, Math.abs(next[k]));
             }
             if (mask != null) {
                 for (int k = 0; k < mask.length; k++) if (mask[k] == 0) next[k] = 0;
@@ -273,8 +276,9 @@ final class Backprop {
                 meanB[j] = g;
                 nextB[j] = trainBiases ? bl[j] - g * learningRate : bl[j];
                 check += nextB[j] * 0;
+                largest = Math.max(largest, Math.abs(nextB[j]));
             }
         }
-        return check == check;
+        return check == check && largest <= Bounds.MAX_MAGNITUDE;
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
  * @param lambdaR   λR
  * @param loss      L + λR (L itself without regularization)
  * @param gradients one entry per layer, in layer order
- * @param diverged  some number of the step overflowed to ±∞ or NaN: the update must not be applied
+ * @param diverged  some number of the step overflowed to ±∞ or NaN, or a new parameter left the bounds
+ *                  ({@link Bounds}): the update must not be applied
  */
 public record BatchTrace(
         List<Sample> samples,
