@@ -532,6 +532,6 @@ public final class StepperPage {
                         .withClass("data")).withClass("scroll"),
                 d.size() > shownRows ? p(text("Showing the first " + shownRows + " of " + d.size() + " samples; "),
                         a("download them all as CSV").withHref("/export/data.csv").attr("download"), text(".")) : null
-        ).withId("dataset").withClass("panel");
+        ).withId("dataset-table").withClass("panel");
     }
 }

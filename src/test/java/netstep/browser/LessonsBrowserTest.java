@@ -79,7 +79,10 @@ class LessonsBrowserTest extends BrowserTest {
                 WebElement selected = new Select(d.findElement(By.id("lesson"))).getFirstSelectedOption();
                 return id.equals(selected.getAttribute("value")) && !d.findElements(By.id("lesson-panel")).isEmpty();
             });
-            assertFalse(driver.findElement(By.id("lesson-panel")).getText().isBlank(), id);
+            // htmx may still be swapping the workspace in: read the panel's text once it has settled
+            String panel = waiting().ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("lesson-panel")).getText());
+            assertFalse(panel.isBlank(), id);
             Browser.screenshot(driver, "lesson-" + id);
         }
     }

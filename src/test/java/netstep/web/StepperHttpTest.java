@@ -153,7 +153,7 @@ class StepperHttpTest {
             String body = forward.body();
             assertTrue(body.startsWith("<form id=\"controls\""), start(body));
             assertFalse(body.contains("<html"));
-            for (String id : new String[] {"controls", "status", "notice", "diagram", "trace", "dataset"}) {
+            for (String id : new String[] {"controls", "status", "notice", "diagram", "trace", "dataset-table"}) {
                 assertTrue(body.matches("(?s).*id=\"" + id + "\"[^>]*hx-swap-oob=\"true\".*"), id + " swapped by id");
             }
             for (String id : new String[] {"weights", "loss-chart", "computes", "history", "workspace"}) {
@@ -164,7 +164,7 @@ class StepperHttpTest {
 
             HttpResponse<String> next = browser.postForm("/step", Map.of("action", "next"), true);
             assertEquals("Loss", text(next.body(), "phase-name"));
-            assertFalse(hasId(next.body(), "dataset"), "same sample: the dataset table is not resent");
+            assertFalse(hasId(next.body(), "dataset-table"), "same sample: the dataset table is not resent");
 
             HttpResponse<String> update = browser.postForm("/step", Map.of("action", "update"), true);
             for (String id : new String[] {"weights", "loss-chart", "computes", "history"}) {
