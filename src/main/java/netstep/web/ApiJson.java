@@ -290,12 +290,7 @@ final class ApiJson {
     static ObjectNode stepResponse(BatchTrace t) {
         BatchTrace.Sample sample = t.samples().get(0);
         ObjectNode out = MAPPER.createObjectNode();
-        ArrayNode forward = out.putArray("forward");
-        for (StepTrace.LayerForward f : sample.forward()) {
-            ObjectNode layer = forward.addObject();
-            layer.set("a", array(f.a()));
-            layer.set("f", array(f.f()));
-        }
+        forward(out, sample);
         losses(out, t);
         ArrayNode backward = out.putArray("backward");
         for (int l = 0; l < sample.backward().size(); l++) {
@@ -306,9 +301,7 @@ final class ApiJson {
             layer.set("dL_dW", array(t.gradients().get(l).dTotal_dW()));
             layer.set("dL_db", array(t.gradients().get(l).dL_db()));
         }
-        out.set("network", network(t.after()));
-        out.set("parameters", parameters(t.after().parameterCount()));
-        return out;
+        return after(out, t);
     }
 
     /**
@@ -334,13 +327,23 @@ final class ApiJson {
                 layer.set("dL_dW", array(b.dL_dW()));
                 layer.set("dL_db", array(b.dL_db()));
             }
-            ArrayNode forward = entry.putArray("forward");
-            for (StepTrace.LayerForward f : sample.forward()) {
-                ObjectNode layer = forward.addObject();
-                layer.set("a", array(f.a()));
-                layer.set("f", array(f.f()));
-            }
+            forward(entry, sample);
         }
+        return after(out, t);
+    }
+
+    /** The sample's forward pass, layer by layer: a and f(a). */
+    private static void forward(ObjectNode out, BatchTrace.Sample sample) {
+        ArrayNode forward = out.putArray("forward");
+        for (StepTrace.LayerForward f : sample.forward()) {
+            ObjectNode layer = forward.addObject();
+            layer.set("a", array(f.a()));
+            layer.set("f", array(f.f()));
+        }
+    }
+
+    /** The network after the update and its parameter count, which end every step's answer. */
+    private static ObjectNode after(ObjectNode out, BatchTrace t) {
         out.set("network", network(t.after()));
         out.set("parameters", parameters(t.after().parameterCount()));
         return out;
