@@ -11,8 +11,6 @@ import java.util.List;
  * @param samples   in batch order
  * @param dataLoss  L, the mean of the samples' losses
  * @param penalty   R of the weights before the update (0 without regularization)
- * @param lambdaR   λR
- * @param loss      L + λR (L itself without regularization)
  * @param gradients one entry per layer, in layer order
  * @param diverged  some number of the step overflowed to ±∞ or NaN, or a new parameter left the bounds
  *                  ({@link Bounds}): the update must not be applied
@@ -23,8 +21,6 @@ public record BatchTrace(
         double dataLoss,
         Regularization regularization,
         double penalty,
-        double lambdaR,
-        double loss,
         List<LayerGradient> gradients,
         double learningRate,
         boolean biasesTrained,
@@ -55,6 +51,16 @@ public record BatchTrace(
     public BatchTrace {
         samples = List.copyOf(samples);
         gradients = List.copyOf(gradients);
+    }
+
+    /** λR, the regularization's share of the loss. */
+    public double lambdaR() {
+        return regularization.lambda() * penalty;
+    }
+
+    /** L + λR (L itself without regularization): the loss the update descends. */
+    public double loss() {
+        return regularization.none() ? dataLoss : dataLoss + lambdaR();
     }
 
     public int batchSize() {

@@ -113,7 +113,7 @@ public final class Sgd {
             updated[l] = new Layer(new DoubleMatrix(r, c, newW[l]), new DoubleMatrix(newB[l]), layer.activation(),
                     layer.maskMatrix());
         }
-        return new BatchTrace(samples, loss, dataLoss, regularization, penalty, lambdaR, total, gradients, learningRate,
+        return new BatchTrace(samples, loss, dataLoss, regularization, penalty, gradients, learningRate,
                 trainBiases, network, new Network(List.of(updated)), !finite);
     }
 
