@@ -78,6 +78,13 @@ class PackageMapTest {
     }
 
     @Test
+    void theRenderingPlumbingKnowsNoPage() {
+        noClasses().that().resideInAPackage("netstep.view.render..")
+                .should().dependOnClassesThat().resideInAPackage("netstep.view")
+                .check(classes);
+    }
+
+    @Test
     void onlyTheWebPackageAndMainKnowTheWebFramework() {
         noClasses().that().resideOutsideOfPackages("netstep", "netstep.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..",

@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import static j2html.TagCreator.*;
 
 /**

@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import j2html.tags.DomContent;
 import netstep.data.Datasets;
 import netstep.engine.Activation;

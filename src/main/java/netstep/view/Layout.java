@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import j2html.tags.DomContent;
 
 import static j2html.TagCreator.*;

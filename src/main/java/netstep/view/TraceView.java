@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import j2html.tags.DomContent;
 import j2html.tags.specialized.DetailsTag;
 import j2html.tags.specialized.DivTag;

@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import netstep.engine.Layer;
 import netstep.engine.Mat;
 import netstep.engine.StepTrace;

@@ -126,7 +126,7 @@ public final class Benchmarks {
         Collection<RunResult> results = new Runner(options.build()).run();
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (RunResult result : results) {
-            String name = result.getParams().getBenchmark().replaceFirst("^netstep\\.(bench|view)\\.", "");
+            String name = result.getParams().getBenchmark().replaceFirst("^netstep\\.(bench|view\\.render|view)\\.", "");
             for (String key : result.getParams().getParamsKeys()) name += " " + result.getParams().getParam(key);
             List<Double> scores = new ArrayList<>();
             for (BenchmarkResult fork : result.getBenchmarkResults()) {

@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;

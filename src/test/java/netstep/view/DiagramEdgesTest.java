@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import netstep.experiment.Experiment;
 import netstep.experiment.Phase;
 import org.junit.jupiter.api.Test;

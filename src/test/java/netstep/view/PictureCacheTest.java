@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import netstep.data.Datasets;
 import netstep.engine.Activation;
 import netstep.engine.Network;

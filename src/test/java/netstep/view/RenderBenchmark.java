@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import j2html.tags.Tag;
 import netstep.bench.BenchNetworks;
 import netstep.experiment.ConfigForm;

@@ -1,5 +1,7 @@
 package netstep.view;
 
+import netstep.view.render.*;
+
 import netstep.bench.BenchNetworks;
 import netstep.experiment.Experiment;
 import netstep.experiment.Phase;

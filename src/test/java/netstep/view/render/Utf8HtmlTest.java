@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import j2html.tags.DomContent;
 import j2html.rendering.HtmlBuilder;

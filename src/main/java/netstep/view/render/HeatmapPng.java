@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +11,7 @@ import java.util.zip.Deflater;
  * Written by hand (signature, IHDR, PLTE, one IDAT, IEND): ImageIO's writer took 8× as long for a 64×64 map
  * (LibraryBenchmark, docs/performance.md), and a step redraws up to 17 of these.
  */
-final class HeatmapPng {
+public final class HeatmapPng {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     private static final byte[] PALETTE = palette();
 
@@ -23,7 +23,7 @@ final class HeatmapPng {
      * @param low  the value drawn as full orange
      * @param high the value drawn as full purple; the midpoint is white
      */
-    static String dataUri(double[][] grid, double low, double high) {
+    public static String dataUri(double[][] grid, double low, double high) {
         int rows = grid.length;
         int columns = grid[0].length;
         double mid = (low + high) / 2;

@@ -1,4 +1,5 @@
-package netstep.view;
+package netstep.view.render;
+
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,6 @@
-package netstep.view;
+package netstep.view.render;
+
+import netstep.view.*;
 
 import j2html.utils.EscapeUtil;
 import org.junit.jupiter.api.Test;

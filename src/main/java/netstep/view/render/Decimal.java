@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -9,19 +9,19 @@ import java.math.RoundingMode;
  * which parses its pattern and looks up locale symbols on every call: a page formats thousands of numbers.
  * Like the Formatter, it rounds half up the shortest decimal that reads back as v ({@link Double#toString}).
  */
-final class Decimal {
+public final class Decimal {
     private Decimal() {
     }
 
     /** As {@code "%.<decimals>f"}. */
-    static String fixed(double v, int decimals) {
+    public static String fixed(double v, int decimals) {
         if (!Double.isFinite(v)) return nonFinite(v);
         String s = shortest(v).setScale(decimals, RoundingMode.HALF_UP).toPlainString();
         return negativeZero(v, s) ? "-" + s : s;
     }
 
     /** As {@code "%.<decimals>e"}: one digit, the decimals, then e, the exponent's sign and at least two digits. */
-    static String scientific(double v, int decimals) {
+    public static String scientific(double v, int decimals) {
         if (!Double.isFinite(v)) return nonFinite(v);
         BigDecimal rounded = shortest(v).round(new MathContext(decimals + 1, RoundingMode.HALF_UP));
         String digits = rounded.unscaledValue().abs().toString();

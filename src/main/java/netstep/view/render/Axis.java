@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.List;
  * loop is bounded by a count, never by floating-point progress: a range that overflows, is NaN or is too narrow
  * for its numbers' precision still gives at most {@link #MAX_TICKS} ticks.
  */
-record Axis(double min, double max, boolean log, double fromPixel, double toPixel) {
-    static final int MAX_TICKS = 12;
+public record Axis(double min, double max, boolean log, double fromPixel, double toPixel) {
+    public static final int MAX_TICKS = 12;
     /** Ends beyond this are clamped: the width of the range then stays finite (2e300 < Double.MAX_VALUE). */
-    static final double LIMIT = 1e300;
+    public static final double LIMIT = 1e300;
 
-    static Axis linear(double min, double max, double fromPixel, double toPixel) {
+    public static Axis linear(double min, double max, double fromPixel, double toPixel) {
         min = clamp(min);
         max = clamp(max);
         if (!(max > min)) {
@@ -32,19 +32,19 @@ record Axis(double min, double max, boolean log, double fromPixel, double toPixe
     }
 
     /** NaN to 0; ±∞ and anything beyond ±{@link #LIMIT} to ±LIMIT. */
-    static double clamp(double v) {
+    public static double clamp(double v) {
         if (Double.isNaN(v)) return 0;
         return Math.max(-LIMIT, Math.min(LIMIT, v));
     }
 
     /** An axis of whole numbers (steps, epochs): ticks never fall between two of them. */
-    static Axis counting(int max, double fromPixel, double toPixel) {
+    public static Axis counting(int max, double fromPixel, double toPixel) {
         double step = Math.max(1, niceStep(Math.max(1, max) / 5.0));
         return new Axis(0, Math.max(step, Math.ceil(Math.max(1, max) / step) * step), false, fromPixel, toPixel);
     }
 
     /** A log axis over positive values; min and max are widened to whole decades. */
-    static Axis logarithmic(double min, double max, double fromPixel, double toPixel) {
+    public static Axis logarithmic(double min, double max, double fromPixel, double toPixel) {
         double lo = Math.floor(Math.log10(min));
         double hi = Math.ceil(Math.log10(max));
         lo = Double.isFinite(lo) ? Math.max(-300, Math.min(299, lo)) : -300;
@@ -54,7 +54,7 @@ record Axis(double min, double max, boolean log, double fromPixel, double toPixe
     }
 
     /** The pixel of {@code v}; a value beyond the axis (or ∞) lands at most one axis length outside it, NaN at its start. */
-    double pixel(double v) {
+    public double pixel(double v) {
         double t = log ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))
                 : (v - min) / (max - min);
         if (Double.isNaN(t)) t = 0;
@@ -62,7 +62,7 @@ record Axis(double min, double max, boolean log, double fromPixel, double toPixe
         return fromPixel + t * (toPixel - fromPixel);
     }
 
-    List<Double> ticks() {
+    public List<Double> ticks() {
         List<Double> ticks = new ArrayList<>();
         if (log) {
             long first = Math.round(Math.log10(min));
@@ -91,7 +91,7 @@ record Axis(double min, double max, boolean log, double fromPixel, double toPixe
         return ticks;
     }
 
-    String label(double v) {
+    public String label(double v) {
         if (log) {
             long e = Math.round(Math.log10(v));
             return e >= -2 && e <= 3 ? Num.f(v) : "1e" + e;

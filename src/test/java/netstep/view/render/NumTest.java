@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 

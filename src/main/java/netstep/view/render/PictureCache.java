@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import netstep.data.Dataset;
 import netstep.engine.Network;
@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  * Networks are immutable, so an entry never goes stale: a page reload, a phase that changes no parameter,
  * or a pre-rendered next step reuses it. The least recently used entries go first.
  */
-final class PictureCache {
-    static final int CAPACITY = 128;
+public final class PictureCache {
+    public static final int CAPACITY = 128;
 
     private record Key(Network network, Dataset dataset) {
     }
@@ -22,12 +22,12 @@ final class PictureCache {
     }
 
     /** The cached HTML, or {@code render}'s, which is then kept; rendering runs outside the lock. */
-    static String html(Network network, Dataset dataset, Supplier<String> render) {
+    public static String html(Network network, Dataset dataset, Supplier<String> render) {
         return HTML.get(new Key(network, dataset), render);
     }
 
     /** For benchmarks that measure rendering the pictures afresh. */
-    static void clear() {
+    public static void clear() {
         HTML.clear();
     }
 }

@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
  * pass a budget of characters or a number of entries. Rendering runs outside the lock; two threads may render the
  * same entry once each.
  */
-final class HtmlCache<K> {
+public final class HtmlCache<K> {
     /**
      * How many networks' diagram edges or weight tables are kept. Few on purpose: an entry serves the few seconds of
      * one student's step. Kept longer, as a 2-million-character budget kept them for a class of 200, each outlived a
@@ -19,23 +19,23 @@ final class HtmlCache<K> {
      * the same CPU time). Eight serve a student or a few; under a class the entries churn within a young collection
      * and answers draw their edges afresh.
      */
-    static final int FEW_NETWORKS = 8;
+    public static final int FEW_NETWORKS = 8;
 
     private final long budgetChars;
     private final int maxEntries;
     private final Map<K, String> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long chars;
 
-    HtmlCache(long budgetChars) {
+    public HtmlCache(long budgetChars) {
         this(budgetChars, Integer.MAX_VALUE);
     }
 
-    HtmlCache(long budgetChars, int maxEntries) {
+    public HtmlCache(long budgetChars, int maxEntries) {
         this.budgetChars = budgetChars;
         this.maxEntries = maxEntries;
     }
 
-    String get(K key, Supplier<String> render) {
+    public String get(K key, Supplier<String> render) {
         synchronized (this) {
             String cached = entries.get(key);
             if (cached != null) return cached;
@@ -53,11 +53,11 @@ final class HtmlCache<K> {
         return html;
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return entries.size();
     }
 
-    synchronized void clear() {
+    public synchronized void clear() {
         entries.clear();
         chars = 0;
     }

@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import j2html.tags.DomContent;
 
@@ -10,7 +10,7 @@ import java.io.UncheckedIOException;
  * characters and doubles it as it goes: for a page of 50 to 150 KB, copying the growing builder cost more than
  * writing it.
  */
-final class Html {
+public final class Html {
     private Html() {
     }
 
@@ -19,7 +19,7 @@ final class Html {
      * Latin-1 (∂, −, ŷ, ▶), and a Latin-1 builder would allocate its room twice, the second time when the first such
      * character arrives.
      */
-    static StringBuilder builder(int expectedChars) {
+    public static StringBuilder builder(int expectedChars) {
         StringBuilder out = new StringBuilder().append('\u2202');
         out.ensureCapacity(expectedChars);
         out.setLength(0);
@@ -27,13 +27,13 @@ final class Html {
     }
 
     /** Room for an answer like the last one of its kind: {@code last} holds that one's length. */
-    static StringBuilder builderLike(java.util.concurrent.atomic.AtomicInteger last) {
+    public static StringBuilder builderLike(java.util.concurrent.atomic.AtomicInteger last) {
         int chars = last.get();
         return builder(chars + chars / 8 + 1024);
     }
 
     /** Appends the rendered content (its text escaped, as {@code render()} does) to {@code out}. */
-    static StringBuilder append(StringBuilder out, DomContent content) {
+    public static StringBuilder append(StringBuilder out, DomContent content) {
         try {
             content.render(out);
         } catch (IOException e) {

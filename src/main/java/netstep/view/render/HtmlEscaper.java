@@ -1,20 +1,20 @@
-package netstep.view;
+package netstep.view.render;
 
 /**
  * j2html's text escaper without its cost: the same five characters become the same entities as
  * {@code j2html.utils.EscapeUtil} writes them ({@code < > & " '}), but a text with none of them, which is almost
  * every text and attribute on our pages, is returned as it is instead of being copied char by char.
  */
-final class HtmlEscaper {
+public final class HtmlEscaper {
     private HtmlEscaper() {
     }
 
     /** Installs this escaper for every j2html rendering in the process (j2html 1.6 reads it from Config). */
-    static void install() {
+    public static void install() {
         j2html.Config.textEscaper = HtmlEscaper::escape;
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) return null;
         int length = text.length();
         int first = 0;

@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import j2html.tags.ContainerTag;
 
@@ -7,17 +7,17 @@ import j2html.tags.ContainerTag;
  * SVG elements for j2html. Every element is written with a closing tag: inside HTML, an SVG element
  * without one would swallow its siblings.
  */
-final class Svg extends ContainerTag<Svg> {
+public final class Svg extends ContainerTag<Svg> {
     private Svg(String name) {
         super(name);
     }
 
-    static Svg el(String name) {
+    public static Svg el(String name) {
         return new Svg(name);
     }
 
     /** A root svg element scaled to its container, with a title and description for screen readers. */
-    static Svg root(String id, double width, double height, String title, String description) {
+    public static Svg root(String id, double width, double height, String title, String description) {
         return el("svg").withId(id).attr("viewBox", "0 0 " + n(width) + " " + n(height))
                 .attr("xmlns", "http://www.w3.org/2000/svg").attr("role", "img")
                 .attr("aria-labelledby", id + "-title " + id + "-desc")
@@ -25,36 +25,36 @@ final class Svg extends ContainerTag<Svg> {
                         el("desc").withId(id + "-desc").withText(description));
     }
 
-    static Svg line(double x1, double y1, double x2, double y2) {
+    public static Svg line(double x1, double y1, double x2, double y2) {
         return line(n(x1), n(y1), n(x2), n(y2));
     }
 
     /** A line from coordinates already written by {@link #n}. */
-    static Svg line(String x1, String y1, String x2, String y2) {
+    public static Svg line(String x1, String y1, String x2, String y2) {
         return el("line").attr("x1", x1).attr("y1", y1).attr("x2", x2).attr("y2", y2);
     }
 
-    static Svg circle(double cx, double cy, double r) {
+    public static Svg circle(double cx, double cy, double r) {
         return el("circle").attr("cx", n(cx)).attr("cy", n(cy)).attr("r", n(r));
     }
 
-    static Svg rect(double x, double y, double w, double h) {
+    public static Svg rect(double x, double y, double w, double h) {
         return el("rect").attr("x", n(x)).attr("y", n(y)).attr("width", n(w)).attr("height", n(h));
     }
 
-    static Svg text(double x, double y, String content) {
+    public static Svg text(double x, double y, String content) {
         return el("text").attr("x", n(x)).attr("y", n(y)).withText(content);
     }
 
-    static Svg title(String content) {
+    public static Svg title(String content) {
         return el("title").withText(content);
     }
 
     /** No picture is wider than this: farther coordinates are clamped, so none is written with 300 digits. */
-    static final double MAX_COORDINATE = 1e6;
+    public static final double MAX_COORDINATE = 1e6;
 
     /** Coordinates with two decimals: enough on screen, and small pages. */
-    static String n(double v) {
+    public static String n(double v) {
         // a coordinate from an overflowed value: NaN at the origin, the rest clamped far off the picture
         if (Double.isNaN(v)) return "0";
         if (Math.abs(v) > MAX_COORDINATE) v = Math.copySign(MAX_COORDINATE, v);
@@ -67,7 +67,7 @@ final class Svg extends ContainerTag<Svg> {
      * {@link Decimal#fixed}(v, 2) in integer arithmetic for |v| < 10⁷, or null when v·100 is too close to a rounding
      * tie to be sure of agreeing with the decimal rounding. A diagram writes hundreds of coordinates.
      */
-    static String twoDecimalsQuickly(double v) {
+    public static String twoDecimalsQuickly(double v) {
         double scaled = Math.abs(v) * 100;
         if (!(scaled < 1e9)) return null;
         double fraction = scaled - Math.floor(scaled);

@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 
@@ -28,7 +28,7 @@ public final class Num {
      * {@link #f} for 1e-4 ≤ |v| < 1e5 from integer arithmetic, or null when v·10⁴ is too close to a rounding
      * tie to be sure of agreeing with the decimal rounding. A trace prints hundreds of numbers.
      */
-    static String fourDecimalsQuickly(double v) {
+    public static String fourDecimalsQuickly(double v) {
         double scaled = Math.abs(v) * 10_000;
         double fraction = scaled - Math.floor(scaled);
         if (Math.abs(fraction - 0.5) < 1e-6) return null;
@@ -61,7 +61,7 @@ public final class Num {
     }
 
     /** {@link #compact} for 1e-3 ≤ |v| < 1e4 by BigDecimal: v's exact binary value, rounded half up. */
-    static String compactExactly(double v) {
+    public static String compactExactly(double v) {
         String s = new BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }
@@ -72,7 +72,7 @@ public final class Num {
      * {@link #compact} for 1e-3 ≤ |v| < 1e4 in double and integer arithmetic, or null when v is too close to a
      * rounding tie to be sure of agreeing with {@link #compactExactly}. A diagram labels every neuron.
      */
-    static String threeDigitsQuickly(double v) {
+    public static String threeDigitsQuickly(double v) {
         double abs = Math.abs(v);
         // v = scaled · 10^(power − 2), with 100 ≤ scaled < 1000: three digits before the point
         int power = abs >= 1e3 ? 3 : abs >= 100 ? 2 : abs >= 10 ? 1 : abs >= 1 ? 0 : abs >= 0.1 ? -1 : abs >= 0.01 ? -2 : -3;
@@ -106,7 +106,7 @@ public final class Num {
     }
 
     /** True when the shown text reads back as exactly v, so a tooltip would only repeat it. */
-    static boolean isExact(String shown, double v) {
+    public static boolean isExact(String shown, double v) {
         double quick = readQuickly(shown);
         if (!Double.isNaN(quick)) return quick == v;
         try {
@@ -121,7 +121,7 @@ public final class Num {
      * {@link Double#parseDouble} reads it, or NaN for any other text. The digits and the power of ten are exact
      * doubles, so one correctly rounded division gives the nearest double.
      */
-    static double readQuickly(String s) {
+    public static double readQuickly(String s) {
         int n = s.length();
         int i = 0;
         boolean negative = n > 0 && s.charAt(0) == '-';

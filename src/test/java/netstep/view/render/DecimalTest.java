@@ -1,4 +1,4 @@
-package netstep.view;
+package netstep.view.render;
 
 import org.junit.jupiter.api.Test;
 
