@@ -37,10 +37,6 @@ import static j2html.TagCreator.*;
  */
 public final class StepperPage {
     /** The lesson menu: one library per server process, loaded at start-up. */
-    static {
-        HtmlEscaper.install();
-    }
-
     private static volatile LessonLibrary lessons;
 
     private StepperPage() {
