@@ -20,6 +20,8 @@ import java.util.Optional;
  * reveal it in order, and the update is applied to the network when the UPDATE phase is reached.
  * Not thread-safe: callers serialise access (see the session store). A training run works on its own copies
  * and is taken in by {@link #finishTraining} under the same serialisation; while it runs, nothing else changes.
+ * Over 300 lines on purpose: the whole state and every change to it in one class, so that each change to what
+ * is stored ends in {@link #changed} where it is made.
  */
 public final class Experiment {
     public static final int MAX_TRAINING_EPOCHS = 10_000;
@@ -103,6 +105,33 @@ public final class Experiment {
                         List<Double> savedLossHistory, List<Integer> savedLossSteps, List<StepRecord> savedRecords) {
         // every check comes before the first change: a refused state leaves this experiment as it was
         Dataset data = savedConfig.dataset();
+        checkSaved(savedConfig, data, savedNetwork, savedSteps, savedLossHistory, savedLossSteps, savedRecords);
+        config = savedConfig;
+        dataset = data;
+        reset();
+        network = savedNetwork;
+        schedule = SampleSchedule.after(dataset.size(), config.order(), config.seed(), savedSteps);
+        steps = savedSteps;
+        lossHistory.clear();
+        lossHistory.addAll(savedLossHistory);
+        lossSteps.clear();
+        lossSteps.addAll(savedLossSteps);
+        testLossHistory.clear();
+        testLossSteps.clear();
+        recordTestLoss();
+        records.addAll(savedRecords);
+        meanLossNow = meanLoss();
+        if (lossHistory.isEmpty()) {
+            lossHistory.add(meanLossNow);
+            lossSteps.add(steps);
+        }
+        changed();
+    }
+
+    /** Throws IllegalArgumentException, saying why, when a saved state does not fit together. */
+    private static void checkSaved(Config savedConfig, Dataset data, Network savedNetwork, int savedSteps,
+                                   List<Double> savedLossHistory, List<Integer> savedLossSteps,
+                                   List<StepRecord> savedRecords) {
         Config.mismatch(data, savedConfig.inputs(), savedConfig.outputs()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
@@ -128,6 +157,11 @@ public final class Experiment {
             throw new IllegalArgumentException("the step history has " + savedRecords.size()
                     + " steps; an experiment keeps at most " + MAX_RECORDS);
         }
+        checkLossSteps(savedLossHistory, savedLossSteps, savedSteps);
+    }
+
+    /** One step number for each loss value, rising from 0 and ending at the step the experiment is at. */
+    private static void checkLossSteps(List<Double> savedLossHistory, List<Integer> savedLossSteps, int savedSteps) {
         if (savedLossSteps.size() != savedLossHistory.size()) {
             throw new IllegalArgumentException("the loss history has " + savedLossHistory.size() + " values but "
                     + savedLossSteps.size() + " step numbers");
@@ -143,26 +177,6 @@ public final class Experiment {
             throw new IllegalArgumentException("the loss history ends at step "
                     + savedLossSteps.get(savedLossSteps.size() - 1) + " but the experiment is at step " + savedSteps);
         }
-        config = savedConfig;
-        dataset = data;
-        reset();
-        network = savedNetwork;
-        schedule = SampleSchedule.after(dataset.size(), config.order(), config.seed(), savedSteps);
-        steps = savedSteps;
-        lossHistory.clear();
-        lossHistory.addAll(savedLossHistory);
-        lossSteps.clear();
-        lossSteps.addAll(savedLossSteps);
-        testLossHistory.clear();
-        testLossSteps.clear();
-        recordTestLoss();
-        records.addAll(savedRecords);
-        meanLossNow = meanLoss();
-        if (lossHistory.isEmpty()) {
-            lossHistory.add(meanLossNow);
-            lossSteps.add(steps);
-        }
-        changed();
     }
 
     /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */

@@ -52,57 +52,61 @@ public final class App {
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
-        StepperController stepper = new StepperController(sessions);
-        TrainingController training = new TrainingController(sessions, pool);
-        FilesController files = new FilesController(sessions);
-        ShareController share = new ShareController(sessions, stored);
-        DataController data = new DataController(sessions);
-        LessonController lesson = new LessonController(sessions, lessons);
-        ApiController api = new ApiController(pool);
-        Health health = new Health(store, pool, repository);
+        Controllers controllers = new Controllers(new StepperController(sessions),
+                new TrainingController(sessions, pool), new FilesController(sessions),
+                new ShareController(sessions, stored), new DataController(sessions),
+                new LessonController(sessions, lessons), new ApiController(pool), new Health(store, pool, repository));
         StepperPage.useLessons(lessons);
         return Javalin.create(cfg -> {
             JettyTuning.apply(cfg, connections);
             cfg.events.serverStopped(pool::close);
-            cfg.events.serverStopped(health::close);
+            cfg.events.serverStopped(controllers.health()::close);
             cfg.routes.before(Security::check);
             staticFiles(cfg);
-
-            cfg.routes.get("/", stepper::page);
-            cfg.routes.post("/configure", stepper::configure);
-            cfg.routes.post("/parameters", stepper::parameters);
-            cfg.routes.post("/step", stepper::step);
-            cfg.routes.post("/start-over", stepper::startOver);
-            cfg.routes.post("/edit", stepper::edit);
-            cfg.routes.post("/view/loss-scale", stepper::lossScale);
-            cfg.routes.get("/history", stepper::history);
-            cfg.routes.get("/history/{step}", stepper::pastStep);
-            cfg.routes.post("/train", training::train);
-            cfg.routes.post("/train/cancel", training::cancel);
-            cfg.routes.get("/training", training::progress);
-            // browsers that ignore the page's <link rel="icon"> ask for /favicon.ico
-            cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
-            cfg.routes.get("/health", health::answer);
-
-            cfg.routes.get("/export/experiment.json", files::experiment);
-            cfg.routes.get("/export/loss.csv", files::lossHistory);
-            cfg.routes.get("/export/step.md", files::workedExample);
-            cfg.routes.post("/import", files::load);
-            cfg.routes.post("/share", share::share);
-            cfg.routes.get("/shared/{token}", share::show);
-            cfg.routes.post("/shared/{token}/fork", share::fork);
-            cfg.routes.post("/data/csv", data::csv);
-            cfg.routes.post("/data/table", data::table);
-            cfg.routes.get("/export/data.csv", data::download);
-
-            cfg.routes.post("/lesson", lesson::open);
-            cfg.routes.get("/api/lessons", lesson::list);
-            cfg.routes.get("/api/lessons/{id}", lesson::show);
-            cfg.routes.post("/api/step", api::step);
-            cfg.routes.post("/api/train", api::train);
-
+            routes(cfg, controllers);
             ExceptionMappers.register(cfg);
         });
+    }
+
+    private record Controllers(StepperController stepper, TrainingController training, FilesController files,
+                               ShareController share, DataController data, LessonController lesson,
+                               ApiController api, Health health) {
+    }
+
+    /** Every route: the stepper's, training, files, sharing, data, lessons and the JSON API. */
+    private static void routes(JavalinConfig cfg, Controllers c) {
+        cfg.routes.get("/", c.stepper()::page);
+        cfg.routes.post("/configure", c.stepper()::configure);
+        cfg.routes.post("/parameters", c.stepper()::parameters);
+        cfg.routes.post("/step", c.stepper()::step);
+        cfg.routes.post("/start-over", c.stepper()::startOver);
+        cfg.routes.post("/edit", c.stepper()::edit);
+        cfg.routes.post("/view/loss-scale", c.stepper()::lossScale);
+        cfg.routes.get("/history", c.stepper()::history);
+        cfg.routes.get("/history/{step}", c.stepper()::pastStep);
+        cfg.routes.post("/train", c.training()::train);
+        cfg.routes.post("/train/cancel", c.training()::cancel);
+        cfg.routes.get("/training", c.training()::progress);
+        // browsers that ignore the page's <link rel="icon"> ask for /favicon.ico
+        cfg.routes.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg", HttpStatus.MOVED_PERMANENTLY));
+        cfg.routes.get("/health", c.health()::answer);
+
+        cfg.routes.get("/export/experiment.json", c.files()::experiment);
+        cfg.routes.get("/export/loss.csv", c.files()::lossHistory);
+        cfg.routes.get("/export/step.md", c.files()::workedExample);
+        cfg.routes.post("/import", c.files()::load);
+        cfg.routes.post("/share", c.share()::share);
+        cfg.routes.get("/shared/{token}", c.share()::show);
+        cfg.routes.post("/shared/{token}/fork", c.share()::fork);
+        cfg.routes.post("/data/csv", c.data()::csv);
+        cfg.routes.post("/data/table", c.data()::table);
+        cfg.routes.get("/export/data.csv", c.data()::download);
+
+        cfg.routes.post("/lesson", c.lesson()::open);
+        cfg.routes.get("/api/lessons", c.lesson()::list);
+        cfg.routes.get("/api/lessons/{id}", c.lesson()::show);
+        cfg.routes.post("/api/step", c.api()::step);
+        cfg.routes.post("/api/train", c.api()::train);
     }
 
     /** /static from the jar, and the htmx webjar. */
