@@ -3,7 +3,12 @@ package netstep.data;
 import static netstep.data.Datasets.count;
 
 import netstep.engine.Bounds;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,18 +38,12 @@ public final class CsvData {
 
     /**
      * Reads CSV text whose last {@code outputs} columns are the targets. A first row with a cell that is not a
-     * number is a header. Cells are separated by commas, or by semicolons or tabs when every row has one.
+     * number is a header. Cells are separated by commas, or by semicolons or tabs when every row has one; a cell
+     * in double quotes may hold the separator (a header such as "weight, kg").
      */
     public static Dataset parse(String text, int outputs) {
         requireAtLeastOne(outputs, "output");
-        List<Row> rows = new ArrayList<>();
-        String[] lines = text == null ? new String[0] : text.split("\r\n|\r|\n", -1);
-        String separator = separator(lines);
-        for (int i = 0; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                rows.add(new Row(i + 1, List.of(lines[i].split(Pattern.quote(separator), -1))));
-            }
-        }
+        List<Row> rows = rows(text == null ? "" : text);
         if (rows.isEmpty()) {
             throw new DataException("There is no data: paste rows of numbers, one sample a line.");
         }
@@ -123,19 +122,62 @@ public final class CsvData {
         }
     }
 
+    /** The text's rows (blank lines skipped), each numbered by the line of the text it starts on. */
+    private static List<Row> rows(String text) {
+        String[] lines = text.split("\r\n|\r|\n", -1);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator(lines)).setIgnoreSurroundingSpaces(true)
+                .get();
+        int[] lineStarts = lineStarts(text);
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            for (CSVRecord record : parser) {
+                List<String> cells = record.toList();
+                if (cells.size() == 1 && cells.get(0).isBlank()) continue; // a line of spaces
+                rows.add(new Row(lineOf(lineStarts, start(text, record.getCharacterPosition())), cells));
+            }
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // the one thing CSV itself can refuse here: a quote opened and never closed
+            throw new DataException("A double quote is not closed: a quoted cell must end with a quote too.");
+        }
+        return rows;
+    }
+
+    /** Where a record really starts: the reader gives the position before the empty lines it skipped. */
+    private static long start(String text, long position) {
+        int at = (int) position;
+        while (at < text.length() && (text.charAt(at) == '\n' || text.charAt(at) == '\r')) at++;
+        return at;
+    }
+
+    /** The offset in {@code text} at which each of its lines starts. */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) starts.add(i + 1);
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The line (from 1) on which the character at {@code offset} stands. */
+    private static int lineOf(int[] lineStarts, long offset) {
+        int found = Arrays.binarySearch(lineStarts, (int) offset);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
     /** Semicolon or tab when every non-blank line has one (a spreadsheet's export), else comma. */
-    private static String separator(String[] lines) {
-        for (String candidate : new String[] {"\t", ";"}) {
+    private static char separator(String[] lines) {
+        for (char candidate : new char[] {'\t', ';'}) {
             boolean everyLine = true;
             boolean anyLine = false;
             for (String line : lines) {
                 if (line.isBlank()) continue;
                 anyLine = true;
-                everyLine &= line.contains(candidate);
+                everyLine &= line.indexOf(candidate) >= 0;
             }
             if (anyLine && everyLine) return candidate;
         }
-        return ",";
+        return ',';
     }
 
     /** Empty cells do not make a header: a data row may have a missing number, reported as such. */
@@ -183,7 +225,7 @@ public final class CsvData {
         return value;
     }
 
-    /** Trimmed, without one pair of surrounding double quotes (spreadsheets sometimes quote every cell). */
+    /** Trimmed, without one pair of surrounding double quotes left by a cell the CSV reader did not unquote. */
     private static String unquoted(String cell) {
         String text = cell == null ? "" : cell.strip();
         if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {

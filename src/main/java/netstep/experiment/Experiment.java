@@ -20,6 +20,8 @@ import java.util.Optional;
  * reveal it in order, and the update is applied to the network when the UPDATE phase is reached.
  * Not thread-safe: callers serialise access (see the session store). A training run works on its own copies
  * and is taken in by {@link #finishTraining} under the same serialisation; while it runs, nothing else changes.
+ * Over 300 lines on purpose: the whole state and every change to it in one class, so that each change to what
+ * is stored ends in {@link #changed} where it is made.
  */
 public final class Experiment {
     public static final int MAX_TRAINING_EPOCHS = 10_000;
@@ -62,6 +64,8 @@ public final class Experiment {
     private double meanLossNow;
     private TrainingRun training;
     private TrainingRun lastTraining;
+    /** Counts the changes to what the stored form holds; only {@link #changed} moves it. */
+    private long revision;
 
     /**
      * Beyond this many values the loss histories are thinned to every other value (the first and last kept):
@@ -71,7 +75,7 @@ public final class Experiment {
 
     /**
      * The step history keeps the records of this many most recent steps: the stored state is written out on every
-     * request, so it must not grow with every click for good (an epoch of the largest dataset still fits).
+     * change, so it must not grow with every click for good (an epoch of the largest dataset still fits).
      */
     public static final int MAX_RECORDS = 5_000;
 
@@ -101,6 +105,33 @@ public final class Experiment {
                         List<Double> savedLossHistory, List<Integer> savedLossSteps, List<StepRecord> savedRecords) {
         // every check comes before the first change: a refused state leaves this experiment as it was
         Dataset data = savedConfig.dataset();
+        checkSaved(savedConfig, data, savedNetwork, savedSteps, savedLossHistory, savedLossSteps, savedRecords);
+        config = savedConfig;
+        dataset = data;
+        reset();
+        network = savedNetwork;
+        schedule = SampleSchedule.after(dataset.size(), config.order(), config.seed(), savedSteps);
+        steps = savedSteps;
+        lossHistory.clear();
+        lossHistory.addAll(savedLossHistory);
+        lossSteps.clear();
+        lossSteps.addAll(savedLossSteps);
+        testLossHistory.clear();
+        testLossSteps.clear();
+        recordTestLoss();
+        records.addAll(savedRecords);
+        meanLossNow = meanLoss();
+        if (lossHistory.isEmpty()) {
+            lossHistory.add(meanLossNow);
+            lossSteps.add(steps);
+        }
+        changed();
+    }
+
+    /** Throws IllegalArgumentException, saying why, when a saved state does not fit together. */
+    private static void checkSaved(Config savedConfig, Dataset data, Network savedNetwork, int savedSteps,
+                                   List<Double> savedLossHistory, List<Integer> savedLossSteps,
+                                   List<StepRecord> savedRecords) {
         Config.mismatch(data, savedConfig.inputs(), savedConfig.outputs()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
@@ -126,6 +157,11 @@ public final class Experiment {
             throw new IllegalArgumentException("the step history has " + savedRecords.size()
                     + " steps; an experiment keeps at most " + MAX_RECORDS);
         }
+        checkLossSteps(savedLossHistory, savedLossSteps, savedSteps);
+    }
+
+    /** One step number for each loss value, rising from 0 and ending at the step the experiment is at. */
+    private static void checkLossSteps(List<Double> savedLossHistory, List<Integer> savedLossSteps, int savedSteps) {
         if (savedLossSteps.size() != savedLossHistory.size()) {
             throw new IllegalArgumentException("the loss history has " + savedLossHistory.size() + " values but "
                     + savedLossSteps.size() + " step numbers");
@@ -140,25 +176,6 @@ public final class Experiment {
         if (!savedLossSteps.isEmpty() && savedLossSteps.get(savedLossSteps.size() - 1) != savedSteps) {
             throw new IllegalArgumentException("the loss history ends at step "
                     + savedLossSteps.get(savedLossSteps.size() - 1) + " but the experiment is at step " + savedSteps);
-        }
-        config = savedConfig;
-        dataset = data;
-        reset();
-        network = savedNetwork;
-        schedule = SampleSchedule.after(dataset.size(), config.order(), config.seed(), savedSteps);
-        steps = savedSteps;
-        lossHistory.clear();
-        lossHistory.addAll(savedLossHistory);
-        lossSteps.clear();
-        lossSteps.addAll(savedLossSteps);
-        testLossHistory.clear();
-        testLossSteps.clear();
-        recordTestLoss();
-        records.addAll(savedRecords);
-        meanLossNow = meanLoss();
-        if (lossHistory.isEmpty()) {
-            lossHistory.add(meanLossNow);
-            lossSteps.add(steps);
         }
     }
 
@@ -186,6 +203,7 @@ public final class Experiment {
         recordTestLoss();
         records.clear();
         recentTraces.clear();
+        changed();
     }
 
     /** Moves on by one phase; after UPDATE (or before anything) that picks the next sample. */
@@ -261,6 +279,7 @@ public final class Experiment {
                 trace.learningRate()));
         if (records.size() > MAX_RECORDS) records.subList(0, records.size() - MAX_RECORDS).clear();
         recentTraces.put(steps, trace);
+        changed();
     }
 
     private void markDiverged() {
@@ -339,6 +358,7 @@ public final class Experiment {
             }
             thin(lossHistory, lossSteps);
             recordTestLoss();
+            changed();
         }
         if (run.state() == TrainingRun.State.DIVERGED) markDiverged();
     }
@@ -497,6 +517,7 @@ public final class Experiment {
         }
         network = edited;
         meanLossNow = meanLoss();
+        changed();
     }
 
     /** Typed weights beyond this are surely mistakes, and would overflow at once. */
@@ -547,6 +568,7 @@ public final class Experiment {
                     + lessonConfig.sizes());
         }
         tailoring = lessonTailoring;
+        changed();
         if (openOn != Phase.READY) goTo(openOn);
     }
 
@@ -554,11 +576,28 @@ public final class Experiment {
     public void resumeLesson(Network start, Tailoring lessonTailoring) {
         startingNetwork = start;
         tailoring = lessonTailoring;
+        changed();
     }
 
     public void leaveLesson() {
+        if (tailoring == null && startingNetwork == null) return;
         tailoring = null;
         startingNetwork = null;
+        changed();
+    }
+
+    /**
+     * Every change to what the stored form holds (settings, data, parameters, counters, histories, the lesson)
+     * ends here, so the store can tell a changed experiment from an unchanged one without writing it out.
+     * Revealing the phases of a step already computed, a notice or the chart's scale are not stored.
+     */
+    private void changed() {
+        revision++;
+    }
+
+    /** Rises with every change to what the stored form holds; equal revisions of one experiment, equal states. */
+    public long revision() {
+        return revision;
     }
 
     /** Same sizes and activations, so the lesson's parameters can stand in for the seed's. */

@@ -145,30 +145,53 @@ public final class ExperimentJson {
         Network network = ApiJson.network(root);
         // no longer than the app itself keeps, so a file costs no more to hold and write than a session does
         int steps = whole(root.path("steps"), "steps", 0, Bounds.MAX_STEPS);
+        List<Double> losses = losses(root.path("lossHistory"), steps);
+        List<Integer> lossSteps = lossSteps(root.path("lossSteps"), losses.size());
+        List<StepRecord> records = records(root.path("history"), stored, steps, data);
+        if (!sameSamples(config.data().raw().dataset(), data)) {
+            throw new InvalidInput("the file's samples are not those of the dataset its settings name ("
+                    + config.datasetId() + "); was the file edited?");
+        }
+        try {
+            e.restore(config, network, steps, losses, lossSteps, records);
+        } catch (IllegalArgumentException ex) {
+            throw new InvalidInput("the experiment file does not fit together: " + ex.getMessage());
+        }
+    }
+
+    /** The mean loss at step 0 and after each step or trained epoch: no more values than the app keeps. */
+    private static List<Double> losses(JsonNode history, int steps) {
         int maxLosses = (int) Math.min(steps + 1L, Experiment.MAX_LOSS_VALUES + 1);
         List<Double> losses = new ArrayList<>();
-        JsonNode history = root.path("lossHistory");
         if (!history.isArray() || history.isEmpty() || history.size() > maxLosses) {
             throw new InvalidInput("lossHistory must list the mean loss at step 0 and after each step (or trained "
                     + "epoch): 1 to " + maxLosses + " values, not " + (history.isArray() ? history.size() : "none"));
         }
         for (int i = 0; i < history.size(); i++) losses.add(measured(history.get(i), "lossHistory[" + i + "]"));
+        return losses;
+    }
+
+    /** The step after which each loss was measured; 0, 1, 2, ... in files written before they were. */
+    private static List<Integer> lossSteps(JsonNode stepNumbers, int count) {
         List<Integer> lossSteps = new ArrayList<>();
-        JsonNode stepNumbers = root.path("lossSteps");
         if (stepNumbers.isMissingNode()) {
-            for (int s = 0; s < losses.size(); s++) lossSteps.add(s);
+            for (int s = 0; s < count; s++) lossSteps.add(s);
         } else {
-            if (!stepNumbers.isArray() || stepNumbers.size() != losses.size()) {
+            if (!stepNumbers.isArray() || stepNumbers.size() != count) {
                 throw new InvalidInput("lossSteps must list one step number for each value of lossHistory ("
-                        + losses.size() + ")");
+                        + count + ")");
             }
             for (JsonNode n : stepNumbers) {
                 if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new InvalidInput("lossSteps holds whole numbers only");
                 lossSteps.add(n.asInt());
             }
         }
+        return lossSteps;
+    }
+
+    /** The step history; a stored one longer than an experiment now keeps loses its oldest rows. */
+    private static List<StepRecord> records(JsonNode recs, boolean stored, int steps, Dataset data) {
         List<StepRecord> records = new ArrayList<>();
-        JsonNode recs = root.path("history");
         if (recs.isArray()) {
             int first = stored ? Math.max(0, recs.size() - Experiment.MAX_RECORDS) : 0;
             if (recs.size() - first > Math.min(steps, Experiment.MAX_RECORDS)) {
@@ -189,15 +212,7 @@ public final class ExperimentJson {
                 previous = step;
             }
         }
-        if (!sameSamples(config.data().raw().dataset(), data)) {
-            throw new InvalidInput("the file's samples are not those of the dataset its settings name ("
-                    + config.datasetId() + "); was the file edited?");
-        }
-        try {
-            e.restore(config, network, steps, losses, lossSteps, records);
-        } catch (IllegalArgumentException ex) {
-            throw new InvalidInput("the experiment file does not fit together: " + ex.getMessage());
-        }
+        return records;
     }
 
     private static Dataset dataset(JsonNode node) {

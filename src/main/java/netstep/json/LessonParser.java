@@ -55,6 +55,23 @@ public final class LessonParser {
         Dataset inline = root.has("samples") ? inlineData(id, title, root) : null;
 
         Map<String, String> base = settings(root.path("settings"), "settings");
+        List<Lesson.Variant> variants = variants(root, base, inline, title);
+        Phase openOn = Phase.READY;
+        if (root.has("openOn")) {
+            try {
+                openOn = Phase.fromId(root.get("openOn").asText());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInput("openOn must be one of ready, pick, forward, loss, backward, update, not "
+                        + root.get("openOn"));
+            }
+        }
+        Set<String> hidden = names(root.path("hide"), "hide", union(Tailoring.ACTIONS, Tailoring.PANELS));
+        Set<String> locked = names(root.path("lock"), "lock", Set.copyOf(ConfigForm.fields()));
+        return new Lesson(id, title, explanation, variants, openOn, hidden, locked, json);
+    }
+
+    /** The lesson's variants, each its settings over the lesson's own; one variant, the lesson itself, if none. */
+    private static List<Lesson.Variant> variants(JsonNode root, Map<String, String> base, Dataset inline, String title) {
         List<Lesson.Variant> variants = new ArrayList<>();
         if (root.has("variants")) {
             JsonNode list = root.get("variants");
@@ -79,18 +96,7 @@ public final class LessonParser {
             variants.add(new Lesson.Variant(title, config,
                     root.has("network") ? network(root.get("network"), config, "network") : null));
         }
-        Phase openOn = Phase.READY;
-        if (root.has("openOn")) {
-            try {
-                openOn = Phase.fromId(root.get("openOn").asText());
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInput("openOn must be one of ready, pick, forward, loss, backward, update, not "
-                        + root.get("openOn"));
-            }
-        }
-        Set<String> hidden = names(root.path("hide"), "hide", union(Tailoring.ACTIONS, Tailoring.PANELS));
-        Set<String> locked = names(root.path("lock"), "lock", Set.copyOf(ConfigForm.fields()));
-        return new Lesson(id, title, explanation, variants, openOn, hidden, locked, json);
+        return variants;
     }
 
     private static Map<String, String> settings(JsonNode node, String path) {

@@ -24,6 +24,12 @@ final class Security {
             "Referrer-Policy", "same-origin",
             "X-Frame-Options", "DENY");
 
+    /** Before every request: the headers, then the same-origin check. */
+    static void check(Context ctx) {
+        headers(ctx);
+        checkSameOrigin(ctx);
+    }
+
     static void headers(Context ctx) {
         HEADERS.forEach(ctx::header);
     }

@@ -1,5 +1,6 @@
 package netstep.browser;
 
+import netstep.store.JdbcExperimentRepository;
 import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.store.Database;
@@ -36,7 +37,7 @@ class ShareBrowserTest {
     void start() {
         Browser.assumeAvailable();
         database = Database.embedded(dataDir);
-        app = App.create(new SessionStore(), LessonParser.library(null), database).start(0);
+        app = App.create(new SessionStore(), LessonParser.library(null), new JdbcExperimentRepository(database.dataSource())).start(0);
         base = "http://localhost:" + app.port();
         driver = Browser.start(true, 1280, 900);
     }

@@ -44,6 +44,24 @@ class CsvDataTest {
     }
 
     @Test
+    void aQuotedHeaderMayHoldTheSeparatorAndQuotedNumbersAreNumbers() {
+        Dataset d = CsvData.parse("\"weight, kg\",\"height \"\"cm\"\"\",y\n\"1.5\", 2 ,\"3\"\n4,\"5\",6\n", 1);
+        assertEquals("CSV with the header: weight, kg, height \"cm\", y.", d.description());
+        assertArrayEquals(new double[][] {{1.5, 2}, {4, 5}}, d.xMatrix());
+        assertArrayEquals(new double[][] {{3}, {6}}, d.yMatrix());
+        Dataset semicolons = CsvData.parse("\"a;b\";c\n1;2\n", 1);
+        assertEquals("CSV with the header: a;b, c.", semicolons.description());
+        assertEquals(1, semicolons.size());
+    }
+
+    @Test
+    void aQuotedCellSpanningLinesKeepsTheRowNumbersOfTheText() {
+        // the header's second cell runs over two lines, so the sample on line 3 is row 3 in messages
+        assertMessage("row 3, column 2: \"b\" is not a number", () -> CsvData.parse("x,\"y\nsecond line\"\n1,b\n", 1));
+        assertMessage("A double quote is not closed", () -> CsvData.parse("x,y\n1,\"2\n", 1));
+    }
+
+    @Test
     void numbersInEveryUsualSpelling() {
         Dataset d = CsvData.parse(" +1.5 ,-.25, 3.,1e3,-2.5E-2, 0 ", 1);
         assertArrayEquals(new double[] {1.5, -0.25, 3, 1000, -0.025}, d.x(0));

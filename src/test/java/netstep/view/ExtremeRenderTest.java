@@ -67,9 +67,14 @@ class ExtremeRenderTest {
     private static String renderAll(Experiment e) {
         String page = StepperPage.render(e, ConfigForm.of(e.config()));
         assertTrue(page.contains("<meta charset=\"UTF-8\">"));
+        // every panel is there (not only "something rendered")
+        for (String panel : List.of("diagram", "trace", "loss-chart", "status", "history", "config")) {
+            assertTrue(page.contains("id=\"" + panel + "\""), "the page has its " + panel + " panel");
+        }
         byte[] fragments = StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, true));
-        assertTrue(new String(fragments, StandardCharsets.UTF_8).length() > 0);
-        StepperPage.lossChart(e).render();
+        assertTrue(new String(fragments, StandardCharsets.UTF_8).contains("id=\"status\""),
+                "the step's answer swaps the status in");
+        assertTrue(StepperPage.lossChart(e).render().contains("id=\"loss-chart\""));
         return page;
     }
 

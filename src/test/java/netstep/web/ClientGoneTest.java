@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.experiment.TrainingPool;
 import netstep.store.SessionStore;
@@ -28,7 +29,7 @@ class ClientGoneTest {
     @BeforeAll
     static void start() {
         pool = new TrainingPool(1, 1);
-        app = App.create(new SessionStore(), pool).start("127.0.0.1", 0);
+        app = App.create(new SessionStore(), LessonParser.library(null), pool, null, Connections.DEFAULTS).start("127.0.0.1", 0);
     }
 
     @AfterAll

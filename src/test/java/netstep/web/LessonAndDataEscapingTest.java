@@ -28,7 +28,8 @@ class LessonAndDataEscapingTest {
     void lessonTitlesAndExplanationsAndCsvCellsAreEscaped() throws Exception {
         Files.writeString(lessons.resolve("evil.json"), "{\"title\": \"Evil " + SCRIPT.replace("\"", "\\\"")
                 + "\", \"explanation\": \"" + MARKUP + "\", \"settings\": {\"learningRate\": 0.3}}");
-        Javalin app = App.create(new SessionStore(), LessonParser.library(lessons), new TrainingPool(1, 1))
+        Javalin app = App.create(new SessionStore(), LessonParser.library(lessons), new TrainingPool(1, 1), null,
+                Connections.DEFAULTS)
                 .start("127.0.0.1", 0);
         try {
             String base = "http://127.0.0.1:" + app.port();

@@ -23,7 +23,7 @@ class LessonHttpTest {
     @Test
     void theApiListsTheLessonsAndReturnsOneAsStored(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("broken.json"), "{\"title\": 3}");
-        JavalinTest.test(App.create(new SessionStore(), LessonParser.library(folder)), (server, client) -> {
+        JavalinTest.test(App.create(new SessionStore(), LessonParser.library(folder), null), (server, client) -> {
             JsonNode list = JSON.readTree(client.get("/api/lessons").body().string());
             LessonLibrary packaged = LessonParser.library(null);
             assertEquals(packaged.lessons().size() + packaged.unavailable().size() + 1, list.size(),

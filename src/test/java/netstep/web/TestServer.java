@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.experiment.Experiment;
 import netstep.experiment.TrainingPool;
@@ -33,7 +34,7 @@ final class TestServer implements AutoCloseable {
 
     TestServer(SessionStore store, TrainingPool pool) {
         this.store = store;
-        this.app = App.create(store, pool).start("127.0.0.1", 0);
+        this.app = App.create(store, LessonParser.library(null), pool, null, Connections.DEFAULTS).start("127.0.0.1", 0);
         this.base = "http://127.0.0.1:" + app.port();
     }
 

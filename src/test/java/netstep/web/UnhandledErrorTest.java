@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import netstep.experiment.TrainingPool;
@@ -26,7 +27,7 @@ class UnhandledErrorTest {
 
     @BeforeAll
     static void start() {
-        app = App.create(new SessionStore(), new TrainingPool(1, 1));
+        app = App.create(new SessionStore(), LessonParser.library(null), new TrainingPool(1, 1), null, Connections.DEFAULTS);
         app.unsafe.routes.get("/test-only/error", ctx -> {
             throw new AssertionError("an Error no exception handler takes");
         });
