@@ -1,13 +1,17 @@
 package netstep.engine;
 
+import org.jblas.DoubleMatrix;
+
 import java.util.List;
 
 /**
- * The arithmetic of one SGD step on a batch, shared by the traced step ({@link Sgd#step(Network, List, List)},
- * which copies these arrays into its records) and the untraced one ({@link Trainer}, which does not): both
- * run this very code, so they give the same numbers to the last bit. Not thread-safe; one per step or trainer.
+ * The arithmetic of one SGD step on a batch, in the lecture's four steps ({@link #forward}, {@link #loss},
+ * {@link #backward}, {@link #update}), shared by the traced step ({@link Sgd#step(Network, List, List)}, which
+ * copies these arrays into its records) and the untraced one ({@link Trainer}, which does not): both run this very
+ * code, so they give the same numbers to the last bit. Not thread-safe; one per step or trainer.
  *
- * <p>Weights are laid out as jblas keeps them, column by column (w[i·rows + j] from input i to neuron j), and
+ * <p>Parameters are jblas matrices; the loops below run on their column-major data (w[i·rows + j] from input i to
+ * neuron j) because at these widths a loop beats jblas's calls (TrainBenchmark.untraced, docs/performance.md).
  * a = Wx + b is summed in the order jblas's {@code mmul} sums it (columns in order, a column whose x is 0 skipped;
  * a single input multiplied straight), so a batch of one gives the numbers the step gave before batches.
  */
@@ -55,20 +59,7 @@ final class Backprop {
         dL_dx = new double[depth][];
         gW = new double[depth][];
         gb = new double[depth][];
-        for (int l = 0; l < depth; l++) {
-            Layer layer = layers.get(l);
-            activations[l] = layer.activation();
-            rows[l] = layer.outputs();
-            columns[l] = layer.inputs();
-            masks[l] = layer.maskMatrix() == null ? null : layer.maskMatrix().data;
-            a[l] = new double[rows[l]];
-            f[l] = new double[rows[l]];
-            df_da[l] = new double[rows[l]];
-            dL_da[l] = new double[rows[l]];
-            dL_dx[l] = new double[columns[l]];
-            gW[l] = new double[rows[l] * columns[l]];
-            gb[l] = new double[rows[l]];
-        }
+        for (int l = 0; l < depth; l++) allocate(l, layers.get(l));
         int outputs = rows[depth - 1];
         dL_dyHat = new double[outputs];
         terms = new double[outputs];
@@ -76,55 +67,95 @@ final class Backprop {
                 && activations[depth - 1].kind() == Activation.Kind.SOFTMAX;
     }
 
+    private void allocate(int l, Layer layer) {
+        activations[l] = layer.activation();
+        rows[l] = layer.outputs();
+        columns[l] = layer.inputs();
+        masks[l] = layer.maskMatrix() == null ? null : layer.maskMatrix().data;
+        a[l] = new double[rows[l]];
+        f[l] = new double[rows[l]];
+        df_da[l] = new double[rows[l]];
+        dL_da[l] = new double[rows[l]];
+        dL_dx[l] = new double[columns[l]];
+        gW[l] = new double[rows[l] * columns[l]];
+        gb[l] = new double[rows[l]];
+    }
+
     /** ∂L/∂f of layer l. */
     double[] dL_df(int l) {
         return l == depth - 1 ? dL_dyHat : dL_dx[l + 1];
     }
 
-    /**
-     * Forward, loss and backward for sample (x, y), the {@code s}-th of its batch, adding its ∂L/∂W and ∂L/∂b to
-     * the batch's sums. {@code firstLayerDx}: also compute ∂L/∂x of the first layer (shown, never used).
-     * @return the sample's loss
-     */
-    double sample(double[][] w, double[][] b, double[] x, double[] y, int s, boolean firstLayerDx) {
+    /** The untraced path's one sample, the {@code s}-th of its batch: the first three steps; see {@link #update}. */
+    double sample(DoubleMatrix[] w, DoubleMatrix[] b, double[] x, double[] y, int s) {
+        forward(w, b, x);
+        double total = loss(y);
+        backward(w, false);
+        accumulate(s, total);
+        return total;
+    }
+
+    // ---- 1. forward: a = Wx + b, f = f(a), layer by layer ----
+
+    /** The forward pass of sample x, into input, a and f. */
+    void forward(DoubleMatrix[] w, DoubleMatrix[] b, double[] x) {
         double check = 0;
-        // 1. forward
         double[] signal = x;
         for (int l = 0; l < depth; l++) {
             input[l] = signal;
-            double[] al = a[l];
-            double[] fl = f[l];
-            double[] wl = w[l];
-            double[] bl = b[l];
-            int r = rows[l];
-            int c = columns[l];
-            if (c == 1) {
-                // jblas multiplies by a 1×1 x as by a scalar
-                double x0 = signal[0];
-                for (int j = 0; j < r; j++) al[j] = wl[j] * x0 + bl[j];
-            } else {
-                java.util.Arrays.fill(al, 0);
-                for (int i = 0; i < c; i++) {
-                    double xi = signal[i];
-                    if (xi != 0.0) {
-                        int column = i * r;
-                        for (int j = 0; j < r; j++) al[j] += wl[column + j] * xi;
-                    }
-                }
-                for (int j = 0; j < r; j++) al[j] = al[j] + bl[j];
-            }
-            Activation activation = activations[l];
-            if (activation.elementwise()) {
-                for (int j = 0; j < r; j++) fl[j] = activation.apply(al[j]);
-            } else {
-                softmax(al, fl);
-            }
-            for (int j = 0; j < r; j++) check += al[j] * 0 + fl[j] * 0;
-            signal = fl;
+            preActivation(w[l].data, b[l].data, signal, a[l], rows[l], columns[l]);
+            activate(activations[l], a[l], f[l]);
+            check += zeroOrNaN(a[l]) + zeroOrNaN(f[l]);
+            signal = f[l];
         }
+        overflow += check;
+    }
 
-        // 2. loss and ∂L/∂ŷ
-        double[] yHat = signal;
+    /** a = Wx + b, summed as jblas sums it. */
+    private static void preActivation(double[] w, double[] b, double[] x, double[] a, int r, int c) {
+        if (c == 1) {
+            // jblas multiplies by a 1×1 x as by a scalar
+            double x0 = x[0];
+            for (int j = 0; j < r; j++) a[j] = w[j] * x0 + b[j];
+            return;
+        }
+        java.util.Arrays.fill(a, 0);
+        for (int i = 0; i < c; i++) {
+            double xi = x[i];
+            if (xi != 0.0) {
+                int column = i * r;
+                for (int j = 0; j < r; j++) a[j] += w[column + j] * xi;
+            }
+        }
+        for (int j = 0; j < r; j++) a[j] = a[j] + b[j];
+    }
+
+    private static void activate(Activation activation, double[] a, double[] f) {
+        if (activation.elementwise()) {
+            for (int j = 0; j < a.length; j++) f[j] = activation.apply(a[j]);
+        } else {
+            // the rarer cases live in methods of their own, which keeps the common path small enough for the JIT
+            // to inline what it calls whatever mix of networks it has seen (one compiled body serves every request)
+            softmax(a, f);
+        }
+    }
+
+    private static void softmax(double[] a, double[] f) {
+        System.arraycopy(Activation.softmax(a), 0, f, 0, f.length);
+    }
+
+    /** 0 (or −0) when every value is finite, NaN otherwise. */
+    private static double zeroOrNaN(double[] values) {
+        double check = 0;
+        for (double v : values) check += v * 0;
+        return check;
+    }
+
+    // ---- 2. loss: L and ∂L/∂ŷ ----
+
+    /** L of the last forward pass against target y, its terms in {@link #terms}, and ∂L/∂ŷ. */
+    double loss(double[] y) {
+        double[] yHat = f[depth - 1];
         int outputs = yHat.length;
         if (softmaxCrossEntropy || loss == Loss.MULTICLASS_HINGE) {
             vectorLoss(yHat, y);
@@ -136,73 +167,8 @@ final class Backprop {
         }
         double total = 0;
         for (int k = 0; k < outputs; k++) total += terms[k];
-        check += total * 0;
-
-        // 3. backward, last layer first: ∂L/∂a = ∂L/∂f ⊙ ∂f/∂a (softmax: Jᵀ ∂L/∂f), ∂L/∂x = Wᵀ ∂L/∂a
-        for (int l = depth - 1; l >= 0; l--) {
-            double[] al = a[l];
-            double[] fl = f[l];
-            double[] dfl = df_da[l];
-            double[] gl = dL_da[l];
-            double[] upstream = dL_df(l);
-            int r = rows[l];
-            Activation activation = activations[l];
-            if (activation.elementwise()) {
-                for (int j = 0; j < r; j++) {
-                    dfl[j] = activation.derivative(al[j], fl[j]);
-                    gl[j] = upstream[j] * dfl[j];
-                }
-            } else {
-                softmaxBackward(fl, upstream, dfl, gl);
-            }
-            for (int j = 0; j < r; j++) check += gl[j] * 0;
-            if (l > 0 || firstLayerDx) Sgd.transposedTimes(w[l], r, columns[l], gl, dL_dx[l]);
-        }
-
-        // 4. the batch's sums of ∂L/∂W = ∂L/∂a · xᵀ and ∂L/∂b = ∂L/∂a (the first sample's products themselves)
-        boolean first = s == 0;
-        for (int l = 0; l < depth; l++) {
-            double[] gl = dL_da[l];
-            double[] in = input[l];
-            double[] sumW = gW[l];
-            double[] sumB = gb[l];
-            int r = rows[l];
-            int c = columns[l];
-            for (int i = 0; i < c; i++) {
-                double xi = in[i];
-                int column = i * r;
-                if (first) {
-                    for (int j = 0; j < r; j++) sumW[column + j] = gl[j] * xi;
-                } else {
-                    for (int j = 0; j < r; j++) sumW[column + j] += gl[j] * xi;
-                }
-            }
-            double[] mask = masks[l];
-            if (mask != null) {
-                // a masked weight does not exist: no gradient
-                for (int k = 0; k < mask.length; k++) if (mask[k] == 0) sumW[k] = 0;
-            }
-            if (first) {
-                System.arraycopy(gl, 0, sumB, 0, r);
-            } else {
-                for (int j = 0; j < r; j++) sumB[j] += gl[j];
-            }
-        }
-        if (first) {
-            lossSum = total;
-            overflow = check;
-        } else {
-            lossSum += total;
-            overflow += check;
-        }
+        overflow += total * 0;
         return total;
-    }
-
-    // The rarer cases live in methods of their own, which keeps the common path small enough for the JIT to
-    // inline what it calls whatever mix of networks it has seen (one compiled body serves every request).
-
-    private static void softmax(double[] a, double[] f) {
-        System.arraycopy(Activation.softmax(a), 0, f, 0, f.length);
     }
 
     /** Losses whose terms need the whole vector: cross-entropy after softmax, multi-class hinge. */
@@ -221,6 +187,35 @@ final class Backprop {
         }
     }
 
+    // ---- 3. backward, last layer first ----
+
+    /**
+     * ∂L/∂a = ∂L/∂f ⊙ ∂f/∂a (softmax: Jᵀ ∂L/∂f) and ∂L/∂x = Wᵀ ∂L/∂a, last layer first.
+     * {@code firstLayerDx}: also compute ∂L/∂x of the first layer (shown, never used).
+     */
+    void backward(DoubleMatrix[] w, boolean firstLayerDx) {
+        double check = 0;
+        for (int l = depth - 1; l >= 0; l--) {
+            Activation activation = activations[l];
+            if (activation.elementwise()) {
+                elementwiseBackward(activation, a[l], f[l], dL_df(l), df_da[l], dL_da[l]);
+            } else {
+                softmaxBackward(f[l], dL_df(l), df_da[l], dL_da[l]);
+            }
+            check += zeroOrNaN(dL_da[l]);
+            if (l > 0 || firstLayerDx) transposedTimes(w[l].data, rows[l], columns[l], dL_da[l], dL_dx[l]);
+        }
+        overflow += check;
+    }
+
+    private static void elementwiseBackward(Activation activation, double[] a, double[] f, double[] upstream,
+                                            double[] df_da, double[] dL_da) {
+        for (int j = 0; j < a.length; j++) {
+            df_da[j] = activation.derivative(a[j], f[j]);
+            dL_da[j] = upstream[j] * df_da[j];
+        }
+    }
+
     /** ∂L/∂a = Jᵀ ∂L/∂f with J = diag(ŷ) − ŷŷᵀ, entry (k, j) written as {@link Activation#jacobian} writes it. */
     private static void softmaxBackward(double[] f, double[] upstream, double[] df_da, double[] dL_da) {
         int r = f.length;
@@ -232,10 +227,80 @@ final class Backprop {
         }
     }
 
+    /**
+     * Wᵀv into {@code product}, W given column by column (rows × columns): each column's dot product with v,
+     * summed in order. A sum's every addition waits for the previous one, so four columns are summed side by side,
+     * which keeps the adder busy (and the numbers the same).
+     */
+    static void transposedTimes(double[] data, int rows, int columns, double[] v, double[] product) {
+        int i = 0;
+        for (; i + 4 <= columns; i += 4) {
+            int c0 = i * rows;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < rows; j++) {
+                double vj = v[j];
+                s0 += data[c0 + j] * vj;
+                s1 += data[c0 + rows + j] * vj;
+                s2 += data[c0 + 2 * rows + j] * vj;
+                s3 += data[c0 + 3 * rows + j] * vj;
+            }
+            product[i] = s0;
+            product[i + 1] = s1;
+            product[i + 2] = s2;
+            product[i + 3] = s3;
+        }
+        for (; i < columns; i++) {
+            int column = i * rows;
+            double sum = 0;
+            for (int j = 0; j < rows; j++) sum += data[column + j] * v[j];
+            product[i] = sum;
+        }
+    }
+
+    /**
+     * Adds the sample's ∂L/∂W = ∂L/∂a · xᵀ and ∂L/∂b = ∂L/∂a, and its loss, to the batch's sums (the first
+     * sample's products themselves).
+     */
+    void accumulate(int s, double sampleLoss) {
+        boolean first = s == 0;
+        for (int l = 0; l < depth; l++) {
+            addOuter(dL_da[l], input[l], gW[l], rows[l], columns[l], first);
+            double[] mask = masks[l];
+            if (mask != null) {
+                // a masked weight does not exist: no gradient
+                for (int k = 0; k < mask.length; k++) if (mask[k] == 0) gW[l][k] = 0;
+            }
+            if (first) {
+                System.arraycopy(dL_da[l], 0, gb[l], 0, rows[l]);
+            } else {
+                for (int j = 0; j < rows[l]; j++) gb[l][j] += dL_da[l][j];
+            }
+        }
+        lossSum = first ? sampleLoss : lossSum + sampleLoss;
+    }
+
+    /** sum (+)= u xᵀ, column by column. */
+    private static void addOuter(double[] u, double[] x, double[] sum, int r, int c, boolean first) {
+        for (int i = 0; i < c; i++) {
+            double xi = x[i];
+            int column = i * r;
+            if (first) {
+                for (int j = 0; j < r; j++) sum[column + j] = u[j] * xi;
+            } else {
+                for (int j = 0; j < r; j++) sum[column + j] += u[j] * xi;
+            }
+        }
+    }
+
     /** L of the batch so far: the mean of its samples' losses. */
     double dataLoss(int batchSize) {
         return lossSum / batchSize;
     }
+
+    // ---- 4. update ----
 
     /**
      * Turns the batch's sums into means (gW, gb) and writes θ − η(∂L/∂θ + λ ∂R/∂θ) into wOut and bOut;
@@ -244,41 +309,56 @@ final class Backprop {
      * @return false when any number of the step overflowed (sample values, loss, gradients or new parameters) or a
      *         new parameter left the bounds ({@link Bounds})
      */
-    boolean update(double[][] w, double[][] b, double[][] wOut, double[][] bOut, int batchSize, double totalLoss,
-                   Regularization regularization, double learningRate, boolean trainBiases, double[][] totalOut) {
+    boolean update(DoubleMatrix[] w, DoubleMatrix[] b, DoubleMatrix[] wOut, DoubleMatrix[] bOut, int batchSize,
+                   double totalLoss, Sgd sgd, double[][] totalOut) {
         double check = overflow + totalLoss * 0;
         double largest = 0; // the new parameters must stay within the bounds every door checks
+        for (int l = 0; l < depth; l++) {
+            double[] totals = totalOut == null ? null : totalOut[l];
+            largest = Math.max(largest, updateWeights(l, w[l].data, wOut[l].data, batchSize, sgd, totals));
+            check += zeroOrNaN(gW[l]) + zeroOrNaN(wOut[l].data);
+            largest = Math.max(largest, updateBiases(l, b[l].data, bOut[l].data, batchSize, sgd));
+            check += zeroOrNaN(bOut[l].data);
+        }
+        overflow = 0; // the next batch's check starts afresh
+        return check == check && largest <= Bounds.MAX_MAGNITUDE;
+    }
+
+    /** W − η(mean ∂L/∂W + λ ∂R/∂W), masked weights kept 0. @return the largest |new weight| */
+    private double updateWeights(int l, double[] wl, double[] next, int batchSize, Sgd sgd, double[] totals) {
+        Regularization regularization = sgd.regularization();
         boolean regularized = !regularization.none();
         double lambda = regularization.lambda();
-        for (int l = 0; l < depth; l++) {
-            double[] wl = w[l];
-            double[] mean = gW[l];
-            double[] next = wOut[l];
-            double[] mask = masks[l];
-            double[] totals = totalOut == null ? null : totalOut[l];
-            for (int k = 0; k < wl.length; k++) {
-                double g = mean[k] / batchSize;
-                mean[k] = g;
-                double t = regularized ? g + lambda * regularization.derivative(wl[k]) : g;
-                if (totals != null) totals[k] = t;
-                next[k] = wl[k] - t * learningRate;
-                check += g * 0 + next[k] * 0;
-                largest = Math.max(largest, Math.abs(next[k]));
-            }
-            if (mask != null) {
-                for (int k = 0; k < mask.length; k++) if (mask[k] == 0) next[k] = 0;
-            }
-            double[] bl = b[l];
-            double[] meanB = gb[l];
-            double[] nextB = bOut[l];
-            for (int j = 0; j < bl.length; j++) {
-                double g = meanB[j] / batchSize;
-                meanB[j] = g;
-                nextB[j] = trainBiases ? bl[j] - g * learningRate : bl[j];
-                check += nextB[j] * 0;
-                largest = Math.max(largest, Math.abs(nextB[j]));
-            }
+        double learningRate = sgd.learningRate();
+        double[] mean = gW[l];
+        double largest = 0;
+        for (int k = 0; k < wl.length; k++) {
+            double g = mean[k] / batchSize;
+            mean[k] = g;
+            double t = regularized ? g + lambda * regularization.derivative(wl[k]) : g;
+            if (totals != null) totals[k] = t;
+            next[k] = wl[k] - t * learningRate;
+            largest = Math.max(largest, Math.abs(next[k]));
         }
-        return check == check && largest <= Bounds.MAX_MAGNITUDE;
+        double[] mask = masks[l];
+        if (mask != null) {
+            for (int k = 0; k < mask.length; k++) if (mask[k] == 0) next[k] = 0;
+        }
+        return largest;
+    }
+
+    /** b − η mean ∂L/∂b (b itself when biases are not trained). @return the largest |new bias| */
+    private double updateBiases(int l, double[] bl, double[] next, int batchSize, Sgd sgd) {
+        double[] meanB = gb[l];
+        double learningRate = sgd.learningRate();
+        boolean trainBiases = sgd.trainBiases();
+        double largest = 0;
+        for (int j = 0; j < bl.length; j++) {
+            double g = meanB[j] / batchSize;
+            meanB[j] = g;
+            next[j] = trainBiases ? bl[j] - g * learningRate : bl[j];
+            largest = Math.max(largest, Math.abs(next[j]));
+        }
+        return largest;
     }
 }
