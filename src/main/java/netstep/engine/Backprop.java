@@ -10,8 +10,7 @@ import java.util.List;
  * copies these arrays into its records) and the untraced one ({@link Trainer}, which does not): both run this very
  * code, so they give the same numbers to the last bit. Not thread-safe; one per step or trainer.
  *
- * <p>Parameters are jblas matrices; the loops below run on their column-major data (w[i·rows + j] from input i to
- * neuron j) because at these widths a loop beats jblas's calls (TrainBenchmark.untraced, docs/performance.md).
+ * <p>Parameters are jblas matrices; the loops ({@link Loops}) run on their column-major data.
  * a = Wx + b is summed in the order jblas's {@code mmul} sums it (columns in order, a column whose x is 0 skipped;
  * a single input multiplied straight), so a batch of one gives the numbers the step gave before batches.
  */
@@ -103,52 +102,12 @@ final class Backprop {
         double[] signal = x;
         for (int l = 0; l < depth; l++) {
             input[l] = signal;
-            preActivation(w[l].data, b[l].data, signal, a[l], rows[l], columns[l]);
-            activate(activations[l], a[l], f[l]);
-            check += zeroOrNaN(a[l]) + zeroOrNaN(f[l]);
+            Loops.preActivation(w[l].data, b[l].data, signal, a[l], rows[l], columns[l]);
+            Loops.activate(activations[l], a[l], f[l]);
+            check += Loops.zeroOrNaN(a[l]) + Loops.zeroOrNaN(f[l]);
             signal = f[l];
         }
         overflow += check;
-    }
-
-    /** a = Wx + b, summed as jblas sums it. */
-    private static void preActivation(double[] w, double[] b, double[] x, double[] a, int r, int c) {
-        if (c == 1) {
-            // jblas multiplies by a 1×1 x as by a scalar
-            double x0 = x[0];
-            for (int j = 0; j < r; j++) a[j] = w[j] * x0 + b[j];
-            return;
-        }
-        java.util.Arrays.fill(a, 0);
-        for (int i = 0; i < c; i++) {
-            double xi = x[i];
-            if (xi != 0.0) {
-                int column = i * r;
-                for (int j = 0; j < r; j++) a[j] += w[column + j] * xi;
-            }
-        }
-        for (int j = 0; j < r; j++) a[j] = a[j] + b[j];
-    }
-
-    private static void activate(Activation activation, double[] a, double[] f) {
-        if (activation.elementwise()) {
-            for (int j = 0; j < a.length; j++) f[j] = activation.apply(a[j]);
-        } else {
-            // the rarer cases live in methods of their own, which keeps the common path small enough for the JIT
-            // to inline what it calls whatever mix of networks it has seen (one compiled body serves every request)
-            softmax(a, f);
-        }
-    }
-
-    private static void softmax(double[] a, double[] f) {
-        System.arraycopy(Activation.softmax(a), 0, f, 0, f.length);
-    }
-
-    /** 0 (or −0) when every value is finite, NaN otherwise. */
-    private static double zeroOrNaN(double[] values) {
-        double check = 0;
-        for (double v : values) check += v * 0;
-        return check;
     }
 
     // ---- 2. loss: L and ∂L/∂ŷ ----
@@ -198,66 +157,14 @@ final class Backprop {
         for (int l = depth - 1; l >= 0; l--) {
             Activation activation = activations[l];
             if (activation.elementwise()) {
-                elementwiseBackward(activation, a[l], f[l], dL_df(l), df_da[l], dL_da[l]);
+                Loops.elementwiseBackward(activation, a[l], f[l], dL_df(l), df_da[l], dL_da[l]);
             } else {
-                softmaxBackward(f[l], dL_df(l), df_da[l], dL_da[l]);
+                Loops.softmaxBackward(f[l], dL_df(l), df_da[l], dL_da[l]);
             }
-            check += zeroOrNaN(dL_da[l]);
-            if (l > 0 || firstLayerDx) transposedTimes(w[l].data, rows[l], columns[l], dL_da[l], dL_dx[l]);
+            check += Loops.zeroOrNaN(dL_da[l]);
+            if (l > 0 || firstLayerDx) Loops.transposedTimes(w[l].data, rows[l], columns[l], dL_da[l], dL_dx[l]);
         }
         overflow += check;
-    }
-
-    private static void elementwiseBackward(Activation activation, double[] a, double[] f, double[] upstream,
-                                            double[] df_da, double[] dL_da) {
-        for (int j = 0; j < a.length; j++) {
-            df_da[j] = activation.derivative(a[j], f[j]);
-            dL_da[j] = upstream[j] * df_da[j];
-        }
-    }
-
-    /** ∂L/∂a = Jᵀ ∂L/∂f with J = diag(ŷ) − ŷŷᵀ, entry (k, j) written as {@link Activation#jacobian} writes it. */
-    private static void softmaxBackward(double[] f, double[] upstream, double[] df_da, double[] dL_da) {
-        int r = f.length;
-        for (int j = 0; j < r; j++) {
-            df_da[j] = f[j] - f[j] * f[j];
-            double sum = 0;
-            for (int k = 0; k < r; k++) sum += ((k == j ? f[k] : 0) - f[k] * f[j]) * upstream[k];
-            dL_da[j] = sum;
-        }
-    }
-
-    /**
-     * Wᵀv into {@code product}, W given column by column (rows × columns): each column's dot product with v,
-     * summed in order. A sum's every addition waits for the previous one, so four columns are summed side by side,
-     * which keeps the adder busy (and the numbers the same).
-     */
-    static void transposedTimes(double[] data, int rows, int columns, double[] v, double[] product) {
-        int i = 0;
-        for (; i + 4 <= columns; i += 4) {
-            int c0 = i * rows;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int j = 0; j < rows; j++) {
-                double vj = v[j];
-                s0 += data[c0 + j] * vj;
-                s1 += data[c0 + rows + j] * vj;
-                s2 += data[c0 + 2 * rows + j] * vj;
-                s3 += data[c0 + 3 * rows + j] * vj;
-            }
-            product[i] = s0;
-            product[i + 1] = s1;
-            product[i + 2] = s2;
-            product[i + 3] = s3;
-        }
-        for (; i < columns; i++) {
-            int column = i * rows;
-            double sum = 0;
-            for (int j = 0; j < rows; j++) sum += data[column + j] * v[j];
-            product[i] = sum;
-        }
     }
 
     /**
@@ -267,7 +174,7 @@ final class Backprop {
     void accumulate(int s, double sampleLoss) {
         boolean first = s == 0;
         for (int l = 0; l < depth; l++) {
-            addOuter(dL_da[l], input[l], gW[l], rows[l], columns[l], first);
+            Loops.addOuter(dL_da[l], input[l], gW[l], rows[l], columns[l], first);
             double[] mask = masks[l];
             if (mask != null) {
                 // a masked weight does not exist: no gradient
@@ -280,19 +187,6 @@ final class Backprop {
             }
         }
         lossSum = first ? sampleLoss : lossSum + sampleLoss;
-    }
-
-    /** sum (+)= u xᵀ, column by column. */
-    private static void addOuter(double[] u, double[] x, double[] sum, int r, int c, boolean first) {
-        for (int i = 0; i < c; i++) {
-            double xi = x[i];
-            int column = i * r;
-            if (first) {
-                for (int j = 0; j < r; j++) sum[column + j] = u[j] * xi;
-            } else {
-                for (int j = 0; j < r; j++) sum[column + j] += u[j] * xi;
-            }
-        }
     }
 
     /** L of the batch so far: the mean of its samples' losses. */
@@ -316,9 +210,9 @@ final class Backprop {
         for (int l = 0; l < depth; l++) {
             double[] totals = totalOut == null ? null : totalOut[l];
             largest = Math.max(largest, updateWeights(l, w[l].data, wOut[l].data, batchSize, sgd, totals));
-            check += zeroOrNaN(gW[l]) + zeroOrNaN(wOut[l].data);
+            check += Loops.zeroOrNaN(gW[l]) + Loops.zeroOrNaN(wOut[l].data);
             largest = Math.max(largest, updateBiases(l, b[l].data, bOut[l].data, batchSize, sgd));
-            check += zeroOrNaN(bOut[l].data);
+            check += Loops.zeroOrNaN(bOut[l].data);
         }
         overflow = 0; // the next batch's check starts afresh
         return check == check && largest <= Bounds.MAX_MAGNITUDE;

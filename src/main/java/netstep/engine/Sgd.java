@@ -214,10 +214,10 @@ public final class Sgd {
         return total / xs.length;
     }
 
-    /** Wᵀv, summed as the step sums it ({@link Backprop#transposedTimes}). */
+    /** Wᵀv, summed as the step sums it ({@link Loops#transposedTimes}). */
     static double[] transposedTimes(DoubleMatrix w, double[] v) {
         double[] product = new double[w.columns];
-        Backprop.transposedTimes(w.data, w.rows, w.columns, v, product);
+        Loops.transposedTimes(w.data, w.rows, w.columns, v, product);
         return product;
     }
 }
