@@ -104,7 +104,8 @@ final class Backprop {
             input[l] = signal;
             Loops.preActivation(w[l].data, b[l].data, signal, a[l], rows[l], columns[l]);
             Loops.activate(activations[l], a[l], f[l]);
-            check += Loops.zeroOrNaN(a[l]) + Loops.zeroOrNaN(f[l]);
+            // f(a) is finite wherever a is (softmax subtracts the largest a); ReLU would hide a NaN a, so a is checked
+            check += Loops.zeroOrNaN(a[l]);
             signal = f[l];
         }
         overflow += check;
@@ -206,53 +207,62 @@ final class Backprop {
     boolean update(DoubleMatrix[] w, DoubleMatrix[] b, DoubleMatrix[] wOut, DoubleMatrix[] bOut, int batchSize,
                    double totalLoss, Sgd sgd, double[][] totalOut) {
         double check = overflow + totalLoss * 0;
-        double largest = 0; // the new parameters must stay within the bounds every door checks
+        boolean within = true; // the new parameters must stay within the bounds every door checks
         for (int l = 0; l < depth; l++) {
-            double[] totals = totalOut == null ? null : totalOut[l];
-            largest = Math.max(largest, updateWeights(l, w[l].data, wOut[l].data, batchSize, sgd, totals));
-            check += Loops.zeroOrNaN(gW[l]) + Loops.zeroOrNaN(wOut[l].data);
-            largest = Math.max(largest, updateBiases(l, b[l].data, bOut[l].data, batchSize, sgd));
-            check += Loops.zeroOrNaN(bOut[l].data);
+            if (batchSize != 1) toMeans(l, batchSize); // x / 1 is x to the bit: a batch of one divides nothing
+            // a NaN or infinite gradient makes its new parameter NaN or infinite, which the bounds refuse: the
+            // parameters are within the bounds, η and λ∂R/∂w finite
+            within &= updateWeights(l, w[l].data, wOut[l].data, sgd, totalOut == null ? null : totalOut[l]);
+            within &= updateBiases(l, b[l].data, bOut[l].data, sgd);
         }
         overflow = 0; // the next batch's check starts afresh
-        return check == check && largest <= Bounds.MAX_MAGNITUDE;
+        return check == check && within;
     }
 
-    /** W − η(mean ∂L/∂W + λ ∂R/∂W), masked weights kept 0. @return the largest |new weight| */
-    private double updateWeights(int l, double[] wl, double[] next, int batchSize, Sgd sgd, double[] totals) {
+    /** The batch's sums of layer l's gradients become their means. */
+    private void toMeans(int l, int batchSize) {
+        double[] sumW = gW[l];
+        for (int k = 0; k < sumW.length; k++) sumW[k] = sumW[k] / batchSize;
+        double[] sumB = gb[l];
+        for (int j = 0; j < sumB.length; j++) sumB[j] = sumB[j] / batchSize;
+    }
+
+    /**
+     * W − η(mean ∂L/∂W + λ ∂R/∂W), masked weights kept 0. The bounds are checked weight by weight rather than
+     * through a running maximum, whose every step waits for the last (JFR on TrainBenchmark's work).
+     * @return true when every new weight is within the bounds
+     */
+    private boolean updateWeights(int l, double[] wl, double[] next, Sgd sgd, double[] totals) {
         Regularization regularization = sgd.regularization();
         boolean regularized = !regularization.none();
         double lambda = regularization.lambda();
         double learningRate = sgd.learningRate();
         double[] mean = gW[l];
-        double largest = 0;
+        boolean within = true;
         for (int k = 0; k < wl.length; k++) {
-            double g = mean[k] / batchSize;
-            mean[k] = g;
+            double g = mean[k];
             double t = regularized ? g + lambda * regularization.derivative(wl[k]) : g;
             if (totals != null) totals[k] = t;
             next[k] = wl[k] - t * learningRate;
-            largest = Math.max(largest, Math.abs(next[k]));
+            within &= Math.abs(next[k]) <= Bounds.MAX_MAGNITUDE;
         }
         double[] mask = masks[l];
         if (mask != null) {
             for (int k = 0; k < mask.length; k++) if (mask[k] == 0) next[k] = 0;
         }
-        return largest;
+        return within;
     }
 
-    /** b − η mean ∂L/∂b (b itself when biases are not trained). @return the largest |new bias| */
-    private double updateBiases(int l, double[] bl, double[] next, int batchSize, Sgd sgd) {
+    /** b − η mean ∂L/∂b (b itself when biases are not trained). @return true when every new bias is within the bounds */
+    private boolean updateBiases(int l, double[] bl, double[] next, Sgd sgd) {
         double[] meanB = gb[l];
         double learningRate = sgd.learningRate();
         boolean trainBiases = sgd.trainBiases();
-        double largest = 0;
+        boolean within = true;
         for (int j = 0; j < bl.length; j++) {
-            double g = meanB[j] / batchSize;
-            meanB[j] = g;
-            next[j] = trainBiases ? bl[j] - g * learningRate : bl[j];
-            largest = Math.max(largest, Math.abs(next[j]));
+            next[j] = trainBiases ? bl[j] - meanB[j] * learningRate : bl[j];
+            within &= Math.abs(next[j]) <= Bounds.MAX_MAGNITUDE;
         }
-        return largest;
+        return within;
     }
 }
