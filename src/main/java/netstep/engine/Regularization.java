@@ -72,7 +72,7 @@ public record Regularization(Kind kind, double lambda) {
         if (kind == Kind.NONE) return 0;
         double sum = 0;
         for (org.jblas.DoubleMatrix w : weights) {
-            // a loop, not w.dot(w) / w.norm1(): jblas's dot is a native call, and its sum in another order
+            // a loop, not jblas's dot / norm1: the sum must run in array order, the same for every caller
             if (kind == Kind.L2) {
                 for (double v : w.data) sum += v * v;
             } else {

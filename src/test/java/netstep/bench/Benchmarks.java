@@ -99,6 +99,7 @@ public final class Benchmarks {
                     String.format(Locale.ROOT, "%.2f× the traced step", cpu.traced().median() / cpu.untraced().median()),
                     "≥ ~1.9 million/s (quiet 2 cores)", cpu.untraced().spreadText() + " / " + cpu.plain().spreadText()));
         }
+        if (only == null || "PicturesCpuTime".matches(only)) cpuRows.addAll(PicturesCpuTime.rows());
         if (only == null || "ColdStart".matches(only)) coldStartRow(cpuRows, quick ? 2 : 3);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println();
@@ -161,7 +162,7 @@ public final class Benchmarks {
     }
 
     /** Turns the JMH figures (µs per operation) into the table's rows. */
-    private record Table(Map<String, Figure> jmh) {
+    record Table(Map<String, Figure> jmh) {
         static final List<String> STEP_NETWORKS = List.of(BenchNetworks.SMALL, BenchNetworks.LECTURE,
                 "2-32-32-1 tanh", "2-128-128-1 tanh", "2-512-512-1 tanh");
 
