@@ -1,13 +1,16 @@
 package netstep.engine;
 
+import org.jblas.DoubleMatrix;
+
 import java.util.List;
 
 /**
- * The arithmetic of one SGD step on a batch, shared by the traced step ({@link Sgd#step(Network, List, List)},
- * which copies these arrays into its records) and the untraced one ({@link Trainer}, which does not): both
- * run this very code, so they give the same numbers to the last bit. Not thread-safe; one per step or trainer.
+ * The arithmetic of one SGD step on a batch, in the lecture's four steps ({@link #forward}, {@link #loss},
+ * {@link #backward}, {@link #update}), shared by the traced step ({@link Sgd#step(Network, List, List)}, which
+ * copies these arrays into its records) and the untraced one ({@link Trainer}, which does not): both run this very
+ * code, so they give the same numbers to the last bit. Not thread-safe; one per step or trainer.
  *
- * <p>Weights are laid out as jblas keeps them, column by column (w[i·rows + j] from input i to neuron j), and
+ * <p>Parameters are jblas matrices; the loops ({@link Loops}) run on their column-major data.
  * a = Wx + b is summed in the order jblas's {@code mmul} sums it (columns in order, a column whose x is 0 skipped;
  * a single input multiplied straight), so a batch of one gives the numbers the step gave before batches.
  */
@@ -55,20 +58,7 @@ final class Backprop {
         dL_dx = new double[depth][];
         gW = new double[depth][];
         gb = new double[depth][];
-        for (int l = 0; l < depth; l++) {
-            Layer layer = layers.get(l);
-            activations[l] = layer.activation();
-            rows[l] = layer.outputs();
-            columns[l] = layer.inputs();
-            masks[l] = layer.maskMatrix() == null ? null : layer.maskMatrix().data;
-            a[l] = new double[rows[l]];
-            f[l] = new double[rows[l]];
-            df_da[l] = new double[rows[l]];
-            dL_da[l] = new double[rows[l]];
-            dL_dx[l] = new double[columns[l]];
-            gW[l] = new double[rows[l] * columns[l]];
-            gb[l] = new double[rows[l]];
-        }
+        for (int l = 0; l < depth; l++) allocate(l, layers.get(l));
         int outputs = rows[depth - 1];
         dL_dyHat = new double[outputs];
         terms = new double[outputs];
@@ -76,55 +66,56 @@ final class Backprop {
                 && activations[depth - 1].kind() == Activation.Kind.SOFTMAX;
     }
 
+    private void allocate(int l, Layer layer) {
+        activations[l] = layer.activation();
+        rows[l] = layer.outputs();
+        columns[l] = layer.inputs();
+        masks[l] = layer.maskMatrix() == null ? null : layer.maskMatrix().data;
+        a[l] = new double[rows[l]];
+        f[l] = new double[rows[l]];
+        df_da[l] = new double[rows[l]];
+        dL_da[l] = new double[rows[l]];
+        dL_dx[l] = new double[columns[l]];
+        gW[l] = new double[rows[l] * columns[l]];
+        gb[l] = new double[rows[l]];
+    }
+
     /** ∂L/∂f of layer l. */
     double[] dL_df(int l) {
         return l == depth - 1 ? dL_dyHat : dL_dx[l + 1];
     }
 
-    /**
-     * Forward, loss and backward for sample (x, y), the {@code s}-th of its batch, adding its ∂L/∂W and ∂L/∂b to
-     * the batch's sums. {@code firstLayerDx}: also compute ∂L/∂x of the first layer (shown, never used).
-     * @return the sample's loss
-     */
-    double sample(double[][] w, double[][] b, double[] x, double[] y, int s, boolean firstLayerDx) {
+    /** The untraced path's one sample, the {@code s}-th of its batch: the first three steps; see {@link #update}. */
+    double sample(DoubleMatrix[] w, DoubleMatrix[] b, double[] x, double[] y, int s) {
+        forward(w, b, x);
+        double total = loss(y);
+        backward(w, false);
+        accumulate(s, total);
+        return total;
+    }
+
+    // ---- 1. forward: a = Wx + b, f = f(a), layer by layer ----
+
+    /** The forward pass of sample x, into input, a and f. */
+    void forward(DoubleMatrix[] w, DoubleMatrix[] b, double[] x) {
         double check = 0;
-        // 1. forward
         double[] signal = x;
         for (int l = 0; l < depth; l++) {
             input[l] = signal;
-            double[] al = a[l];
-            double[] fl = f[l];
-            double[] wl = w[l];
-            double[] bl = b[l];
-            int r = rows[l];
-            int c = columns[l];
-            if (c == 1) {
-                // jblas multiplies by a 1×1 x as by a scalar
-                double x0 = signal[0];
-                for (int j = 0; j < r; j++) al[j] = wl[j] * x0 + bl[j];
-            } else {
-                java.util.Arrays.fill(al, 0);
-                for (int i = 0; i < c; i++) {
-                    double xi = signal[i];
-                    if (xi != 0.0) {
-                        int column = i * r;
-                        for (int j = 0; j < r; j++) al[j] += wl[column + j] * xi;
-                    }
-                }
-                for (int j = 0; j < r; j++) al[j] = al[j] + bl[j];
-            }
-            Activation activation = activations[l];
-            if (activation.elementwise()) {
-                for (int j = 0; j < r; j++) fl[j] = activation.apply(al[j]);
-            } else {
-                softmax(al, fl);
-            }
-            for (int j = 0; j < r; j++) check += al[j] * 0 + fl[j] * 0;
-            signal = fl;
+            Loops.preActivation(w[l].data, b[l].data, signal, a[l], rows[l], columns[l]);
+            Loops.activate(activations[l], a[l], f[l]);
+            // f(a) is finite wherever a is (softmax subtracts the largest a); ReLU would hide a NaN a, so a is checked
+            check += Loops.zeroOrNaN(a[l]);
+            signal = f[l];
         }
+        overflow += check;
+    }
 
-        // 2. loss and ∂L/∂ŷ
-        double[] yHat = signal;
+    // ---- 2. loss: L and ∂L/∂ŷ ----
+
+    /** L of the last forward pass against target y, its terms in {@link #terms}, and ∂L/∂ŷ. */
+    double loss(double[] y) {
+        double[] yHat = f[depth - 1];
         int outputs = yHat.length;
         if (softmaxCrossEntropy || loss == Loss.MULTICLASS_HINGE) {
             vectorLoss(yHat, y);
@@ -136,73 +127,8 @@ final class Backprop {
         }
         double total = 0;
         for (int k = 0; k < outputs; k++) total += terms[k];
-        check += total * 0;
-
-        // 3. backward, last layer first: ∂L/∂a = ∂L/∂f ⊙ ∂f/∂a (softmax: Jᵀ ∂L/∂f), ∂L/∂x = Wᵀ ∂L/∂a
-        for (int l = depth - 1; l >= 0; l--) {
-            double[] al = a[l];
-            double[] fl = f[l];
-            double[] dfl = df_da[l];
-            double[] gl = dL_da[l];
-            double[] upstream = dL_df(l);
-            int r = rows[l];
-            Activation activation = activations[l];
-            if (activation.elementwise()) {
-                for (int j = 0; j < r; j++) {
-                    dfl[j] = activation.derivative(al[j], fl[j]);
-                    gl[j] = upstream[j] * dfl[j];
-                }
-            } else {
-                softmaxBackward(fl, upstream, dfl, gl);
-            }
-            for (int j = 0; j < r; j++) check += gl[j] * 0;
-            if (l > 0 || firstLayerDx) Sgd.transposedTimes(w[l], r, columns[l], gl, dL_dx[l]);
-        }
-
-        // 4. the batch's sums of ∂L/∂W = ∂L/∂a · xᵀ and ∂L/∂b = ∂L/∂a (the first sample's products themselves)
-        boolean first = s == 0;
-        for (int l = 0; l < depth; l++) {
-            double[] gl = dL_da[l];
-            double[] in = input[l];
-            double[] sumW = gW[l];
-            double[] sumB = gb[l];
-            int r = rows[l];
-            int c = columns[l];
-            for (int i = 0; i < c; i++) {
-                double xi = in[i];
-                int column = i * r;
-                if (first) {
-                    for (int j = 0; j < r; j++) sumW[column + j] = gl[j] * xi;
-                } else {
-                    for (int j = 0; j < r; j++) sumW[column + j] += gl[j] * xi;
-                }
-            }
-            double[] mask = masks[l];
-            if (mask != null) {
-                // a masked weight does not exist: no gradient
-                for (int k = 0; k < mask.length; k++) if (mask[k] == 0) sumW[k] = 0;
-            }
-            if (first) {
-                System.arraycopy(gl, 0, sumB, 0, r);
-            } else {
-                for (int j = 0; j < r; j++) sumB[j] += gl[j];
-            }
-        }
-        if (first) {
-            lossSum = total;
-            overflow = check;
-        } else {
-            lossSum += total;
-            overflow += check;
-        }
+        overflow += total * 0;
         return total;
-    }
-
-    // The rarer cases live in methods of their own, which keeps the common path small enough for the JIT to
-    // inline what it calls whatever mix of networks it has seen (one compiled body serves every request).
-
-    private static void softmax(double[] a, double[] f) {
-        System.arraycopy(Activation.softmax(a), 0, f, 0, f.length);
     }
 
     /** Losses whose terms need the whole vector: cross-entropy after softmax, multi-class hinge. */
@@ -221,21 +147,55 @@ final class Backprop {
         }
     }
 
-    /** ∂L/∂a = Jᵀ ∂L/∂f with J = diag(ŷ) − ŷŷᵀ, entry (k, j) written as {@link Activation#jacobian} writes it. */
-    private static void softmaxBackward(double[] f, double[] upstream, double[] df_da, double[] dL_da) {
-        int r = f.length;
-        for (int j = 0; j < r; j++) {
-            df_da[j] = f[j] - f[j] * f[j];
-            double sum = 0;
-            for (int k = 0; k < r; k++) sum += ((k == j ? f[k] : 0) - f[k] * f[j]) * upstream[k];
-            dL_da[j] = sum;
+    // ---- 3. backward, last layer first ----
+
+    /**
+     * ∂L/∂a = ∂L/∂f ⊙ ∂f/∂a (softmax: Jᵀ ∂L/∂f) and ∂L/∂x = Wᵀ ∂L/∂a, last layer first.
+     * {@code firstLayerDx}: also compute ∂L/∂x of the first layer (shown, never used).
+     */
+    void backward(DoubleMatrix[] w, boolean firstLayerDx) {
+        double check = 0;
+        for (int l = depth - 1; l >= 0; l--) {
+            Activation activation = activations[l];
+            if (activation.elementwise()) {
+                Loops.elementwiseBackward(activation, a[l], f[l], dL_df(l), df_da[l], dL_da[l]);
+            } else {
+                Loops.softmaxBackward(f[l], dL_df(l), df_da[l], dL_da[l]);
+            }
+            check += Loops.zeroOrNaN(dL_da[l]);
+            if (l > 0 || firstLayerDx) Loops.transposedTimes(w[l].data, rows[l], columns[l], dL_da[l], dL_dx[l]);
         }
+        overflow += check;
+    }
+
+    /**
+     * Adds the sample's ∂L/∂W = ∂L/∂a · xᵀ and ∂L/∂b = ∂L/∂a, and its loss, to the batch's sums (the first
+     * sample's products themselves).
+     */
+    void accumulate(int s, double sampleLoss) {
+        boolean first = s == 0;
+        for (int l = 0; l < depth; l++) {
+            Loops.addOuter(dL_da[l], input[l], gW[l], rows[l], columns[l], first);
+            double[] mask = masks[l];
+            if (mask != null) {
+                // a masked weight does not exist: no gradient
+                for (int k = 0; k < mask.length; k++) if (mask[k] == 0) gW[l][k] = 0;
+            }
+            if (first) {
+                System.arraycopy(dL_da[l], 0, gb[l], 0, rows[l]);
+            } else {
+                for (int j = 0; j < rows[l]; j++) gb[l][j] += dL_da[l][j];
+            }
+        }
+        lossSum = first ? sampleLoss : lossSum + sampleLoss;
     }
 
     /** L of the batch so far: the mean of its samples' losses. */
     double dataLoss(int batchSize) {
         return lossSum / batchSize;
     }
+
+    // ---- 4. update ----
 
     /**
      * Turns the batch's sums into means (gW, gb) and writes θ − η(∂L/∂θ + λ ∂R/∂θ) into wOut and bOut;
@@ -244,41 +204,65 @@ final class Backprop {
      * @return false when any number of the step overflowed (sample values, loss, gradients or new parameters) or a
      *         new parameter left the bounds ({@link Bounds})
      */
-    boolean update(double[][] w, double[][] b, double[][] wOut, double[][] bOut, int batchSize, double totalLoss,
-                   Regularization regularization, double learningRate, boolean trainBiases, double[][] totalOut) {
+    boolean update(DoubleMatrix[] w, DoubleMatrix[] b, DoubleMatrix[] wOut, DoubleMatrix[] bOut, int batchSize,
+                   double totalLoss, Sgd sgd, double[][] totalOut) {
         double check = overflow + totalLoss * 0;
-        double largest = 0; // the new parameters must stay within the bounds every door checks
+        boolean within = true; // the new parameters must stay within the bounds every door checks
+        for (int l = 0; l < depth; l++) {
+            if (batchSize != 1) toMeans(l, batchSize); // x / 1 is x to the bit: a batch of one divides nothing
+            // a NaN or infinite gradient makes its new parameter NaN or infinite, which the bounds refuse: the
+            // parameters are within the bounds, η and λ∂R/∂w finite
+            within &= updateWeights(l, w[l].data, wOut[l].data, sgd, totalOut == null ? null : totalOut[l]);
+            within &= updateBiases(l, b[l].data, bOut[l].data, sgd);
+        }
+        overflow = 0; // the next batch's check starts afresh
+        return check == check && within;
+    }
+
+    /** The batch's sums of layer l's gradients become their means. */
+    private void toMeans(int l, int batchSize) {
+        double[] sumW = gW[l];
+        for (int k = 0; k < sumW.length; k++) sumW[k] = sumW[k] / batchSize;
+        double[] sumB = gb[l];
+        for (int j = 0; j < sumB.length; j++) sumB[j] = sumB[j] / batchSize;
+    }
+
+    /**
+     * W − η(mean ∂L/∂W + λ ∂R/∂W), masked weights kept 0. The bounds are checked weight by weight rather than
+     * through a running maximum, whose every step waits for the last (JFR on TrainBenchmark's work).
+     * @return true when every new weight is within the bounds
+     */
+    private boolean updateWeights(int l, double[] wl, double[] next, Sgd sgd, double[] totals) {
+        Regularization regularization = sgd.regularization();
         boolean regularized = !regularization.none();
         double lambda = regularization.lambda();
-        for (int l = 0; l < depth; l++) {
-            double[] wl = w[l];
-            double[] mean = gW[l];
-            double[] next = wOut[l];
-            double[] mask = masks[l];
-            double[] totals = totalOut == null ? null : totalOut[l];
-            for (int k = 0; k < wl.length; k++) {
-                double g = mean[k] / batchSize;
-                mean[k] = g;
-                double t = regularized ? g + lambda * regularization.derivative(wl[k]) : g;
-                if (totals != null) totals[k] = t;
-                next[k] = wl[k] - t * learningRate;
-                check += g * 0 + next[k] * 0;
-                largest = Math.max(largest, Math.abs(next[k]));
-            }
-            if (mask != null) {
-                for (int k = 0; k < mask.length; k++) if (mask[k] == 0) next[k] = 0;
-            }
-            double[] bl = b[l];
-            double[] meanB = gb[l];
-            double[] nextB = bOut[l];
-            for (int j = 0; j < bl.length; j++) {
-                double g = meanB[j] / batchSize;
-                meanB[j] = g;
-                nextB[j] = trainBiases ? bl[j] - g * learningRate : bl[j];
-                check += nextB[j] * 0;
-                largest = Math.max(largest, Math.abs(nextB[j]));
-            }
+        double learningRate = sgd.learningRate();
+        double[] mean = gW[l];
+        boolean within = true;
+        for (int k = 0; k < wl.length; k++) {
+            double g = mean[k];
+            double t = regularized ? g + lambda * regularization.derivative(wl[k]) : g;
+            if (totals != null) totals[k] = t;
+            next[k] = wl[k] - t * learningRate;
+            within &= Math.abs(next[k]) <= Bounds.MAX_MAGNITUDE;
         }
-        return check == check && largest <= Bounds.MAX_MAGNITUDE;
+        double[] mask = masks[l];
+        if (mask != null) {
+            for (int k = 0; k < mask.length; k++) if (mask[k] == 0) next[k] = 0;
+        }
+        return within;
+    }
+
+    /** b − η mean ∂L/∂b (b itself when biases are not trained). @return true when every new bias is within the bounds */
+    private boolean updateBiases(int l, double[] bl, double[] next, Sgd sgd) {
+        double[] meanB = gb[l];
+        double learningRate = sgd.learningRate();
+        boolean trainBiases = sgd.trainBiases();
+        boolean within = true;
+        for (int j = 0; j < bl.length; j++) {
+            next[j] = trainBiases ? bl[j] - meanB[j] * learningRate : bl[j];
+            within &= Math.abs(next[j]) <= Bounds.MAX_MAGNITUDE;
+        }
+        return within;
     }
 }

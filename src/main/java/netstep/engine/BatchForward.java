@@ -9,7 +9,8 @@ import java.util.List;
  * The forward pass for many samples at once (the pictures' grids, the mean loss). Samples go through the whole
  * network {@value #BLOCK} at a time, so that a block's values stay in the L1 cache, and a block is held neuron
  * by neuron ({@code values[j][k]}: neuron j, k-th sample of the block), so that every step runs along the
- * samples in a loop the JIT compiles to SIMD instructions.
+ * samples in a loop the JIT compiles to SIMD instructions. Loops rather than jblas's products, whose copies to
+ * native memory cost more than a grid's arithmetic ({@link MatrixProducts}); GridBenchmark times them.
  *
  * <p>Each sum adds the same products in the same order as the single-sample {@link Layer#preActivation}, so
  * the identity, step and ReLU family give the same numbers bit for bit (but ReLU keeps NaN); tanh

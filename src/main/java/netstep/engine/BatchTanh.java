@@ -11,7 +11,8 @@ package netstep.engine;
  * <p>Why not a loop of {@code 1 − 2/(Math.exp(2|x|) + 1)}: it calls the exp intrinsic for every value
  * (~5 ns). These are short loops of plain arithmetic over one array index, one step of the formula per pass
  * over the block, which the JIT compiles to SIMD instructions; a longer loop body would not be unrolled, and
- * so not vectorised. On 160,000 values: StrictMath.tanh ~5 ms, the Math.exp formula ~1.2 ms, this ~0.3 ms.
+ * so not vectorised. On 160,000 values: StrictMath.tanh ~5 ms, the Math.exp formula ~1.2 ms, this ~0.3 ms
+ * (GridBenchmark's tanh network, docs/performance.md).
  */
 final class BatchTanh {
     /** tanh x rounds to ±1 from |x| ≈ 19.06 on. */

@@ -4,8 +4,8 @@ package netstep.engine;
  * tanh as {@link StrictMath#tanh} computes it (fdlibm 5.3's s_tanh.c and s_expm1.c, the C code JDK 17 calls
  * natively), ported line by line to Java: the same operations in the same order, so the same result to the last
  * bit, which {@code FdlibmTanhTest} checks on millions of arguments. Why: on JDK 17 each StrictMath.tanh is a
- * native call of about 20 ns; a 2-8-8-1 tanh step makes 17 of them, half the untraced step's time. (JDK 21 made
- * the same port in java.lang.FdLibm.)
+ * native call of about 20 ns; a 2-8-8-1 tanh step makes 17 of them, half the untraced step's time (TrainCpuTime,
+ * docs/training-controls.md). (JDK 21 made the same port in java.lang.FdLibm.)
  *
  * <p>fdlibm: Copyright (C) 1993 by Sun Microsystems, Inc. All rights reserved. Developed at SunSoft, a Sun
  * Microsystems, Inc. business. Permission to use, copy, modify, and distribute this software is freely granted,
@@ -65,6 +65,7 @@ final class FdlibmTanh {
         return jx >= 0 ? z : -z;
     }
 
+    /** One method of 89 lines, as fdlibm's s_expm1.c is one function: kept line by line so it can be read beside it. */
     static double expm1(double x) {
         double y;
         double hi;

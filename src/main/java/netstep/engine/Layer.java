@@ -127,10 +127,7 @@ public final class Layer {
 
     /** The weights that exist: all of W, or the mask's 1s. */
     public int unmaskedWeightCount() {
-        if (mask == null) return weights.length;
-        int n = 0;
-        for (double m : mask.data) if (m != 0) n++;
-        return n;
+        return mask == null ? weights.length : (int) mask.sum(); // a sum of 0s and 1s, exact
     }
 
     /** How many inputs each neuron sees, when every neuron sees as many; −1 otherwise. */

@@ -1,70 +1,61 @@
 package netstep.engine;
 
+import org.jblas.DoubleMatrix;
+
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * An immutable matrix of doubles (row j, column i), as recorded in a step trace. It keeps either every value,
- * or, for an outer product u vᵀ (a step's ∂L/∂W = ∂L/∂a · xᵀ), just u and v, computing u_j·v_i when asked:
- * the same numbers, without writing m·n of them to fresh memory on every step.
+ * A read-only jblas matrix (row j, column i), as recorded in a step trace: kept because a DoubleMatrix can be
+ * changed by whoever holds it, and a recorded step must not change under the views that render it.
+ * It holds either a DoubleMatrix, or, for an outer product u vᵀ (a step's ∂L/∂W = ∂L/∂a · xᵀ), just u and v,
+ * computing u_j·v_i when asked: the same numbers, without writing m·n of them to fresh memory on every step.
  */
 public final class Mat {
     private final int rows;
     private final int columns;
-    /** Every value, row j at j·columns; null for an outer product. */
-    private final double[] rowMajor;
-    private final double[] u;
-    private final double[] v;
+    /** Every value; null for an outer product. Never handed out. */
+    private final DoubleMatrix matrix;
+    private final DoubleMatrix u;
+    private final DoubleMatrix v;
 
-    private Mat(int rows, int columns, double[] rowMajor) {
-        this.rows = rows;
-        this.columns = columns;
-        this.rowMajor = rowMajor;
+    private Mat(DoubleMatrix matrix) {
+        this.rows = matrix.rows;
+        this.columns = matrix.columns;
+        this.matrix = matrix;
         this.u = null;
         this.v = null;
     }
 
-    private Mat(double[] u, double[] v) {
+    private Mat(DoubleMatrix u, DoubleMatrix v) {
         this.rows = u.length;
         this.columns = v.length;
-        this.rowMajor = null;
+        this.matrix = null;
         this.u = u;
         this.v = v;
     }
 
     /** u vᵀ, whose (j, i) value is u[j]·v[i]. Takes ownership of both arrays: the caller must not change them. */
     static Mat outer(double[] u, double[] v) {
-        return new Mat(u, v);
+        return new Mat(new DoubleMatrix(u), new DoubleMatrix(v));
     }
 
-    /** A rows × columns matrix from values laid out column by column, as jblas keeps them. */
+    /** A rows × columns matrix of values laid out column by column, as jblas keeps them. Takes ownership. */
     static Mat ofColumns(int rows, int columns, double[] columnMajor) {
-        double[] data = new double[rows * columns];
-        for (int j = 0; j < rows; j++) {
-            for (int i = 0; i < columns; i++) data[j * columns + i] = columnMajor[i * rows + j];
-        }
-        return new Mat(rows, columns, data);
+        return new Mat(new DoubleMatrix(rows, columns, columnMajor));
     }
 
     public static Mat of(double[][] rowsOfValues) {
-        int r = rowsOfValues.length;
-        int c = r == 0 ? 0 : rowsOfValues[0].length;
-        double[] data = new double[r * c];
-        for (int j = 0; j < r; j++) {
-            if (rowsOfValues[j].length != c) throw new IllegalArgumentException("ragged matrix");
-            System.arraycopy(rowsOfValues[j], 0, data, j * c, c);
+        int c = rowsOfValues.length == 0 ? 0 : rowsOfValues[0].length;
+        for (double[] row : rowsOfValues) {
+            if (row.length != c) throw new IllegalArgumentException("ragged matrix");
         }
-        return new Mat(r, c, data);
+        return rowsOfValues.length == 0 ? new Mat(new DoubleMatrix(0, 0)) : new Mat(new DoubleMatrix(rowsOfValues));
     }
 
-    /** Copies a jblas matrix, which stores its data column by column. */
-    static Mat copyOf(org.jblas.DoubleMatrix m) {
-        double[] data = new double[m.rows * m.columns];
-        for (int j = 0; j < m.rows; j++) {
-            for (int i = 0; i < m.columns; i++) {
-                data[j * m.columns + i] = m.get(j, i);
-            }
-        }
-        return new Mat(m.rows, m.columns, data);
+    /** Copies a jblas matrix. */
+    static Mat copyOf(DoubleMatrix m) {
+        return new Mat(m.dup());
     }
 
     public int rows() {
@@ -76,21 +67,20 @@ public final class Mat {
     }
 
     public double get(int row, int column) {
-        if (rowMajor == null) {
-            java.util.Objects.checkIndex(column, columns);
-            return u[row] * v[column];
-        }
-        return rowMajor[row * columns + column];
+        Objects.checkIndex(row, rows);
+        Objects.checkIndex(column, columns);
+        return matrix == null ? u.data[row] * v.data[column] : matrix.data[column * rows + row];
+    }
+
+    /** A copy as a jblas matrix, for arithmetic. */
+    public DoubleMatrix toMatrix() {
+        return matrix == null ? u.mmul(v.transpose()) : matrix.dup();
     }
 
     public double[][] toArray() {
         double[][] out = new double[rows][columns];
         for (int j = 0; j < rows; j++) {
-            if (rowMajor == null) {
-                for (int i = 0; i < columns; i++) out[j][i] = u[j] * v[i];
-            } else {
-                System.arraycopy(rowMajor, j * columns, out[j], 0, columns);
-            }
+            for (int i = 0; i < columns; i++) out[j][i] = get(j, i);
         }
         return out;
     }
@@ -107,7 +97,7 @@ public final class Mat {
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Mat other) || rows != other.rows || columns != other.columns) return false;
-        if (rowMajor != null && other.rowMajor != null) return Arrays.equals(rowMajor, other.rowMajor);
+        if (matrix != null && other.matrix != null) return Arrays.equals(matrix.data, other.matrix.data);
         for (int j = 0; j < rows; j++) {
             for (int i = 0; i < columns; i++) {
                 // as Arrays.equals compares doubles: by their bits, so NaN equals NaN and 0.0 differs from −0.0

@@ -70,12 +70,12 @@ public final class MatrixProducts {
     }
 
     /**
-     * Products smaller than this many multiply-adds stay in Java. jblas copies every operand into native memory
-     * and back on each call, which costs more than the arithmetic of small products: measured (ProductBenchmark,
-     * docs/performance-pictures.md) native lost at 20,480 and 65,536 multiply-adds (0.9×) and won from 524,288 on
-     * (1.2× to 3.2×, e.g. the digits' 10×32 by 32×1,797 layer). The layers of the linear-collapse panel, at most
-     * 64 wide, stay below it; under a class's load those copies once left the C heap fragmented (resident memory
-     * +250 MB in three minutes against none with -Dnetstep.blas=java), so only products that pay go native.
+     * Products smaller than this many multiply-adds stay in Java. Measured in thread CPU time (PicturesCpuTime,
+     * docs/performance.md, issue 13), native wins 3.6× to 4.8× at the digits' sizes (575,040 to 3,680,256
+     * multiply-adds: 10×32 by 32×1,797 up to 32×64 by 64×1,797), so every digits layer goes native. It won in CPU time
+     * at 20,480 too, but the page's small products (the linear-collapse panel, at most 64 wide) stay below: jblas
+     * copies every operand into native memory and back on each call, and under a class's load those copies once
+     * left the C heap fragmented (resident memory +250 MB in three minutes against none with -Dnetstep.blas=java).
      */
     static final long NATIVE_MIN_WORK = 1L << 19;
 

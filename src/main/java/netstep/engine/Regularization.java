@@ -64,20 +64,19 @@ public record Regularization(Kind kind, double lambda) {
 
     /** R of one network's weights. */
     public double penalty(Network network) {
-        double[][] weights = new double[network.depth()][];
-        for (int l = 0; l < weights.length; l++) weights[l] = network.layer(l).w().data;
-        return penalty(weights);
+        return penalty(Sgd.weightsOf(network.layers()));
     }
 
     /** R over each layer's weights (any layout; the sum runs in array order, the same for every caller). */
-    double penalty(double[][] weights) {
+    double penalty(org.jblas.DoubleMatrix[] weights) {
         if (kind == Kind.NONE) return 0;
         double sum = 0;
-        for (double[] w : weights) {
+        for (org.jblas.DoubleMatrix w : weights) {
+            // a loop, not jblas's dot / norm1: the sum must run in array order, the same for every caller
             if (kind == Kind.L2) {
-                for (double v : w) sum += v * v;
+                for (double v : w.data) sum += v * v;
             } else {
-                for (double v : w) sum += Math.abs(v);
+                for (double v : w.data) sum += Math.abs(v);
             }
         }
         return kind == Kind.L2 ? 0.5 * sum : sum;

@@ -62,61 +62,83 @@ public final class Sgd {
         return step(network, List.of(x), List.of(y)).asStepTrace();
     }
 
-    /** One step on the batch (xs[s], ys[s]), recording each sample's numbers, their means and the update. */
+    /**
+     * One step on the batch (xs[s], ys[s]), recording each sample's numbers, their means and the update: the
+     * lecture's forward, loss and backward for every sample, then one update with the batch's mean gradient.
+     */
     public BatchTrace step(Network network, List<Vec> xs, List<Vec> ys) {
+        checkBatch(network, xs, ys);
+        List<Layer> layers = network.layers();
+        DoubleMatrix[] w = weightsOf(layers);
+        DoubleMatrix[] b = biasesOf(layers);
+        Backprop pass = new Backprop(loss, layers);
+        List<BatchTrace.Sample> samples = new ArrayList<>(xs.size());
+        for (int s = 0; s < xs.size(); s++) {
+            pass.forward(w, b, xs.get(s).values());
+            double sampleLoss = pass.loss(ys.get(s).values());
+            pass.backward(w, true);
+            pass.accumulate(s, sampleLoss);
+            samples.add(record(pass, layers, xs.get(s), ys.get(s), sampleLoss));
+        }
+        return update(network, pass, w, b, samples);
+    }
+
+    private void checkBatch(Network network, List<Vec> xs, List<Vec> ys) {
         if (xs.isEmpty() || xs.size() != ys.size()) {
             throw new IllegalArgumentException("a batch needs at least one sample, each with an x and a y");
         }
         for (int s = 0; s < xs.size(); s++) checkSample(network, xs.get(s).values(), ys.get(s).values());
-        List<Layer> layers = network.layers();
-        int depth = layers.size();
-        int batchSize = xs.size();
-        double[][] w = new double[depth][];
-        double[][] b = new double[depth][];
-        for (int l = 0; l < depth; l++) {
-            w[l] = layers.get(l).w().data;
-            b[l] = layers.get(l).b().data;
-        }
-        Backprop pass = new Backprop(loss, layers);
-        List<BatchTrace.Sample> samples = new ArrayList<>(batchSize);
-        for (int s = 0; s < batchSize; s++) {
-            double[] x = xs.get(s).values();
-            double sampleLoss = pass.sample(w, b, x, ys.get(s).values(), s, true);
-            samples.add(record(pass, layers, xs.get(s), ys.get(s), sampleLoss));
-        }
-        double dataLoss = pass.dataLoss(batchSize);
+    }
+
+    /** Each layer's W (the network's own matrices: read, never written). */
+    static DoubleMatrix[] weightsOf(List<Layer> layers) {
+        return layers.stream().map(Layer::w).toArray(DoubleMatrix[]::new);
+    }
+
+    /** Each layer's b (the network's own vectors: read, never written). */
+    static DoubleMatrix[] biasesOf(List<Layer> layers) {
+        return layers.stream().map(Layer::b).toArray(DoubleMatrix[]::new);
+    }
+
+    /** θ ← θ − η(∂L/∂θ + λ ∂R/∂θ) with the batch's mean gradient, recorded with the new network. */
+    private BatchTrace update(Network before, Backprop pass, DoubleMatrix[] w, DoubleMatrix[] b,
+                              List<BatchTrace.Sample> samples) {
+        int depth = pass.depth;
+        double dataLoss = pass.dataLoss(samples.size());
         double penalty = regularization.penalty(w);
-        double lambdaR = regularization.lambda() * penalty;
-        double total = regularization.none() ? dataLoss : dataLoss + lambdaR;
-        double[][] newW = new double[depth][];
-        double[][] newB = new double[depth][];
+        double total = regularization.none() ? dataLoss : dataLoss + regularization.lambda() * penalty;
+        DoubleMatrix[] newW = new DoubleMatrix[depth];
+        DoubleMatrix[] newB = new DoubleMatrix[depth];
         double[][] totals = new double[depth][];
         for (int l = 0; l < depth; l++) {
-            newW[l] = new double[w[l].length];
-            newB[l] = new double[b[l].length];
+            newW[l] = new DoubleMatrix(w[l].rows, w[l].columns);
+            newB[l] = new DoubleMatrix(b[l].rows, 1);
             totals[l] = new double[w[l].length];
         }
-        boolean finite = pass.update(w, b, newW, newB, batchSize, total, regularization, learningRate, trainBiases,
-                totals);
+        boolean finite = pass.update(w, b, newW, newB, samples.size(), total, this, totals);
         List<BatchTrace.LayerGradient> gradients = new ArrayList<>(depth);
         Layer[] updated = new Layer[depth];
         for (int l = 0; l < depth; l++) {
-            Layer layer = layers.get(l);
-            int r = layer.outputs();
-            int c = layer.inputs();
-            double[] lambdaDR = new double[w[l].length];
-            for (int k = 0; k < lambdaDR.length; k++) {
-                lambdaDR[k] = regularization.lambda() * regularization.derivative(w[l][k]);
-            }
-            gradients.add(new BatchTrace.LayerGradient(Mat.ofColumns(r, c, pass.gW[l].clone()),
-                    Vec.wrap(pass.gb[l].clone()), Mat.ofColumns(r, c, lambdaDR), Mat.ofColumns(r, c, totals[l])));
-            updated[l] = new Layer(new DoubleMatrix(r, c, newW[l]), new DoubleMatrix(newB[l]), layer.activation(),
-                    layer.maskMatrix());
+            gradients.add(gradient(pass, l, w[l], totals[l]));
+            Layer layer = before.layer(l);
+            updated[l] = new Layer(newW[l], newB[l], layer.activation(), layer.maskMatrix());
         }
         return new BatchTrace(samples, loss, dataLoss, regularization, penalty, gradients, learningRate,
-                trainBiases, network, new Network(List.of(updated)), !finite);
+                trainBiases, before, new Network(List.of(updated)), !finite);
     }
 
+    /** Layer l's mean ∂L/∂W and ∂L/∂b, λ ∂R/∂W, and their total ∂L/∂W + λ ∂R/∂W. */
+    private BatchTrace.LayerGradient gradient(Backprop pass, int l, DoubleMatrix w, double[] total) {
+        double[] lambdaDR = new double[w.length];
+        for (int k = 0; k < lambdaDR.length; k++) {
+            lambdaDR[k] = regularization.lambda() * regularization.derivative(w.data[k]);
+        }
+        return new BatchTrace.LayerGradient(Mat.ofColumns(w.rows, w.columns, pass.gW[l].clone()),
+                Vec.wrap(pass.gb[l].clone()), Mat.ofColumns(w.rows, w.columns, lambdaDR),
+                Mat.ofColumns(w.rows, w.columns, total));
+    }
+
+    /** One sample's forward pass, loss and backward pass, copied out of {@code pass}. */
     private static BatchTrace.Sample record(Backprop pass, List<Layer> layers, Vec x, Vec y, double sampleLoss) {
         int depth = pass.depth;
         StepTrace.LayerForward[] forward = new StepTrace.LayerForward[depth];
@@ -127,27 +149,25 @@ public final class Sgd {
             double[] f = pass.f[l].clone();
             forward[l] = new StepTrace.LayerForward(Vec.wrap(input), Vec.wrap(a), Vec.wrap(f));
             double[] dL_da = pass.dL_da[l].clone();
-            double[] mask = pass.masks[l];
-            Mat dL_dW;
-            if (mask == null) {
-                dL_dW = Mat.outer(dL_da, input);
-            } else {
-                // a masked weight does not exist: no gradient
-                int r = pass.rows[l];
-                double[][] g = new double[r][pass.columns[l]];
-                for (int k = 0; k < mask.length; k++) {
-                    if (mask[k] != 0) g[k % r][k / r] = dL_da[k % r] * input[k / r];
-                }
-                dL_dW = Mat.of(g);
-            }
             Activation activation = layers.get(l).activation();
             Mat jacobian = activation.elementwise() ? null : Mat.of(activation.jacobian(a, f));
             Vec gradient = Vec.wrap(dL_da);
             backward[l] = new StepTrace.LayerBackward(Vec.wrap(pass.dL_df(l).clone()), Vec.wrap(pass.df_da[l].clone()),
-                    gradient, dL_dW, gradient, Vec.wrap(pass.dL_dx[l].clone()), jacobian);
+                    gradient, dL_dW(dL_da, input, pass.masks[l]), gradient, Vec.wrap(pass.dL_dx[l].clone()), jacobian);
         }
         return new BatchTrace.Sample(x, y, List.of(forward), Vec.wrap(pass.terms.clone()), sampleLoss,
                 List.of(backward));
+    }
+
+    /** ∂L/∂W = ∂L/∂a · xᵀ; a masked weight does not exist, so it has no gradient. */
+    private static Mat dL_dW(double[] dL_da, double[] input, double[] mask) {
+        if (mask == null) return Mat.outer(dL_da, input);
+        int r = dL_da.length;
+        double[] g = new double[mask.length];
+        for (int k = 0; k < mask.length; k++) {
+            if (mask[k] != 0) g[k] = dL_da[k % r] * input[k / r];
+        }
+        return Mat.ofColumns(r, input.length, g);
     }
 
     /** x and y fit the network, and y is a target the loss takes. */
@@ -194,45 +214,10 @@ public final class Sgd {
         return total / xs.length;
     }
 
-    /**
-     * Wᵀv: each column's dot product with v, summed in order. A sum's every addition waits for the previous one,
-     * so four columns are summed side by side, which keeps the adder busy (and the numbers the same).
-     */
+    /** Wᵀv, summed as the step sums it ({@link Loops#transposedTimes}). */
     static double[] transposedTimes(DoubleMatrix w, double[] v) {
         double[] product = new double[w.columns];
-        transposedTimes(w.data, w.rows, w.columns, v, product);
+        Loops.transposedTimes(w.data, w.rows, w.columns, v, product);
         return product;
-    }
-
-    /** Wᵀv into {@code product}, W given column by column (rows × columns). */
-    static void transposedTimes(double[] data, int rows, int columns, double[] v, double[] product) {
-        int i = 0;
-        for (; i + 4 <= columns; i += 4) {
-            int c0 = i * rows;
-            int c1 = c0 + rows;
-            int c2 = c1 + rows;
-            int c3 = c2 + rows;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int j = 0; j < rows; j++) {
-                double vj = v[j];
-                s0 += data[c0 + j] * vj;
-                s1 += data[c1 + j] * vj;
-                s2 += data[c2 + j] * vj;
-                s3 += data[c3 + j] * vj;
-            }
-            product[i] = s0;
-            product[i + 1] = s1;
-            product[i + 2] = s2;
-            product[i + 3] = s3;
-        }
-        for (; i < columns; i++) {
-            int column = i * rows;
-            double sum = 0;
-            for (int j = 0; j < rows; j++) sum += data[column + j] * v[j];
-            product[i] = sum;
-        }
     }
 }

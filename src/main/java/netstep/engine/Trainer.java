@@ -13,10 +13,10 @@ public final class Trainer {
     private final Sgd sgd;
     private final Network shape;
     private final Backprop pass;
-    private double[][] w;
-    private double[][] b;
-    private double[][] nextW;
-    private double[][] nextB;
+    private DoubleMatrix[] w;
+    private DoubleMatrix[] b;
+    private DoubleMatrix[] nextW;
+    private DoubleMatrix[] nextB;
     private double lastLoss = Double.NaN;
 
     Trainer(Sgd sgd, Network start) {
@@ -25,15 +25,15 @@ public final class Trainer {
         List<Layer> layers = start.layers();
         int depth = layers.size();
         pass = new Backprop(sgd.loss(), layers);
-        w = new double[depth][];
-        b = new double[depth][];
-        nextW = new double[depth][];
-        nextB = new double[depth][];
+        w = new DoubleMatrix[depth];
+        b = new DoubleMatrix[depth];
+        nextW = new DoubleMatrix[depth];
+        nextB = new DoubleMatrix[depth];
         for (int l = 0; l < depth; l++) {
-            w[l] = layers.get(l).w().data.clone();
-            b[l] = layers.get(l).b().data.clone();
-            nextW[l] = new double[w[l].length];
-            nextB[l] = new double[b[l].length];
+            w[l] = layers.get(l).w().dup();
+            b[l] = layers.get(l).b().dup();
+            nextW[l] = new DoubleMatrix(w[l].rows, w[l].columns);
+            nextB[l] = new DoubleMatrix(b[l].rows, 1);
         }
     }
 
@@ -45,7 +45,7 @@ public final class Trainer {
 
     /** One step on the single sample (x, y); see {@link #step(double[][], double[][], int[], int)}. */
     public boolean step(double[] x, double[] y) {
-        pass.sample(w, b, x, y, 0, false);
+        pass.sample(w, b, x, y, 0);
         return finish(1);
     }
 
@@ -55,7 +55,7 @@ public final class Trainer {
      * @return false when the step overflowed; the parameters are then left as they were
      */
     public boolean step(double[][] xs, double[][] ys, int[] indices, int size) {
-        for (int s = 0; s < size; s++) pass.sample(w, b, xs[indices[s]], ys[indices[s]], s, false);
+        for (int s = 0; s < size; s++) pass.sample(w, b, xs[indices[s]], ys[indices[s]], s);
         return finish(size);
     }
 
@@ -64,10 +64,9 @@ public final class Trainer {
         double dataLoss = pass.dataLoss(batchSize);
         double total = regularization.none() ? dataLoss
                 : dataLoss + regularization.lambda() * regularization.penalty(w);
-        boolean finite = pass.update(w, b, nextW, nextB, batchSize, total, regularization, sgd.learningRate(),
-                sgd.trainBiases(), null);
+        boolean finite = pass.update(w, b, nextW, nextB, batchSize, total, sgd, null);
         if (!finite) return false;
-        double[][] t = w;
+        DoubleMatrix[] t = w;
         w = nextW;
         nextW = t;
         t = b;
@@ -88,8 +87,7 @@ public final class Trainer {
         Layer[] now = new Layer[layers.size()];
         for (int l = 0; l < now.length; l++) {
             Layer layer = layers.get(l);
-            now[l] = new Layer(new DoubleMatrix(layer.outputs(), layer.inputs(), w[l].clone()),
-                    new DoubleMatrix(b[l].clone()), layer.activation(), layer.maskMatrix());
+            now[l] = new Layer(w[l].dup(), b[l].dup(), layer.activation(), layer.maskMatrix());
         }
         return new Network(List.of(now));
     }

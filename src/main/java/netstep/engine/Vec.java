@@ -1,13 +1,18 @@
 package netstep.engine;
 
+import org.jblas.DoubleMatrix;
+
 import java.util.Arrays;
 
-/** An immutable column vector of doubles, as recorded in a step trace. */
+/**
+ * A read-only jblas column vector, as recorded in a step trace: kept because a DoubleMatrix can be changed by
+ * whoever holds it, and a recorded step must not change under the views that render it.
+ */
 public final class Vec {
-    private final double[] values;
+    private final DoubleMatrix vector;
 
     private Vec(double[] values) {
-        this.values = values;
+        this.vector = new DoubleMatrix(values);
     }
 
     public static Vec of(double... values) {
@@ -21,30 +26,35 @@ public final class Vec {
 
     /** The engine's read-only view of the values; callers must not modify them. */
     double[] values() {
-        return values;
+        return vector.data;
     }
 
     public int size() {
-        return values.length;
+        return vector.length;
     }
 
     public double get(int i) {
-        return values[i];
+        return vector.data[i];
     }
 
     public double[] toArray() {
-        return values.clone();
+        return vector.data.clone();
+    }
+
+    /** A copy as a jblas column vector, for arithmetic. */
+    public DoubleMatrix toMatrix() {
+        return vector.dup();
     }
 
     public boolean allFinite() {
-        for (double v : values) {
+        for (double v : vector.data) {
             if (!Double.isFinite(v)) return false;
         }
         return true;
     }
 
     public boolean allZero() {
-        for (double v : values) {
+        for (double v : vector.data) {
             if (v != 0.0) return false;
         }
         return true;
@@ -52,16 +62,16 @@ public final class Vec {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Vec other && Arrays.equals(values, other.values);
+        return o instanceof Vec other && Arrays.equals(vector.data, other.vector.data);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return Arrays.hashCode(vector.data);
     }
 
     @Override
     public String toString() {
-        return Arrays.toString(values);
+        return Arrays.toString(vector.data);
     }
 }

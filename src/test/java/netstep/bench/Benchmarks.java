@@ -68,6 +68,7 @@ public final class Benchmarks {
         table.renderRows(rows);
         table.libraryRows(rows);
         table.pictureRows(rows);
+        table.loopRows(rows);
         if (only == null) {
             // placeholder: the over-HTTP figures come from issue 5's load script, not from this suite
             rows.add(row("Over HTTP: N students stepping, throughput and p50/p95/p99",
@@ -98,6 +99,8 @@ public final class Benchmarks {
                     String.format(Locale.ROOT, "%.2f× the traced step", cpu.traced().median() / cpu.untraced().median()),
                     "≥ ~1.9 million/s (quiet 2 cores)", cpu.untraced().spreadText() + " / " + cpu.plain().spreadText()));
         }
+        if (only == null || "PicturesCpuTime".matches(only)) cpuRows.addAll(PicturesCpuTime.rows());
+        if (only == null || "ColdStart".matches(only)) coldStartRow(cpuRows, quick ? 2 : 3);
         double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         System.out.println();
         System.out.println("Machine: " + Runtime.getRuntime().availableProcessors() + " cores, "
@@ -110,6 +113,23 @@ public final class Benchmarks {
         System.out.println("| --- | ---: | ---: | ---: | --- | ---: |");
         rows.forEach(System.out::println);
         cpuRows.forEach(System.out::println);
+    }
+
+    /** Issue 14: a fresh server's first /api/train against its later ones ({@link ColdStartTrain}). */
+    private static void coldStartRow(List<String> rows, int runs) throws Exception {
+        List<ColdStartTrain.Run> measured = ColdStartTrain.measure(runs);
+        double[] first = measured.stream().mapToDouble(ColdStartTrain.Run::first).toArray();
+        double[] warm = measured.stream().mapToDouble(ColdStartTrain.Run::warm).toArray();
+        double[] ratios = measured.stream().mapToDouble(r -> r.first() / r.warm()).toArray();
+        Figure f = Figure.of(first);
+        Figure w = Figure.of(warm);
+        Figure ratio = Figure.of(ratios);
+        rows.add(row("Cold start: a fresh server's first /api/train (2-8-8-1 tanh, 500 XOR points, 200 epochs) vs the"
+                        + " median of its next " + ColdStartTrain.WARM + " (App.warmUp in place; " + runs + " servers)",
+                Table.micros(f.median() * 1000), Table.micros(w.median() * 1000),
+                String.format(Locale.ROOT, "%.2f× (each server: %s)", ratio.median(), Arrays.stream(ratios)
+                        .mapToObj(r -> String.format(Locale.ROOT, "%.2f", r)).toList()),
+                "≤ 2×", f.spreadText() + " / " + w.spreadText()));
     }
 
     private static Map<String, Figure> runJmh(boolean quick, String only) throws RunnerException {
@@ -142,7 +162,7 @@ public final class Benchmarks {
     }
 
     /** Turns the JMH figures (µs per operation) into the table's rows. */
-    private record Table(Map<String, Figure> jmh) {
+    record Table(Map<String, Figure> jmh) {
         static final List<String> STEP_NETWORKS = List.of(BenchNetworks.SMALL, BenchNetworks.LECTURE,
                 "2-32-32-1 tanh", "2-128-128-1 tanh", "2-512-512-1 tanh");
 
@@ -206,6 +226,16 @@ public final class Benchmarks {
                     "PicturesBenchmark.evaluate64x32x10", "PicturesBenchmark.evaluate64x32x10Java", "", true);
             single(rows, "SGD step, 64-32-10 ReLU / softmax, cross-entropy (trace recorded)",
                     "PicturesBenchmark.step64x32x10", "");
+        }
+
+        /** Issue 15: the engine's hand-written loops against the same untraced step in jblas's operations. */
+        void loopRows(List<String> rows) {
+            for (String network : List.of(JblasStepBenchmark.XOR, JblasStepBenchmark.DIGITS)) {
+                pair(rows, "Untraced SGD step, batch 1, " + network + ": the engine's loops vs jblas operations"
+                                + " (mmul, mul, subi; the outer product ∂L/∂a·xᵀ in native BLAS)",
+                        "JblasStepBenchmark.engineLoops " + network, "JblasStepBenchmark.jblasOperations " + network,
+                        "", true);
+            }
         }
 
         void renderRows(List<String> rows) {

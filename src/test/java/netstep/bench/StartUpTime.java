@@ -37,15 +37,21 @@ final class StartUpTime {
         long start = System.nanoTime();
         Process server = builder.start();
         try {
-            while (!answers200(port)) {
-                if (!server.isAlive()) throw new IllegalStateException("the server exited with " + server.exitValue());
-                if (System.nanoTime() - start > 30_000_000_000L) throw new IllegalStateException("no 200 within 30 s");
-                Thread.sleep(5);
-            }
+            awaitFirstPage(server, port);
             return (System.nanoTime() - start) / 1e6;
         } finally {
             server.destroy();
             server.waitFor();
+        }
+    }
+
+    /** Polls {@code /} every 5 ms until it answers 200 (at most 30 s). */
+    static void awaitFirstPage(Process server, int port) throws InterruptedException {
+        long start = System.nanoTime();
+        while (!answers200(port)) {
+            if (!server.isAlive()) throw new IllegalStateException("the server exited with " + server.exitValue());
+            if (System.nanoTime() - start > 30_000_000_000L) throw new IllegalStateException("no 200 within 30 s");
+            Thread.sleep(5);
         }
     }
 
@@ -64,7 +70,7 @@ final class StartUpTime {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -33,6 +33,44 @@ class NativeFallbackTest {
         }
     }
 
+    /**
+     * Run in the child JVM: the 1,797 digits evaluated through 64-10 and 64-32-10 (products above the native
+     * threshold) and one SGD step of 64-32-10 softmax / cross-entropy, every number printed.
+     */
+    public static final class DigitsProbe {
+        public static void main(String[] args) {
+            System.out.println("native=" + MatrixProducts.nativeAvailable());
+            for (String line : digitsNumbers(false)) System.out.println(line);
+        }
+    }
+
+    /** The digits' evaluations and one step, as lines of numbers; {@code javaOnly}: {@link Evaluation#ofInJava}. */
+    static List<String> digitsNumbers(boolean javaOnly) {
+        netstep.data.Dataset digits = netstep.data.Datasets.byId(netstep.data.Datasets.DIGITS).orElseThrow();
+        double[][] xs = java.util.stream.Stream.of(digits.xMatrix(), digits.testXMatrix()).flatMap(java.util.Arrays::stream)
+                .toArray(double[][]::new);
+        double[][] ys = java.util.stream.Stream.of(digits.yMatrix(), digits.testYMatrix()).flatMap(java.util.Arrays::stream)
+                .toArray(double[][]::new);
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add("samples=" + xs.length);
+        for (List<Integer> sizes : List.of(List.of(64, 10), List.of(64, 32, 10))) {
+            Network network = Network.initialise(sizes, Activation.RELU, Activation.SOFTMAX, 3);
+            Evaluation e = javaOnly ? Evaluation.ofInJava(network, Loss.CROSS_ENTROPY, xs, ys)
+                    : Evaluation.of(network, Loss.CROSS_ENTROPY, xs, ys);
+            lines.add("evaluation " + sizes + "=" + e.meanLoss() + "," + e.accuracy() + ","
+                    + java.util.Arrays.deepToString(e.confusion()).replace(" ", ""));
+        }
+        Network mlp = Network.initialise(List.of(64, 32, 10), Activation.RELU, Activation.SOFTMAX, 3);
+        StepTrace step = new Sgd(Loss.CROSS_ENTROPY, 0.1).step(mlp, Vec.of(xs[5]), Vec.of(ys[5]));
+        StringBuilder sb = new StringBuilder("step=" + step.loss());
+        for (Layer layer : step.after().layers()) {
+            for (double[] row : layer.weights().toArray()) for (double w : row) sb.append(',').append(w);
+            for (double b : layer.biases().toArray()) sb.append(',').append(b);
+        }
+        lines.add(sb.toString());
+        return lines;
+    }
+
     static DoubleMatrix fixture(int rows, int columns, int salt) {
         DoubleMatrix m = new DoubleMatrix(rows, columns);
         for (int k = 0; k < m.length; k++) m.data[k] = Math.sin(k * 0.7 + salt) * (k % 3 - 1.1);
@@ -68,6 +106,42 @@ class NativeFallbackTest {
         assertProductMatchesNaiveLoop(r.stdout);
     }
 
+    @Test
+    void atTheDigitsSizesTheJavaFallbackGivesTheNativeNumbersTo1e12(@TempDir Path dir) throws Exception {
+        Path fakeLibs = Files.createDirectories(dir.resolve("lib"));
+        Files.writeString(fakeLibs.resolve("libgfortran.so.5"), "not a shared library");
+        Result fallback = runProbe(DigitsProbe.class, fakeLibs.toString(), dir.resolve("fallback"));
+        Result usual = runProbe(DigitsProbe.class, null, dir.resolve("usual"));
+        assertEquals(0, fallback.exitCode, fallback.stderr);
+        assertEquals(0, usual.exitCode, usual.stderr);
+        assertTrue(fallback.stdout.contains("native=false"), fallback.stdout + fallback.stderr);
+        if (Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libgfortran.so.5"))) {
+            assertTrue(usual.stdout.contains("native=true"), usual.stdout + usual.stderr);
+        }
+        List<String> javaHere = digitsNumbers(true);
+        List<String> withoutNative = fallback.stdout.lines().filter(l -> !l.startsWith("native=")).toList();
+        List<String> withNative = usual.stdout.lines().filter(l -> !l.startsWith("native=")).toList();
+        assertEquals("samples=1797", javaHere.get(0));
+        assertEquals(javaHere.size(), withoutNative.size(), fallback.stdout);
+        assertEquals(javaHere.size(), withNative.size(), usual.stdout);
+        for (int k = 0; k < javaHere.size(); k++) {
+            assertSameNumbers(withNative.get(k), withoutNative.get(k));
+            assertSameNumbers(javaHere.get(k), withoutNative.get(k));
+        }
+    }
+
+    /** The same label and, number by number, the same values to 1e-12 (counts exactly). */
+    private static void assertSameNumbers(String expected, String actual) {
+        String label = expected.substring(0, expected.indexOf('='));
+        assertTrue(actual.startsWith(label + "="), expected + " / " + actual);
+        String[] e = expected.substring(label.length() + 1).replaceAll("[\\[\\]]", "").split(",");
+        String[] a = actual.substring(label.length() + 1).replaceAll("[\\[\\]]", "").split(",");
+        assertEquals(e.length, a.length, label);
+        for (int k = 0; k < e.length; k++) {
+            assertEquals(Double.parseDouble(e[k]), Double.parseDouble(a[k]), 1e-12, label + " number " + k);
+        }
+    }
+
     private static void assertProductMatchesNaiveLoop(String stdout) {
         String line = stdout.lines().filter(l -> l.startsWith("product=")).findFirst().orElseThrow();
         String[] values = line.substring("product=".length()).split(",");
@@ -87,12 +161,18 @@ class NativeFallbackTest {
     }
 
     private static Result runProbe(String libraryPath, Path dir) throws IOException, InterruptedException {
+        return runProbe(Probe.class, libraryPath, dir);
+    }
+
+    private static Result runProbe(Class<?> probe, String libraryPath, Path dir)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dir);
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", classpath,
                 // a fresh temp dir: jblas unpacks its native libraries there
                 "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
-                Probe.class.getName());
+                probe.getName());
         if (libraryPath != null) pb.environment().put("LD_LIBRARY_PATH", libraryPath);
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         File out = dir.resolve("out.txt").toFile();
