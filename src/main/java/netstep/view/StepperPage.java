@@ -145,7 +145,7 @@ public final class StepperPage {
                         fieldset(legend("Training"),
                                 field(form, locked, ConfigForm.DATASET, "Dataset", datasetSelect(form)),
                                 datasetParameters(form, locked),
-                                featuresField(form, locked),
+                                TrainingControlsView.features(form, locked),
                                 field(form, locked, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
                                 field(form, locked, ConfigForm.LEARNING_RATE, "Learning rate η",
                                         numberInput(form, ConfigForm.LEARNING_RATE, "0", "10", "any")),
@@ -154,7 +154,8 @@ public final class StepperPage {
                                 field(form, locked, ConfigForm.BIASES, "Biases", select(form, ConfigForm.BIASES,
                                         options(List.of(true, false),
                                                 trained -> trained ? ConfigForm.BIASES_TRAINED : ConfigForm.BIASES_FROZEN,
-                                                trained -> trained ? "trained" : "frozen (not trained)")))),
+                                                trained -> trained ? "trained" : "frozen (not trained)"))),
+                                TrainingControlsView.batchAndRegularization(form, locked)),
                         liveParameterCount(form),
                         div(button("Build network").withType("submit").withClass("primary"),
                                 span("Starts over from the seed.").withClass("hint")).withClass("form-actions"));
@@ -166,17 +167,6 @@ public final class StepperPage {
                 f).withId("config").withClass("panel config").withData("locked", String.join(" ", locked));
         if (open) details.attr("open");
         return details;
-    }
-
-    /** Input features of 2-D data (issue 14): feature ids, as the hidden widths are typed. */
-    private static DivTag featuresField(ConfigForm form, Set<String> locked) {
-        return field(form, locked, ConfigForm.FEATURES, "Input features (2-D data)",
-                input().withType("text").withName(ConfigForm.FEATURES).withId(ConfigForm.FEATURES)
-                        .withValue(form.value(ConfigForm.FEATURES)).attr("placeholder", "e.g. x1sq,x2sq")
-                        .attr("autocomplete", "off"),
-                "Empty = x₁, x₂ as they are. Any of " + java.util.Arrays.stream(netstep.data.InputFeature.values())
-                        .map(f -> f.id + " (" + f.label + ")").collect(java.util.stream.Collectors.joining(", "))
-                        + "; the inputs follow.");
     }
 
     private static String describe(ConfigForm form) {
@@ -201,7 +191,7 @@ public final class StepperPage {
     public static DivTag parameterCount(ConfigForm form) {
         DivTag box = div().withId("param-count");
         return form.parameterCount()
-                .map(count -> box.with(parameterFormula(count, "param")))
+                .map(count -> box.with(parameterFormula(count, "param"), TrainingControlsView.inputLayer(form)))
                 .orElseGet(() -> box.with(p("Parameters: — (fix the sizes above to count them)")));
     }
 

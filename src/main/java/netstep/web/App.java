@@ -139,6 +139,7 @@ public final class App {
             cfg.routes.post("/view/loss-scale", stepper::lossScale);
             cfg.routes.get("/history", stepper::history);
             cfg.routes.get("/history/{step}", stepper::pastStep);
+            cfg.routes.get("/batch/sample", stepper::batchSample);
             cfg.routes.post("/train", training::train);
             cfg.routes.post("/train/cancel", training::cancel);
             cfg.routes.get("/training", training::progress);
