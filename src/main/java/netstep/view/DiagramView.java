@@ -88,6 +88,9 @@ final class DiagramView {
                         sizes.stream().map(String::valueOf).toList()) + caption(labels),
                 describe(network, labels)).withClass("diagram phase-" + phase.id);
         Svg nodes = Svg.el("g").withClass("neurons");
+        // inputs fed as features of a 2-D point are labelled with their feature (x₁², sin x₂, …)
+        List<String> features = e.config().data() instanceof netstep.experiment.DataSource.Featured f
+                ? f.features().stream().map(feature -> feature.label).toList() : List.of();
 
         // the edges change only with the weights, except after an update, which marks the most changed: before it,
         // every phase of a step draws the same edges, so they are rendered once per network
@@ -102,7 +105,12 @@ final class DiagramView {
             double x = SIDE + c * columnGap;
             nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
             for (int j = 0; j < ys[c].length; j++) {
-                nodes.with(neuron(network, trace, labels, c, j, x, ys[c][j], radius));
+                Svg neuron = neuron(network, trace, labels, c, j, x, ys[c][j], radius);
+                if (c == 0 && j < features.size()) {
+                    neuron.with(Svg.text(x - radius - 4, ys[c][j] + 4, features.get(j)).withClass("input-feature")
+                            .attr("text-anchor", "end"));
+                }
+                nodes.with(neuron);
             }
             if (sizes.get(c) > ys[c].length) {
                 nodes.with(Svg.text(x, height - BOTTOM + 12, "+" + (sizes.get(c) - ys[c].length) + " more")
