@@ -83,14 +83,14 @@ final class BatchView {
         }
         Regularization r = t.regularization();
         DivTag totals = div(p(text("Data loss, the mean over the batch: L = (1/b) Σₛ Lₛ = "),
-                b(Num.f(t.dataLoss())).withId("batch-data-loss")));
+                b(Num.f(t.dataLoss())).withId("batch-data-loss").withTitle(Num.exact(t.dataLoss()))));
         if (!r.none()) {
             totals.with(
                     p(text("Regularization (" + r.kind().label + ", " + r.kind().formula + " over the weights, not "
                             + "the biases): R = " + Num.f(t.penalty()) + ", λR = " + Num.f(r.lambda()) + " × "
-                            + Num.inFormula(t.penalty()) + " = "), b(Num.f(t.lambdaR())).withId("batch-lambda-r")),
+                            + Num.inFormula(t.penalty()) + " = "), b(Num.f(t.lambdaR())).withId("batch-lambda-r").withTitle(Num.exact(t.lambdaR()))),
                     p(text("The loss the step descends: L + λR = " + Num.f(t.dataLoss()) + " + "
-                            + Num.inFormula(t.lambdaR()) + " = "), b(Num.f(t.loss())).withId("batch-total-loss")));
+                            + Num.inFormula(t.lambdaR()) + " = "), b(Num.f(t.loss())).withId("batch-total-loss").withTitle(Num.exact(t.loss()))));
         }
         return div(table(thead(tr(th("s"), th("ŷₛ"), th("yₛ"), th("Lₛ"))), tbody(body.toArray(DomContent[]::new)))
                         .withClass("batch-table").withId("batch-losses"),
