@@ -64,9 +64,9 @@ public final class Experiment {
             return size() > KEPT_TRACES;
         }
     };
-    private final Map<Integer, BatchTrace> recentBatches = new LinkedHashMap<>() {
+    private final Map<Integer, BatchStep> recentBatches = new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, BatchTrace> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, BatchStep> eldest) {
             return size() > KEPT_TRACES;
         }
     };
@@ -357,7 +357,7 @@ public final class Experiment {
                 trace.largestChange(), trace.learningRate()));
         if (records.size() > MAX_RECORDS) records.subList(0, records.size() - MAX_RECORDS).clear();
         recentTraces.put(steps, batch == null ? trace : sampleTrace(batch, 0));
-        if (batch != null) recentBatches.put(steps, batch);
+        if (batch != null) recentBatches.put(steps, new BatchStep(batch, batchIndices(), 0));
     }
 
     private void markDiverged() {
@@ -555,8 +555,23 @@ public final class Experiment {
         return chosen;
     }
 
-    /** The batch trace of a recent completed batch step. */
-    public Optional<BatchTrace> batchOfStep(int step) {
+    /**
+     * A batch step as the views show it: its trace, the dataset rows of its samples and which sample (from 0) the
+     * per-sample views show.
+     */
+    public record BatchStep(BatchTrace trace, List<Integer> rows, int chosen) {
+        public BatchStep {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** The batch step in progress or just applied, with its rows and chosen sample. */
+    public Optional<BatchStep> batchStep() {
+        return batch == null ? Optional.empty() : Optional.of(new BatchStep(batch, batchIndices(), chosen));
+    }
+
+    /** A recent completed batch step, its first sample chosen. */
+    public Optional<BatchStep> batchOfStep(int step) {
         return Optional.ofNullable(recentBatches.get(step));
     }
 

@@ -10,6 +10,7 @@ import netstep.engine.Vec;
 import netstep.engine.Regularization;
 import netstep.experiment.DataSource;
 import netstep.experiment.Experiment;
+import netstep.experiment.Experiment.BatchStep;
 import netstep.view.render.Num;
 
 import java.util.ArrayList;
@@ -31,15 +32,15 @@ final class BatchView {
     }
 
     /** 1. Pick: the b samples of the batch, the chosen one marked. */
-    static DomContent pick(Experiment e) {
-        BatchTrace t = e.batch().orElse(null);
-        if (t == null) return null;
-        List<Integer> rows = e.batchIndices();
+    static DomContent pick(Experiment e, BatchStep step) {
+        if (step == null) return null;
+        BatchTrace t = step.trace();
+        List<Integer> rows = step.rows();
         int b = t.batchSize();
         List<DomContent> body = new ArrayList<>();
         for (int s = 0; s < listed(b); s++) {
             BatchTrace.Sample sample = t.samples().get(s);
-            body.add(marked(e, s, tr(td(String.valueOf(s + 1)), td("#" + (rows.get(s) + 1)),
+            body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td("#" + (rows.get(s) + 1)),
                     td(TraceView.vector(sample.x())), td(TraceView.vector(sample.y())))));
         }
         return div(
@@ -50,19 +51,19 @@ final class BatchView {
                 table(thead(tr(th("s"), th("sample"), th("x"), th("y"))), tbody(body.toArray(DomContent[]::new)))
                         .withClass("batch-table").withId("batch-samples"),
                 more(b),
-                selector(e),
-                p("Below, the phases show sample s = " + (e.chosenSample() + 1) + "'s own numbers; the batch's "
+                selector(e, step),
+                p("Below, the phases show sample s = " + (step.chosen() + 1) + "'s own numbers; the batch's "
                         + "means are what the update uses.").withClass("hint"))
                 .withId("batch").withClass("batch");
     }
 
     /** 2. Forward: each sample's prediction ŷₛ. */
-    static DomContent forward(Experiment e) {
-        BatchTrace t = e.batch().orElse(null);
-        if (t == null) return null;
+    static DomContent forward(Experiment e, BatchStep step) {
+        if (step == null) return null;
+        BatchTrace t = step.trace();
         List<DomContent> body = new ArrayList<>();
         for (int s = 0; s < listed(t.batchSize()); s++) {
-            body.add(marked(e, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(t.samples().get(s).prediction())))));
+            body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(t.samples().get(s).prediction())))));
         }
         return div(p("The forward pass runs once per sample of the batch, with the same parameters θ:"),
                 table(thead(tr(th("s"), th("ŷₛ = f(xₛ; θ)"))), tbody(body.toArray(DomContent[]::new)))
@@ -71,14 +72,14 @@ final class BatchView {
     }
 
     /** 3. Loss: each Lₛ, their mean L, and with regularization λR and L + λR. */
-    static DomContent loss(Experiment e) {
-        BatchTrace t = e.batch().orElse(null);
-        if (t == null) return null;
+    static DomContent loss(Experiment e, BatchStep step) {
+        if (step == null) return null;
+        BatchTrace t = step.trace();
         int b = t.batchSize();
         List<DomContent> body = new ArrayList<>();
         for (int s = 0; s < listed(b); s++) {
             BatchTrace.Sample sample = t.samples().get(s);
-            body.add(marked(e, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(sample.prediction())),
+            body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(sample.prediction())),
                     td(TraceView.vector(sample.y())), cell(sample.loss()).withId("batch-loss-" + (s + 1)))));
         }
         Regularization r = t.regularization();
@@ -98,15 +99,15 @@ final class BatchView {
     }
 
     /** 4. Backpropagation: the sample selector, and per layer the mean gradient, λ ∂R/∂W and their sum. */
-    static DomContent backward(Experiment e) {
-        BatchTrace t = e.batch().orElse(null);
-        if (t == null) return null;
+    static DomContent backward(Experiment e, BatchStep step) {
+        if (step == null) return null;
+        BatchTrace t = step.trace();
         Regularization r = t.regularization();
         DivTag div = div(
-                p("Backpropagation runs once per sample: below are sample s = " + (e.chosenSample() + 1)
+                p("Backpropagation runs once per sample: below are sample s = " + (step.chosen() + 1)
                         + "'s gradients ∂Lₛ/∂θ. The step uses their mean over the batch, ∂L/∂θ = (1/b) Σₛ ∂Lₛ/∂θ"
                         + (r.none() ? "." : ", plus λ ∂R/∂W on the weights.")),
-                selector(e));
+                selector(e, step));
         for (int l = 0; l < t.gradients().size(); l++) {
             int n = l + 1;
             BatchTrace.LayerGradient g = t.gradients().get(l);
@@ -123,9 +124,9 @@ final class BatchView {
     }
 
     /** 5. Update: θ ← θ − η(∂L/∂θ + λ ∂R/∂θ) with the batch's mean gradient, in place of the one-sample update. */
-    static DomContent update(Experiment e) {
-        BatchTrace t = e.batch().orElse(null);
-        if (t == null) return null;
+    static DomContent update(Experiment e, BatchStep step) {
+        if (step == null) return null;
+        BatchTrace t = step.trace();
         boolean regularized = !t.regularization().none();
         double eta = t.learningRate();
         DivTag div = div(p("Each parameter moves against the batch's mean gradient"
@@ -158,15 +159,16 @@ final class BatchView {
      * Links to each sample of the batch (htmx swaps the step's fragments; without JavaScript the link loads the page
      * with that sample shown).
      */
-    static DomContent selector(Experiment e) {
-        BatchTrace t = e.batch().orElse(null);
-        if (t == null || t.batchSize() < 2) return null;
+    static DomContent selector(Experiment e, BatchStep step) {
+        BatchTrace t = step.trace();
+        // it chooses within the current step: a past step from the history has none
+        if (t.batchSize() < 2 || e.batch().orElse(null) != t) return null;
         List<DomContent> links = new ArrayList<>();
         for (int s = 0; s < listed(t.batchSize()); s++) {
             String href = "/batch/sample?sample=" + (s + 1);
             var link = a(String.valueOf(s + 1)).withHref(href).attr("hx-get", href).attr("hx-swap", "none")
                     .withClass("batch-choice");
-            if (s == e.chosenSample()) link.attr("aria-current", "true").withClass("batch-choice current");
+            if (s == step.chosen()) link.attr("aria-current", "true").withClass("batch-choice current");
             links.add(link);
             links.add(text(" "));
         }
@@ -197,8 +199,8 @@ final class BatchView {
         return b > LISTED ? p("… and " + (b - LISTED) + " more samples.").withClass("hint") : null;
     }
 
-    private static TrTag marked(Experiment e, int s, TrTag row) {
-        return s == e.chosenSample() ? row.withClass("chosen-sample").attr("aria-current", "true") : row;
+    private static TrTag marked(BatchStep step, int s, TrTag row) {
+        return s == step.chosen() ? row.withClass("chosen-sample").attr("aria-current", "true") : row;
     }
 
 }
