@@ -87,7 +87,6 @@ final class DiagramView {
         Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
                         sizes.stream().map(String::valueOf).toList()) + caption(labels),
                 describe(network, labels)).withClass("diagram phase-" + phase.id);
-        Svg nodes = Svg.el("g").withClass("neurons");
         // inputs fed as features of a 2-D point are labelled with their feature (x₁², sin x₂, …)
         List<String> features = e.config().data() instanceof netstep.experiment.DataSource.Featured f
                 ? f.features().stream().map(feature -> feature.label).toList() : List.of();
@@ -101,25 +100,33 @@ final class DiagramView {
             edges = rawHtml(EDGES.get(network, () -> edges(network, null, Double.NaN, ys, radius, columnGap).render()));
         }
 
+        svg.with(edges, neurons(network, trace, labels, layout, features), flow(labels, height));
+        return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    /** The neurons, a column per layer, each labelled with the phase's numbers. */
+    private static Svg neurons(Network network, StepTrace trace, Labels labels, Geometry layout,
+                                List<String> features) {
+        List<Integer> sizes = network.sizes();
+        double[][] ys = layout.ys;
+        Svg nodes = Svg.el("g").withClass("neurons");
         for (int c = 0; c < sizes.size(); c++) {
-            double x = SIDE + c * columnGap;
+            double x = SIDE + c * layout.columnGap;
             nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
             for (int j = 0; j < ys[c].length; j++) {
-                Svg neuron = neuron(network, trace, labels, c, j, x, ys[c][j], radius);
+                Svg neuron = neuron(network, trace, labels, c, j, x, ys[c][j], layout.radius);
                 if (c == 0 && j < features.size()) {
-                    neuron.with(Svg.text(x - radius - 4, ys[c][j] + 4, features.get(j)).withClass("input-feature")
-                            .attr("text-anchor", "end"));
+                    neuron.with(Svg.text(x - layout.radius - 4, ys[c][j] + 4, features.get(j))
+                            .withClass("input-feature").attr("text-anchor", "end"));
                 }
                 nodes.with(neuron);
             }
             if (sizes.get(c) > ys[c].length) {
-                nodes.with(Svg.text(x, height - BOTTOM + 12, "+" + (sizes.get(c) - ys[c].length) + " more")
+                nodes.with(Svg.text(x, layout.height - BOTTOM + 12, "+" + (sizes.get(c) - ys[c].length) + " more")
                         .withClass("more-neurons"));
             }
         }
-
-        svg.with(edges, nodes, flow(labels, height));
-        return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+        return nodes;
     }
 
     /** Rendered edges of networks, for the phases before an update: about 20 KB each for 2-8-8-1. */
