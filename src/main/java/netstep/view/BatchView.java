@@ -31,6 +31,36 @@ final class BatchView {
     private BatchView() {
     }
 
+    /** The phase's summary line for a batch step, or null for a one-sample step (the phase view's own then). */
+    static String summaryLine(netstep.experiment.Phase p, BatchStep step) {
+        if (step == null) return null;
+        BatchTrace t = step.trace();
+        boolean regularized = !t.regularization().none();
+        return switch (p) {
+            case PICK -> "a batch of b = " + t.batchSize() + " samples: " + rows(step.rows());
+            case FORWARD -> "ŷₛ for each of the " + t.batchSize() + " samples";
+            case LOSS -> "L = (1/b) Σₛ Lₛ = " + Num.f(t.dataLoss())
+                    + (regularized ? ", λR = " + Num.f(t.lambdaR()) + ", L + λR = " + Num.f(t.loss()) : "");
+            case BACKWARD -> "∂L/∂θ = (1/b) Σₛ ∂Lₛ/∂θ" + (regularized ? ", plus λ ∂R/∂W" : "");
+            case UPDATE -> (regularized ? "θ ← θ − η(∂L/∂θ + λ ∂R/∂θ)" : "θ ← θ − η ∂L/∂θ") + " with the batch's mean, η = "
+                    + Num.f(t.learningRate());
+            default -> null;
+        };
+    }
+
+    /** Sets the chosen sample's own numbers (the phase view's) apart from the batch's, or null for one sample. */
+    static DomContent sampleHeading(BatchStep step, String what) {
+        if (step == null) return null;
+        return h3("Sample s = " + (step.chosen() + 1) + " (#" + (step.rows().get(step.chosen()) + 1) + ") alone: " + what)
+                .withClass("batch-sample-heading");
+    }
+
+    private static String rows(List<Integer> rows) {
+        List<String> shown = new ArrayList<>();
+        for (int k = 0; k < Math.min(rows.size(), 8); k++) shown.add("#" + (rows.get(k) + 1));
+        return String.join(", ", shown) + (rows.size() > 8 ? ", …" : "");
+    }
+
     /** 1. Pick: the b samples of the batch, the chosen one marked. */
     static DomContent pick(Experiment e, BatchStep step) {
         if (step == null) return null;
@@ -131,7 +161,7 @@ final class BatchView {
         double eta = t.learningRate();
         DivTag div = div(p("Each parameter moves against the batch's mean gradient"
                 + (regularized ? " plus the regularization's: W ← W − η(∂L/∂W + λ ∂R/∂W), b ← b − η ∂L/∂b"
-                : ": θ ← θ − η ∂L/∂θ") + ", with η = " + Num.f(eta) + ". Changed cells are highlighted."))
+                : ": θ ← θ − η ∂L/∂θ") + ", with η = " + Num.f(eta) + ". The new parameters:"))
                 .withId("batch-update").withClass("batch");
         for (int l = 0; l < t.gradients().size(); l++) {
             int n = l + 1;

@@ -46,8 +46,8 @@ final class TrainingControlsView {
                 boxes,
                 small("None ticked: x₁, x₂ as they are. Each ticked feature is one input of the network, so the "
                         + "input layer's width follows.").withClass("hint"))
-                .withId(ConfigForm.FEATURES).withClass("field features");
-        form.error(ConfigForm.FEATURES).ifPresent(message -> set.withClass("field features invalid")
+                .withId(ConfigForm.FEATURES).withClass("features");
+        form.error(ConfigForm.FEATURES).ifPresent(message -> set.withClass("features invalid")
                 .with(p(message).withClass("error").withId(ConfigForm.FEATURES + "-error").attr("role", "alert")));
         return set;
     }

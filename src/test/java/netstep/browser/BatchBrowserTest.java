@@ -43,6 +43,8 @@ class BatchBrowserTest extends BrowserTest {
         List<String> labels = driver.findElements(By.cssSelector("#diagram .input-feature")).stream()
                 .map(WebElement::getText).toList();
         assertEquals(List.of("x₁²", "x₂²", "x₁x₂"), labels);
+        js("arguments[0].scrollIntoView({block: 'start'});", driver.findElement(By.id("diagram")));
+        Browser.screenshot(driver, "batch-1-diagram");
 
         next("Pick sample");
         assertEquals(4, driver.findElements(By.cssSelector("#batch-samples tbody tr")).size(), "b = 4 samples");
