@@ -78,6 +78,8 @@ public final class Experiment {
     private double meanLossNow;
     private TrainingRun training;
     private TrainingRun lastTraining;
+    /** Counts the changes to what the stored form holds; only {@link #changed} moves it. */
+    private long revision;
 
     /**
      * Beyond this many values the loss histories are thinned to every other value (the first and last kept):
@@ -87,7 +89,7 @@ public final class Experiment {
 
     /**
      * The step history keeps the records of this many most recent steps: the stored state is written out on every
-     * request, so it must not grow with every click for good (an epoch of the largest dataset still fits).
+     * change, so it must not grow with every click for good (an epoch of the largest dataset still fits).
      */
     public static final int MAX_RECORDS = 5_000;
 
@@ -182,6 +184,7 @@ public final class Experiment {
             lossHistory.add(meanLossNow);
             lossSteps.add(steps);
         }
+        changed();
     }
 
     /** Re-initialises the network from the seed: step 0, epoch 0, nothing picked. The data stay. */
@@ -210,6 +213,7 @@ public final class Experiment {
         records.clear();
         recentTraces.clear();
         recentBatches.clear();
+        changed();
     }
 
     /**
@@ -358,6 +362,7 @@ public final class Experiment {
         if (records.size() > MAX_RECORDS) records.subList(0, records.size() - MAX_RECORDS).clear();
         recentTraces.put(steps, batch == null ? trace : sampleTrace(batch, 0));
         if (batch != null) recentBatches.put(steps, new BatchStep(batch, batchIndices(), 0));
+        changed();
     }
 
     private void markDiverged() {
@@ -438,6 +443,7 @@ public final class Experiment {
             }
             thin(lossHistory, lossSteps);
             recordTestLoss();
+            changed();
         }
         if (run.state() == TrainingRun.State.DIVERGED) markDiverged();
     }
@@ -643,6 +649,7 @@ public final class Experiment {
         }
         network = edited;
         meanLossNow = meanLoss();
+        changed();
     }
 
     /** Typed weights beyond this are surely mistakes, and would overflow at once. */
@@ -693,6 +700,7 @@ public final class Experiment {
                     + lessonConfig.sizes());
         }
         tailoring = lessonTailoring;
+        changed();
         if (openOn != Phase.READY) goTo(openOn);
     }
 
@@ -700,11 +708,28 @@ public final class Experiment {
     public void resumeLesson(Network start, Tailoring lessonTailoring) {
         startingNetwork = start;
         tailoring = lessonTailoring;
+        changed();
     }
 
     public void leaveLesson() {
+        if (tailoring == null && startingNetwork == null) return;
         tailoring = null;
         startingNetwork = null;
+        changed();
+    }
+
+    /**
+     * Every change to what the stored form holds (settings, data, parameters, counters, histories, the lesson)
+     * ends here, so the store can tell a changed experiment from an unchanged one without writing it out.
+     * Revealing the phases of a step already computed, a notice or the chart's scale are not stored.
+     */
+    private void changed() {
+        revision++;
+    }
+
+    /** Rises with every change to what the stored form holds; equal revisions of one experiment, equal states. */
+    public long revision() {
+        return revision;
     }
 
     /** Same sizes and activations, so the lesson's parameters can stand in for the seed's. */

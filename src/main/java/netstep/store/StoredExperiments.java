@@ -2,6 +2,7 @@ package netstep.store;
 
 import netstep.experiment.Config;
 import netstep.experiment.Experiment;
+import netstep.json.StoredExperimentCodec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,18 @@ public final class StoredExperiments {
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private final ExperimentRepository repository;
-    private final ExperimentCodec codec;
+    private final StoredExperimentCodec codec;
     /** What is stored for each experiment held in memory; an experiment the session store drops leaves with it. */
-    private final Map<Experiment, ExperimentRepository.Versioned> lastStored =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<Experiment, Stored> lastStored = Collections.synchronizedMap(new WeakHashMap<>());
 
-    public StoredExperiments(ExperimentRepository repository, ExperimentCodec codec) {
+    /** A stored row and the experiment's revision that it holds: the same revision now means nothing to write. */
+    private record Stored(ExperimentRepository.Versioned row, long revision) {
+        boolean holds(Experiment e) {
+            return revision == e.revision();
+        }
+    }
+
+    public StoredExperiments(ExperimentRepository repository, StoredExperimentCodec codec) {
         this.repository = repository;
         this.codec = codec;
     }
@@ -74,7 +81,7 @@ public final class StoredExperiments {
                 fresh.tell(SET_ASIDE);
                 return Optional.of(fresh);
             }
-            lastStored.put(e, stored);
+            lastStored.put(e, new Stored(stored, e.revision()));
             return Optional.of(e);
         });
     }
@@ -91,31 +98,29 @@ public final class StoredExperiments {
     public <T> T run(String sessionId, Experiment e, Function<Experiment, T> work) {
         boolean workRan = false;
         try {
-            ExperimentRepository.Versioned known = catchUp(sessionId, e);
+            Stored known = catchUp(sessionId, e);
             workRan = true;
             T answer = work.apply(e);
+            if (known != null && known.holds(e)) return answer;
             String now = codec.write(e);
-            if (known != null && now.equals(known.state())) return answer;
-            ExperimentRepository.Versioned[] stored = {known};
+            Stored[] stored = {known};
             T result = repository.locked(sessionId, row -> {
                 if (row.version() == version(known)) {
-                    stored[0] = save(row, now);
+                    stored[0] = save(row, now, e);
                     return answer;
                 }
-                stored[0] = new ExperimentRepository.Versioned(row.version(), row.state().orElseThrow());
-                codec.read(stored[0].state(), e);
+                stored[0] = read(new ExperimentRepository.Versioned(row.version(), row.state().orElseThrow()), e);
                 T again = work.apply(e);
-                String redone = codec.write(e);
-                if (!redone.equals(stored[0].state())) stored[0] = save(row, redone);
+                if (!stored[0].holds(e)) stored[0] = save(row, codec.write(e), e);
                 return again;
             });
             lastStored.put(e, stored[0]); // committed
             return result;
         } catch (StorageException failure) {
-            ExperimentRepository.Versioned committed = lastStored.get(e);
+            Stored committed = lastStored.get(e);
             if (!workRan) {
                 T answer = work.apply(e);
-                if (committed != null && codec.write(e).equals(committed.state())) return answer;
+                if (committed != null && committed.holds(e)) return answer;
             }
             restore(e, committed);
             throw failure;
@@ -123,27 +128,33 @@ public final class StoredExperiments {
     }
 
     /** What is stored for {@code e} now, after loading the state another server stored since, if any. */
-    private ExperimentRepository.Versioned catchUp(String sessionId, Experiment e) {
-        ExperimentRepository.Versioned known = lastStored.get(e);
+    private Stored catchUp(String sessionId, Experiment e) {
+        Stored known = lastStored.get(e);
         Optional<ExperimentRepository.Versioned> newer = repository.findNewer(sessionId, version(known));
         if (newer.isEmpty()) return known;
-        codec.read(newer.get().state(), e);
-        lastStored.put(e, newer.get());
-        return newer.get();
+        Stored loaded = read(newer.get(), e);
+        lastStored.put(e, loaded);
+        return loaded;
     }
 
-    private static ExperimentRepository.Versioned save(ExperimentRepository.LockedRow row, String state) {
+    /** Puts the stored row's state into {@code e}. */
+    private Stored read(ExperimentRepository.Versioned row, Experiment e) {
+        codec.read(row.state(), e);
+        return new Stored(row, e.revision());
+    }
+
+    private static Stored save(ExperimentRepository.LockedRow row, String state, Experiment e) {
         row.save(state);
-        return new ExperimentRepository.Versioned(row.version(), state);
+        return new Stored(new ExperimentRepository.Versioned(row.version(), state), e.revision());
     }
 
-    private static long version(ExperimentRepository.Versioned stored) {
-        return stored == null ? 0 : stored.version();
+    private static long version(Stored stored) {
+        return stored == null ? 0 : stored.row().version();
     }
 
-    private void restore(Experiment e, ExperimentRepository.Versioned stored) {
+    private void restore(Experiment e, Stored stored) {
         if (stored != null) {
-            codec.read(stored.state(), e);
+            lastStored.put(e, read(stored.row(), e));
         } else {
             e.leaveLesson();
             e.configure(Config.defaults());

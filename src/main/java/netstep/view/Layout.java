@@ -8,10 +8,6 @@ import static j2html.TagCreator.*;
 
 /** The one page layout: charset, viewport, htmx from its webjar, our stylesheet and script. */
 public final class Layout {
-    static {
-        HtmlEscaper.install();
-    }
-
     public static final String HTMX_PATH = "/webjars/htmx.org/2.0.10/dist/htmx.min.js";
 
     /**

@@ -23,9 +23,6 @@ import static j2html.TagCreator.*;
  * swaps (FragmentRouter); each fragment has a stable id, used both in the full page and alone.
  */
 public final class StepperPage {
-    static {
-        HtmlEscaper.install();
-    }
 
     private StepperPage() {
     }

@@ -19,10 +19,6 @@ public final class TrainingView {
             + "before stepping again.";
     static final int DEFAULT_EPOCHS = 100;
 
-    static {
-        HtmlEscaper.install();
-    }
-
     private TrainingView() {
     }
 

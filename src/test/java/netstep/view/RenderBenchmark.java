@@ -21,7 +21,6 @@ public class RenderBenchmark {
     static final int STEPS_BEFORE = 30;
 
     static {
-        HtmlEscaper.install(); // as the app does when it first loads StepperPage
     }
 
     /** An experiment whose 31st step is shown at {@code phase}. */

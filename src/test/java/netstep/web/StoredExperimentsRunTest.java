@@ -1,8 +1,9 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
+import netstep.json.StoredExperimentCodec;
 import netstep.experiment.Config;
 import netstep.experiment.Experiment;
-import netstep.lesson.LessonLibrary;
 import netstep.store.ExperimentRepository;
 import netstep.store.StoredExperiments;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class StoredExperimentsRunTest {
     private static final String ID = "AAAAAAAAAAAAAAAAAAAAAA";
     private final MemoryRepository database = new MemoryRepository();
-    private final StoredExperimentCodec codec = new StoredExperimentCodec(LessonLibrary.load());
+    private final StoredExperimentCodec codec = new StoredExperimentCodec(LessonParser.library(null));
 
     @Test
     void workThatChangesNothingNeitherLocksNorWrites() {
@@ -67,65 +68,5 @@ class StoredExperimentsRunTest {
         for (int i = 0; i < 3; i++) sequential.wholeStep();
         assertEquals(codec.write(sequential), database.row.state(), "three steps stored, one after another");
         assertEquals(3, database.version());
-    }
-
-    /** One session's row, without transactions: enough to count locks and to interleave two servers. */
-    private static final class MemoryRepository implements ExperimentRepository {
-        Versioned row;
-        int locks;
-        Runnable beforeNextLock;
-
-        long version() {
-            return row == null ? 0 : row.version();
-        }
-
-        @Override
-        public <T> T locked(String sessionId, Function<LockedRow, T> work) {
-            Runnable interleaved = beforeNextLock;
-            beforeNextLock = null;
-            if (interleaved != null) interleaved.run();
-            locks++;
-            return work.apply(new LockedRow() {
-                @Override
-                public long version() {
-                    return MemoryRepository.this.version();
-                }
-
-                @Override
-                public Optional<String> state() {
-                    return Optional.ofNullable(row).map(Versioned::state);
-                }
-
-                @Override
-                public void save(String state) {
-                    row = new Versioned(version() + 1, state);
-                }
-            });
-        }
-
-        @Override
-        public Optional<Versioned> find(String sessionId) {
-            return Optional.ofNullable(row);
-        }
-
-        @Override
-        public Optional<Versioned> findNewer(String sessionId, long version) {
-            return row != null && row.version() > version ? Optional.of(row) : Optional.empty();
-        }
-
-        @Override
-        public void share(String token, String state) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<String> shared(String token) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Forgotten forget(java.time.Instant experimentsStoredBefore, java.time.Instant sharesMadeBefore) {
-            throw new UnsupportedOperationException("not needed here");
-        }
     }
 }

@@ -9,7 +9,10 @@ import netstep.experiment.ConfigForm;
 import netstep.experiment.Experiment;
 import netstep.lesson.Lesson;
 import netstep.lesson.LessonLibrary;
-import netstep.lesson.LessonParser;
+import netstep.json.ApiJson;
+import netstep.json.ExperimentJson;
+import netstep.json.LessonParser;
+import netstep.experiment.InvalidInput;
 import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
@@ -31,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Batch size and regularization through the page's form, the experiment file, share links and lessons. */
 class TrainingControlsHttpTest {
-    private static final LessonLibrary LESSONS = LessonLibrary.load();
+    private static final LessonLibrary LESSONS = LessonParser.library(null);
 
     @TempDir
     Path dataDir;
@@ -151,7 +154,7 @@ class TrainingControlsHttpTest {
         assertEquals(e.network(), loaded.network());
 
         settings.put(ConfigForm.BATCH_SIZE, "9999");
-        BadRequest refused = assertThrows(BadRequest.class, () -> ExperimentJson.read(file.toString(),
+        InvalidInput refused = assertThrows(InvalidInput.class, () -> ExperimentJson.read(file.toString(),
                 new Experiment(Config.defaults())));
         assertTrue(refused.getMessage().contains("batch size"), refused.getMessage());
     }

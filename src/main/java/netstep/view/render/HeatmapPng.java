@@ -9,7 +9,7 @@ import java.util.zip.Deflater;
 /**
  * A grid of values as a small indexed-colour PNG (a data: URI), coloured on the diverging palette.
  * Written by hand (signature, IHDR, PLTE, one IDAT, IEND): ImageIO's writer took 8× as long for a 64×64 map
- * (LibraryBenchmark, docs/performance.md), and a step redraws up to 17 of these.
+ * (LibraryBenchmark: 710 µs vs 5.89 ms, docs/performance.md), and a step redraws up to 17 of these.
  */
 public final class HeatmapPng {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};

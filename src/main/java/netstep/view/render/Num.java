@@ -149,8 +149,8 @@ public final class Num {
 
     /**
      * The exact value, for a tooltip: the shortest decimal that reads back as v, remembered for the values shown
-     * most recently. Jackson's copy of Schubfach, the algorithm of Double.toString since Java 19, writes it several
-     * times faster than Java 17's Double.toString, in the same format.
+     * most recently. Why Jackson's internal Schubfach (Double.toString's algorithm since Java 19): a page writes
+     * hundreds of tooltips, and Java 17's Double.toString is several times slower and not always the shortest.
      */
     public static String exact(double v) {
         long bits = Double.doubleToRawLongBits(v);

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
  * The rendered "what the network computes" panel (its heat-map PNGs above all), by network and dataset.
  * Networks are immutable, so an entry never goes stale: a page reload, a phase that changes no parameter,
  * or a pre-rendered next step reuses it. The least recently used entries go first.
+ * An {@link HtmlCache}, not Caffeine, for the figures and the reason given there.
  */
 public final class PictureCache {
     public static final int CAPACITY = 128;
