@@ -196,6 +196,28 @@ class TrainingControlsHttpTest {
         assertTrue(refused.getMessage().contains("N = 4"), refused.getMessage());
     }
 
+    @Test
+    void batchSizeOneGivesTodaysPageNumbersPhaseByPhase() {
+        // the fields typed out as 1 and none, against a form without them (as before issue 14)
+        Map<String, String> before = form();
+        Map<String, String> typed = form(ConfigForm.BATCH_SIZE, "1", ConfigForm.REGULARIZATION, "none",
+                ConfigForm.LAMBDA, "");
+        Experiment old = new Experiment(ConfigForm.parse(before).config().orElseThrow());
+        Experiment now = new Experiment(ConfigForm.parse(typed).config().orElseThrow());
+        for (int click = 0; click < 12; click++) {
+            old.advance();
+            now.advance();
+            String oldPage = netstep.view.StepperPage.render(old, ConfigForm.of(old.config()));
+            String newPage = netstep.view.StepperPage.render(now, ConfigForm.of(now.config()));
+            assertEquals(oldPage, newPage, "click " + click);
+            assertFalse(newPage.contains("batch-samples") || newPage.contains("batch-update"),
+                    "no batch views for b = 1");
+            assertTrue(newPage.contains("phase-" + now.phase().id));
+        }
+        // and the trace itself is the one-sample step's
+        assertTrue(now.batch().isEmpty());
+    }
+
     static JsonNode export(WebClient browser) {
         HttpResponse<String> r = browser.get("/export/experiment.json");
         assertEquals(200, r.statusCode(), r.body());
