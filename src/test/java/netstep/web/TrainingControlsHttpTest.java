@@ -218,6 +218,24 @@ class TrainingControlsHttpTest {
         assertTrue(now.batch().isEmpty());
     }
 
+    @Test
+    void aPastBatchStepAndTheWorkedExampleShowTheBatch() {
+        WebClient browser = start();
+        assertEquals(303, browser.postForm("/configure", form(ConfigForm.BATCH_SIZE, "4",
+                ConfigForm.REGULARIZATION, "l1", ConfigForm.LAMBDA, "0.2")).statusCode());
+        assertEquals(303, browser.postForm("/step", Map.of("action", "whole")).statusCode());
+        assertEquals(303, browser.postForm("/step", Map.of("action", "forward")).statusCode());
+        String md = browser.get("/export/step.md").body();
+        assertTrue(md.contains("## The batch: b = 4 samples"), md);
+        assertTrue(md.contains("Update W ← W − η(∂L/∂W + λ ∂R/∂W)"), md);
+        String past = browser.get("/?step=1").body();
+        assertTrue(WebClient.hasId(past, "batch-update"), "step 1 from the history shows the batch's update");
+        assertTrue(WebClient.hasId(past, "batch-lambda-r"));
+        assertFalse(past.contains("batch-selector"), "no choosing within a past step");
+        String now = browser.get("/").body();
+        assertTrue(now.contains("batch-selector") || now.contains("Step 2, a batch of 4"), "the current step is a batch");
+    }
+
     static JsonNode export(WebClient browser) {
         HttpResponse<String> r = browser.get("/export/experiment.json");
         assertEquals(200, r.statusCode(), r.body());
