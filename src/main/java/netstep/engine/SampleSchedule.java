@@ -74,6 +74,14 @@ public final class SampleSchedule {
         return permutation[position];
     }
 
+    /** The index of the sample {@code ahead} places after the next one, within the current epoch. */
+    public int peek(int ahead) {
+        if (ahead < 0 || position + ahead >= size) {
+            throw new IllegalArgumentException("the epoch has " + (size - position) + " samples left, not " + (ahead + 1));
+        }
+        return permutation[position + ahead];
+    }
+
     /** Consumes the next sample's index, moving to a new epoch after the last one. */
     public int next() {
         int index = permutation[position++];

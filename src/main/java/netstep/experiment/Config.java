@@ -5,6 +5,7 @@ import netstep.data.Datasets;
 import netstep.engine.Activation;
 import netstep.engine.Loss;
 import netstep.engine.ParameterCount;
+import netstep.engine.Regularization;
 import netstep.engine.SampleOrder;
 
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ public record Config(
         long seed,
         DataSource data,
         SampleOrder order,
-        boolean trainBiases) {
+        boolean trainBiases,
+        int batchSize,
+        Regularization regularization) {
 
     /** The widest layer the form builds: what a page can draw and one student's share of a class's server. */
     public static final int MAX_WIDTH = 64;
@@ -35,6 +38,16 @@ public record Config(
 
     public Config {
         hidden = List.copyOf(hidden);
+        if (regularization == null) regularization = Regularization.NONE;
+        // the form checks this against the dataset with a message; here it only guards the invariant
+        if (batchSize < 1) throw new IllegalArgumentException("the batch size must be at least 1, not " + batchSize);
+    }
+
+    /** One sample a step (the lecture's SGD), no regularization: the settings before issue 14. */
+    public Config(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation, Activation outputActivation,
+                  Loss loss, double learningRate, long seed, DataSource data, SampleOrder order, boolean trainBiases) {
+        this(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, data, order,
+                trainBiases, 1, Regularization.NONE);
     }
 
     /** A configuration on a built-in dataset with its default parameters, biases trained. */
@@ -56,7 +69,26 @@ public record Config(
 
     public Config withData(DataSource newData) {
         return new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, newData,
-                order, trainBiases);
+                order, trainBiases, batchSize, regularization);
+    }
+
+    /** The same settings stepping {@code b} samples at a time with {@code r} on the weights. */
+    public Config withTraining(int b, Regularization r) {
+        return new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, data,
+                order, trainBiases, b, r);
+    }
+
+    /**
+     * Whether a step is a batch step (several samples, or a penalty to show): otherwise it is the lecture's
+     * one-sample step, traced exactly as before batches existed.
+     */
+    public boolean batched() {
+        return batchSize > 1 || !regularization.none();
+    }
+
+    /** Steps in an epoch of {@code n} samples: ⌈n/b⌉. */
+    public int stepsPerEpoch(int n) {
+        return (n + batchSize - 1) / batchSize;
     }
 
     /** The page opens on the lecture's 3-4-2 MLP: 26 parameters, learning a small regression. */

@@ -10,6 +10,7 @@ import netstep.data.InputFeature;
 import netstep.engine.Activation;
 import netstep.engine.Loss;
 import netstep.engine.ParameterCount;
+import netstep.engine.Regularization;
 import netstep.engine.SampleOrder;
 
 import java.util.ArrayList;
@@ -46,10 +47,17 @@ public final class ConfigForm {
     public static final String BIASES_FROZEN = "frozen";
     /** Input features of 2-D data, ids separated by commas (e.g. "x1sq,x2sq"); empty: the raw x₁, x₂. */
     public static final String FEATURES = "features";
+    /** Samples a step, b: empty (older files and scripts) is 1, the lecture's SGD. */
+    public static final String BATCH_SIZE = "batchSize";
+    /** none, l2 or l1; empty (older files) is none. */
+    public static final String REGULARIZATION = "regularization";
+    /** The regularization strength λ, read only with l2 or l1. */
+    public static final String LAMBDA = "lambda";
 
+    // new fields go last: a saved file lists its settings in this order
     private static final List<String> FIELDS = List.of(INPUTS, HIDDEN, OUTPUTS, HIDDEN_ACTIVATION,
             OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, SIZE, NOISE, TEST_FRACTION, DATA_SEED, ORDER,
-            BIASES, FEATURES);
+            BIASES, FEATURES, BATCH_SIZE, REGULARIZATION, LAMBDA);
     private static final int MAX_FIELD_LENGTH = 200;
 
     private final Map<String, String> values;
@@ -91,6 +99,9 @@ public final class ConfigForm {
         v.put(ORDER, c.order().id);
         v.put(BIASES, c.trainBiases() ? BIASES_TRAINED : BIASES_FROZEN);
         v.put(FEATURES, c.data() instanceof DataSource.Featured f ? InputFeature.ids(f.features()) : "");
+        v.put(BATCH_SIZE, String.valueOf(c.batchSize()));
+        v.put(REGULARIZATION, c.regularization().kind().id);
+        v.put(LAMBDA, c.regularization().none() ? "" : plain(c.regularization().lambda()));
         ConfigForm form = new ConfigForm(v);
         form.config = c;
         form.sizes = c.sizes();
@@ -143,14 +154,20 @@ public final class ConfigForm {
             case BIASES_FROZEN -> false;
             default -> throw new IllegalArgumentException(id);
         });
+        Integer batchSize = batchSize();
+        Regularization regularization = regularization();
         if (inputs != null && outputs != null && !errors.containsKey(HIDDEN)) sizes = layerSizes(inputs, hidden, outputs);
         DataSource data = featured(dataSource(customData), features);
         Dataset dataset = data == null ? null : data.dataset();
         if (dataset != null && inputs != null && outputs != null) checkFits(dataset, inputs, outputs);
+        if (dataset != null && batchSize != null && batchSize > dataset.size()) {
+            errors.put(BATCH_SIZE, "The batch size b must be from 1 to the number of samples, N = " + dataset.size()
+                    + " (b = N is full-batch gradient descent), not " + batchSize + ".");
+        }
         Config.outputRules(hidden, hiddenActivation, outputActivation, loss, dataset).forEach(errors::putIfAbsent);
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
-                    data, order, trainBiases);
+                    data, order, trainBiases, batchSize, regularization);
         }
     }
 
@@ -178,6 +195,40 @@ public final class ConfigForm {
             return null;
         }
         return new DataSource.Featured(data, features);
+    }
+
+    /** b: a whole number from 1 up to the largest dataset (the dataset's own size is checked once it is known). */
+    private Integer batchSize() {
+        String raw = values.get(BATCH_SIZE);
+        if (raw.isEmpty()) return 1;
+        String rule = "The batch size b must be a whole number from 1 (one sample a step, the lecture's SGD) to the "
+                + "number of samples (full-batch gradient descent)";
+        try {
+            int b = Integer.parseInt(raw);
+            if (b < 1 || b > Dataset.MAX_SAMPLES) {
+                errors.put(BATCH_SIZE, rule + ", not " + b + ".");
+                return null;
+            }
+            return b;
+        } catch (NumberFormatException e) {
+            errors.put(BATCH_SIZE, rule + ", not \"" + raw + "\".");
+            return null;
+        }
+    }
+
+    /** none, or L2 or L1 with its strength λ from 0 to {@link Regularization#MAX_LAMBDA}. */
+    private Regularization regularization() {
+        String id = values.get(REGULARIZATION);
+        Regularization.Kind kind;
+        try {
+            kind = id.isEmpty() ? Regularization.Kind.NONE : Regularization.Kind.fromId(id);
+        } catch (IllegalArgumentException e) {
+            errors.put(REGULARIZATION, "Choose none, L2 or L1 for the regularization.");
+            return null;
+        }
+        if (kind == Regularization.Kind.NONE) return Regularization.NONE;
+        Double lambda = number(LAMBDA, "The regularization strength λ", 0, Regularization.MAX_LAMBDA, true);
+        return lambda == null ? null : new Regularization(kind, lambda);
     }
 
     /** The built-in dataset with the typed size, noise, test fraction and seed (each optional), or the custom one. */

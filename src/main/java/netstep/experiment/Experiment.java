@@ -1,6 +1,7 @@
 package netstep.experiment;
 
 import netstep.data.Dataset;
+import netstep.engine.BatchTrace;
 import netstep.engine.Bounds;
 import netstep.engine.Network;
 import netstep.engine.SampleSchedule;
@@ -34,6 +35,15 @@ public final class Experiment {
     private Network network;
     private SampleSchedule schedule;
     private StepTrace trace;
+    /**
+     * The step in progress when it is a batch step ({@link Config#batched()}), else null. {@link #trace} is then the
+     * chosen sample's share of it, as the one-sample phase views read a step.
+     */
+    private BatchTrace batch;
+    /** The batch's dataset rows, in batch order; one row for a one-sample step. */
+    private int[] batchIndices = new int[0];
+    /** Which sample of the batch {@link #trace} shows (0 for a one-sample step). */
+    private int chosen;
     private int sampleIndex;
     private Phase phase;
     private int steps;
@@ -53,6 +63,12 @@ public final class Experiment {
     private final Map<Integer, StepTrace> recentTraces = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, StepTrace> eldest) {
+            return size() > KEPT_TRACES;
+        }
+    };
+    private final Map<Integer, BatchStep> recentBatches = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Integer, BatchStep> eldest) {
             return size() > KEPT_TRACES;
         }
     };
@@ -92,6 +108,8 @@ public final class Experiment {
         Config.mismatch(data, newConfig.inputs(), newConfig.outputs()).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
+        // new data of fewer samples than the batch (own data pasted in): full-batch on it
+        if (newConfig.batchSize() > data.size()) newConfig = newConfig.withTraining(data.size(), newConfig.regularization());
         this.config = newConfig;
         this.dataset = data;
         reset();
@@ -110,7 +128,7 @@ public final class Experiment {
         dataset = data;
         reset();
         network = savedNetwork;
-        schedule = SampleSchedule.after(dataset.size(), config.order(), config.seed(), savedSteps);
+        schedule = SampleSchedule.after(dataset.size(), config.order(), config.seed(), consumed(savedSteps));
         steps = savedSteps;
         lossHistory.clear();
         lossHistory.addAll(savedLossHistory);
@@ -145,6 +163,10 @@ public final class Experiment {
                 throw new IllegalArgumentException("layer " + (l + 1) + " of the saved network uses "
                         + savedNetwork.layer(l).activation().label() + " but its configuration says " + expected.label());
             }
+        }
+        if (savedConfig.batchSize() > data.size()) {
+            throw new IllegalArgumentException("the batch size is " + savedConfig.batchSize() + " but the data have "
+                    + data.size() + " samples");
         }
         if (savedSteps < 0 || savedSteps > Bounds.MAX_STEPS) {
             throw new IllegalArgumentException("an experiment counts 0 to " + Bounds.MAX_STEPS + " steps, not " + savedSteps);
@@ -183,12 +205,13 @@ public final class Experiment {
     public void reset() {
         stopTraining();
         lastTraining = null;
-        sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases());
+        sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases(), config.regularization());
         Network seeded = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
                 config.seed());
         network = startingNetwork != null && fits(startingNetwork, seeded) ? startingNetwork : seeded;
         schedule = new SampleSchedule(dataset.size(), config.order(), config.seed());
         trace = null;
+        batch = null;
         phase = Phase.READY;
         steps = 0;
         notice = null;
@@ -203,7 +226,18 @@ public final class Experiment {
         recordTestLoss();
         records.clear();
         recentTraces.clear();
+        recentBatches.clear();
         changed();
+    }
+
+    /**
+     * Samples the schedule has handed out after {@code stepCount} steps: an epoch is ⌈N/b⌉ steps of b samples, the
+     * last one smaller when b does not divide N (so with b = 1 it is the step count itself).
+     */
+    long consumed(long stepCount) {
+        int n = dataset.size();
+        int perEpoch = config.stepsPerEpoch(n);
+        return stepCount / perEpoch * n + stepCount % perEpoch * config.batchSize();
     }
 
     /** Moves on by one phase; after UPDATE (or before anything) that picks the next sample. */
@@ -250,6 +284,7 @@ public final class Experiment {
             notice = "This experiment has reached " + Bounds.MAX_STEPS + " steps, the most it counts. Reset to go on.";
             return false;
         }
+        if (config.batched()) return pickBatch();
         int index = schedule.peek();
         StepTrace next = sgd.step(network, Vec.of(dataset.x(index)), Vec.of(dataset.y(index)));
         double nextMean = next.diverged() ? Double.NaN
@@ -259,26 +294,88 @@ public final class Experiment {
             return false;
         }
         trace = next;
+        batch = null;
+        batchIndices = new int[] {index};
+        chosen = 0;
         pendingMeanLoss = nextMean;
         sampleIndex = index;
         phase = Phase.PICK;
         return true;
     }
 
+    /** The next b samples of the epoch's order (fewer at its end), as one traced batch step. */
+    private boolean pickBatch() {
+        int size = Math.min(config.batchSize(), dataset.size() - schedule.position());
+        // peeked: the schedule moves on when the update is applied
+        int[] indices = new int[size];
+        for (int k = 0; k < size; k++) indices[k] = schedule.peek(k);
+        BatchTrace next = batchStep(network, indices);
+        double nextMean = next.diverged() ? Double.NaN
+                : sgd.meanLoss(next.after(), dataset.xMatrix(), dataset.yMatrix());
+        if (!Double.isFinite(nextMean)) {
+            markDiverged();
+            return false;
+        }
+        batch = next;
+        batchIndices = indices;
+        pendingMeanLoss = nextMean;
+        phase = Phase.PICK;
+        choose(0);
+        return true;
+    }
+
+    private BatchTrace batchStep(Network from, int[] indices) {
+        List<Vec> xs = new ArrayList<>(indices.length);
+        List<Vec> ys = new ArrayList<>(indices.length);
+        for (int index : indices) {
+            xs.add(Vec.of(dataset.x(index)));
+            ys.add(Vec.of(dataset.y(index)));
+        }
+        return sgd.step(from, xs, ys);
+    }
+
+    /** Sample {@code k} of the batch as a one-sample trace: its own forward, loss and gradients, the batch's update. */
+    private void choose(int k) {
+        chosen = k;
+        sampleIndex = batchIndices[k];
+        trace = sampleTrace(batch, k);
+    }
+
+    static StepTrace sampleTrace(BatchTrace b, int k) {
+        BatchTrace.Sample s = b.samples().get(k);
+        return new StepTrace(s.x(), s.y(), s.forward(), b.lossFunction(), s.lossTerms(), s.loss(), s.backward(),
+                b.learningRate(), b.biasesTrained(), b.before(), b.after());
+    }
+
+    /**
+     * Shows sample {@code k} (from 0) of the batch step in progress or just applied in the per-sample views.
+     * @throws IllegalArgumentException when there is no batch, or it has no sample k
+     */
+    public void chooseSample(int k) {
+        if (batch == null) throw new IllegalArgumentException("There is no batch step to choose a sample from.");
+        if (k < 0 || k >= batchIndices.length) {
+            throw new IllegalArgumentException("This batch has samples 1 to " + batchIndices.length + ", not "
+                    + (k + 1) + ".");
+        }
+        choose(k);
+    }
+
     private void applyUpdate() {
         network = trace.after();
         int epoch = schedule.epoch();
-        schedule.next();
+        for (int k = 0; k < batchIndices.length; k++) schedule.next();
         steps++;
         lossHistory.add(pendingMeanLoss);
         lossSteps.add(steps);
         thin(lossHistory, lossSteps);
         meanLossNow = pendingMeanLoss;
         recordTestLoss();
-        records.add(new StepRecord(steps, epoch + 1, sampleIndex, trace.loss(), trace.largestChange(),
-                trace.learningRate()));
+        // a batch step is recorded by its first sample and its loss, L + λR
+        records.add(new StepRecord(steps, epoch + 1, batchIndices[0], batch == null ? trace.loss() : batch.loss(),
+                trace.largestChange(), trace.learningRate()));
         if (records.size() > MAX_RECORDS) records.subList(0, records.size() - MAX_RECORDS).clear();
-        recentTraces.put(steps, trace);
+        recentTraces.put(steps, batch == null ? trace : sampleTrace(batch, 0));
+        if (batch != null) recentBatches.put(steps, new BatchStep(batch, batchIndices(), 0));
         changed();
     }
 
@@ -311,7 +408,7 @@ public final class Experiment {
                     + config.parameterCount().total() + " parameters is too much for one run; this network can train at most "
                     + fits + " epochs at a time.");
         }
-        if ((long) steps + (long) epochs * dataset.size() > Bounds.MAX_STEPS) {
+        if ((long) steps + (long) epochs * config.stepsPerEpoch(dataset.size()) > Bounds.MAX_STEPS) {
             throw new IllegalArgumentException("This experiment is at step " + steps + "; it counts at most "
                     + Bounds.MAX_STEPS + " steps. Reset to train further.");
         }
@@ -320,13 +417,14 @@ public final class Experiment {
             if (diverged) return Optional.empty();
         }
         notice = null;
-        training = new TrainingRun(network, sgd, dataset.xMatrix(), dataset.yMatrix(), replayedSchedule(), epochs);
+        training = new TrainingRun(network, sgd, dataset.xMatrix(), dataset.yMatrix(), replayedSchedule(), epochs,
+                config.batchSize());
         return Optional.of(training);
     }
 
-    /** A schedule in the same state as ours: every applied step consumed exactly one sample since the reset. */
+    /** A schedule in the same state as ours: every applied step consumed one batch since the reset. */
     private SampleSchedule replayedSchedule() {
-        return SampleSchedule.after(dataset.size(), config.order(), config.seed(), steps);
+        return SampleSchedule.after(dataset.size(), config.order(), config.seed(), consumed(steps));
     }
 
     /**
@@ -346,10 +444,11 @@ public final class Experiment {
             for (double epochLoss : run.epochLosses()) {
                 lossHistory.add(epochLoss);
                 lossSteps.add(epochEnd);
-                epochEnd += dataset.size();
+                epochEnd += config.stepsPerEpoch(dataset.size());
             }
             steps += run.completedSteps();
             trace = null;
+            batch = null;
             phase = Phase.READY;
             meanLossNow = meanLoss();
             if (schedule.position() != 0) {
@@ -456,8 +555,44 @@ public final class Experiment {
         return network;
     }
 
+    /** The step in progress (or just applied); for a batch step, the chosen sample's share of it. */
     public Optional<StepTrace> trace() {
         return Optional.ofNullable(trace);
+    }
+
+    /** The batch step in progress or just applied, when steps are batch steps ({@link Config#batched()}). */
+    public Optional<BatchTrace> batch() {
+        return Optional.ofNullable(batch);
+    }
+
+    /** The dataset rows of the current step's samples, in batch order. */
+    public List<Integer> batchIndices() {
+        return java.util.Arrays.stream(batchIndices).boxed().toList();
+    }
+
+    /** Which sample of the batch (from 0) the per-sample views show. */
+    public int chosenSample() {
+        return chosen;
+    }
+
+    /**
+     * A batch step as the views show it: its trace, the dataset rows of its samples and which sample (from 0) the
+     * per-sample views show.
+     */
+    public record BatchStep(BatchTrace trace, List<Integer> rows, int chosen) {
+        public BatchStep {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /** The batch step in progress or just applied, with its rows and chosen sample. */
+    public Optional<BatchStep> batchStep() {
+        return batch == null ? Optional.empty() : Optional.of(new BatchStep(batch, batchIndices(), chosen));
+    }
+
+    /** A recent completed batch step, its first sample chosen. */
+    public Optional<BatchStep> batchOfStep(int step) {
+        return Optional.ofNullable(recentBatches.get(step));
     }
 
     /** The dataset row of the sample of the current step. */
@@ -477,6 +612,11 @@ public final class Experiment {
     /** Completed epochs. */
     public int epochs() {
         return schedule.epoch();
+    }
+
+    /** Steps in an epoch: ⌈N/b⌉. */
+    public int stepsPerEpoch() {
+        return config.stepsPerEpoch(dataset.size());
     }
 
     /** Samples already used in the current epoch. */
@@ -500,18 +640,24 @@ public final class Experiment {
         if (problem != null) throw new IllegalArgumentException(ref.label() + " " + problem);
         Network edited = ref.applyTo(network, value);
         if (stepInProgress()) {
-            StepTrace recomputed = sgd.step(edited, Vec.of(dataset.x(sampleIndex)), Vec.of(dataset.y(sampleIndex)));
-            double mean = recomputed.diverged() ? Double.NaN
+            BatchTrace recomputedBatch = batch == null ? null : batchStep(edited, batchIndices);
+            StepTrace recomputed = batch == null
+                    ? sgd.step(edited, Vec.of(dataset.x(sampleIndex)), Vec.of(dataset.y(sampleIndex)))
+                    : sampleTrace(recomputedBatch, chosen);
+            boolean overflow = recomputedBatch == null ? recomputed.diverged() : recomputedBatch.diverged();
+            double mean = overflow ? Double.NaN
                     : sgd.meanLoss(recomputed.after(), dataset.xMatrix(), dataset.yMatrix());
             if (!Double.isFinite(mean)) {
                 throw new IllegalArgumentException("with " + ref.label() + " = " + value
                         + " this step overflows to infinity; choose a smaller value");
             }
             trace = recomputed;
+            batch = recomputedBatch;
             pendingMeanLoss = mean;
             notice = ref.label() + " set to " + value + ": this step is recomputed from it.";
         } else {
             trace = null;
+            batch = null;
             phase = Phase.READY;
             notice = ref.label() + " set to " + value + ": the next step starts from it.";
         }

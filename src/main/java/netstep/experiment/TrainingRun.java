@@ -21,7 +21,11 @@ public final class TrainingRun implements Runnable {
     private final double[][] ys;
     private final SampleSchedule schedule;
     private final int epochs;
+    private final int batchSize;
+    /** ⌈N/b⌉ */
+    private final int stepsPerEpoch;
     private final int totalSteps;
+    /** Steps already taken in the epoch the run starts in. */
     private final int startPosition;
     private final long startedNanos = System.nanoTime();
 
@@ -34,15 +38,24 @@ public final class TrainingRun implements Runnable {
     private final List<Double> epochLosses = new ArrayList<>();
 
     TrainingRun(Network start, Sgd sgd, double[][] xs, double[][] ys, SampleSchedule schedule, int epochs) {
+        this(start, sgd, xs, ys, schedule, epochs, 1);
+    }
+
+    /** Batches of {@code batchSize} consecutive samples of each epoch's order, the last one smaller. */
+    TrainingRun(Network start, Sgd sgd, double[][] xs, double[][] ys, SampleSchedule schedule, int epochs,
+                int batchSize) {
         this.network = start;
         this.sgd = sgd;
         this.xs = xs;
         this.ys = ys;
         this.schedule = schedule;
         this.epochs = epochs;
+        this.batchSize = batchSize;
+        this.stepsPerEpoch = (xs.length + batchSize - 1) / batchSize;
         // whole epochs from where the student is: the rest of the current one, then epochs − 1 more
-        this.startPosition = schedule.position();
-        this.totalSteps = epochs * xs.length - startPosition;
+        // (a batch step in the schedule's middle consumed b samples each, so position / b steps are behind us)
+        this.startPosition = (schedule.position() + batchSize - 1) / batchSize;
+        this.totalSteps = epochs * stepsPerEpoch - startPosition;
     }
 
     @Override
@@ -54,19 +67,30 @@ public final class TrainingRun implements Runnable {
         state = State.RUNNING;
         // untraced: the numbers of stepping one sample at a time, without recording them
         Trainer trainer = sgd.trainer(network);
+        int[] batch = new int[batchSize];
         for (int step = 0; step < totalSteps; step++) {
             if (cancelRequested || Thread.currentThread().isInterrupted()) {
                 network = trainer.network();
                 finish(State.CANCELLED);
                 return;
             }
-            int index = schedule.peek();
-            if (!trainer.step(xs[index], ys[index])) {
+            boolean applied;
+            if (batchSize == 1) {
+                int index = schedule.peek();
+                applied = trainer.step(xs[index], ys[index]);
+                if (applied) schedule.next();
+            } else {
+                int size = Math.min(batchSize, xs.length - schedule.position());
+                // peeked: a step that is not applied must not move the schedule
+                for (int k = 0; k < size; k++) batch[k] = schedule.peek(k);
+                applied = trainer.step(xs, ys, batch, size);
+                if (applied) for (int k = 0; k < size; k++) schedule.next();
+            }
+            if (!applied) {
                 network = trainer.network();
                 finish(State.DIVERGED);
                 return;
             }
-            schedule.next();
             completedSteps = step + 1;
             if (schedule.position() == 0) {
                 network = trainer.network();
@@ -119,7 +143,7 @@ public final class TrainingRun implements Runnable {
 
     /** Epochs of this run completed so far. */
     public int completedEpochs() {
-        return (startPosition + completedSteps) / xs.length;
+        return (startPosition + completedSteps) / stepsPerEpoch;
     }
 
     /** Milliseconds from submission to the end (or to now, while it runs). */
@@ -138,7 +162,7 @@ public final class TrainingRun implements Runnable {
 
     /** Steps from the run's start to the end of its first epoch (the run may start part-way into one). */
     int stepsToFirstEpochEnd() {
-        return xs.length - startPosition;
+        return stepsPerEpoch - startPosition;
     }
 
     List<Double> epochLosses() {

@@ -68,7 +68,7 @@ final class ConfigFormView {
         return fieldset(legend("Training"),
                 field(form, locked, ConfigForm.DATASET, "Dataset", datasetSelect(form)),
                 datasetParameters(form, locked),
-                featuresField(form, locked),
+                TrainingControlsView.features(form, locked),
                 field(form, locked, ConfigForm.LOSS, "Loss L", select(form, ConfigForm.LOSS, lossOptions())),
                 field(form, locked, ConfigForm.LEARNING_RATE, "Learning rate η",
                         numberInput(form, ConfigForm.LEARNING_RATE, "0", "10", "any")),
@@ -77,18 +77,8 @@ final class ConfigFormView {
                 field(form, locked, ConfigForm.BIASES, "Biases", select(form, ConfigForm.BIASES,
                         options(List.of(true, false),
                                 trained -> trained ? ConfigForm.BIASES_TRAINED : ConfigForm.BIASES_FROZEN,
-                                trained -> trained ? "trained" : "frozen (not trained)"))));
-    }
-
-    /** Input features of 2-D data (issue 14): feature ids, as the hidden widths are typed. */
-    private static DivTag featuresField(ConfigForm form, Set<String> locked) {
-        return field(form, locked, ConfigForm.FEATURES, "Input features (2-D data)",
-                input().withType("text").withName(ConfigForm.FEATURES).withId(ConfigForm.FEATURES)
-                        .withValue(form.value(ConfigForm.FEATURES)).attr("placeholder", "e.g. x1sq,x2sq")
-                        .attr("autocomplete", "off"),
-                "Empty = x₁, x₂ as they are. Any of " + java.util.Arrays.stream(netstep.data.InputFeature.values())
-                        .map(f -> f.id + " (" + f.label + ")").collect(java.util.stream.Collectors.joining(", "))
-                        + "; the inputs follow.");
+                                trained -> trained ? "trained" : "frozen (not trained)"))),
+                TrainingControlsView.batchAndRegularization(form, locked));
     }
 
     private static String describe(ConfigForm form) {
@@ -113,7 +103,7 @@ final class ConfigFormView {
     static DivTag parameterCount(ConfigForm form) {
         DivTag box = div().withId("param-count");
         return form.parameterCount()
-                .map(count -> box.with(parameterFormula(count, "param")))
+                .map(count -> box.with(parameterFormula(count, "param"), TrainingControlsView.inputLayer(form)))
                 .orElseGet(() -> box.with(p("Parameters: — (fix the sizes above to count them)")));
     }
 

@@ -62,9 +62,19 @@ final class ControlsView {
                 .withData("key", key).attr("aria-keyshortcuts", key);
     }
 
+    /** With batches an epoch is ⌈N/b⌉ steps: where the student is, in steps and samples. */
+    private static String batchPosition(Experiment e, int size, int b) {
+        int done = e.positionInEpoch();
+        int perEpoch = e.stepsPerEpoch();
+        return e.stepInProgress()
+                ? "batch " + ((done + b - 1) / b + 1) + " of " + perEpoch + ", b = " + b + ", in this epoch"
+                : done + " of " + size + " samples done in this epoch (" + perEpoch + " batches of b = " + b + ")";
+    }
+
     static DivTag status(Experiment e) {
         int size = e.dataset().size();
-        String position = e.stepInProgress()
+        int b = e.config().batchSize();
+        String position = b > 1 ? batchPosition(e, size, b) : e.stepInProgress()
                 ? "sample " + (e.positionInEpoch() + 1) + " of " + size + " in this epoch"
                 : e.positionInEpoch() + " of " + size + " samples done in this epoch";
         return div(

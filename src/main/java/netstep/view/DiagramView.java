@@ -87,6 +87,9 @@ final class DiagramView {
         Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
                         sizes.stream().map(String::valueOf).toList()) + caption(labels),
                 describe(network, labels)).withClass("diagram phase-" + phase.id);
+        // inputs fed as features of a 2-D point are labelled with their feature (x₁², sin x₂, …)
+        List<String> features = e.config().data() instanceof netstep.experiment.DataSource.Featured f
+                ? f.features().stream().map(feature -> feature.label).toList() : List.of();
 
         // the edges change only with the weights, except after an update, which marks the most changed: before it,
         // every phase of a step draws the same edges, so they are rendered once per network
@@ -97,12 +100,13 @@ final class DiagramView {
             edges = rawHtml(EDGES.get(network, () -> edges(network, null, Double.NaN, ys, radius, columnGap).render()));
         }
 
-        svg.with(edges, neurons(network, trace, labels, layout), flow(labels, height));
+        svg.with(edges, neurons(network, trace, labels, layout, features), flow(labels, height));
         return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
     }
 
     /** The neurons, a column per layer, each labelled with the phase's numbers. */
-    private static Svg neurons(Network network, StepTrace trace, Labels labels, Geometry layout) {
+    private static Svg neurons(Network network, StepTrace trace, Labels labels, Geometry layout,
+                                List<String> features) {
         List<Integer> sizes = network.sizes();
         double[][] ys = layout.ys;
         Svg nodes = Svg.el("g").withClass("neurons");
@@ -110,7 +114,12 @@ final class DiagramView {
             double x = SIDE + c * layout.columnGap;
             nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
             for (int j = 0; j < ys[c].length; j++) {
-                nodes.with(neuron(network, trace, labels, c, j, x, ys[c][j], layout.radius));
+                Svg neuron = neuron(network, trace, labels, c, j, x, ys[c][j], layout.radius);
+                if (c == 0 && j < features.size()) {
+                    neuron.with(Svg.text(x - layout.radius - 4, ys[c][j] + 4, features.get(j))
+                            .withClass("input-feature").attr("text-anchor", "end"));
+                }
+                nodes.with(neuron);
             }
             if (sizes.get(c) > ys[c].length) {
                 nodes.with(Svg.text(x, layout.height - BOTTOM + 12, "+" + (sizes.get(c) - ys[c].length) + " more")

@@ -9,6 +9,7 @@ import j2html.tags.specialized.SectionTag;
 import netstep.engine.StepTrace;
 import netstep.engine.Vec;
 import netstep.experiment.Experiment;
+import netstep.experiment.Experiment.BatchStep;
 import netstep.experiment.Phase;
 
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class TraceView {
         int stepNumber = stepNumber(e);
         // which step and phase this trace shows: an answer that only adds phases is swapped in only here
         section.withData("at", at(stepNumber, shown));
-        return render(section, e, e.trace().orElseThrow(), shown, stepNumber, e.sampleIndex());
+        return render(section, e, e.trace().orElseThrow(), shown, stepNumber, e.sampleIndex(),
+                e.batchStep().orElse(null));
     }
 
     private static int stepNumber(Experiment e) {
@@ -66,7 +68,9 @@ final class TraceView {
         DivTag added = div().withClass("trace-phases").withData("at", at(stepNumber, shown))
                 .attr("hx-swap-oob", "beforeend:#trace[data-at=" + at(stepNumber, before) + "]");
         for (Phase p : Phase.steps()) {
-            if (p.ordinal() > before.ordinal() && p.reached(shown)) added.with(phase(p, shown, e, t, e.sampleIndex()));
+            if (p.ordinal() > before.ordinal() && p.reached(shown)) {
+                added.with(phase(p, shown, e, t, e.sampleIndex(), e.batchStep().orElse(null)));
+            }
         }
         return added;
     }
@@ -81,7 +85,8 @@ final class TraceView {
         }
         section.with(div(text("You are looking at step " + step + " from the history. "), backToCurrent())
                 .withClass("warning").attr("role", "note"));
-        return render(section, e, t, Phase.UPDATE, step, e.record(step).orElseThrow().sampleIndex());
+        return render(section, e, t, Phase.UPDATE, step, e.record(step).orElseThrow().sampleIndex(),
+                e.batchOfStep(step).orElse(null));
     }
 
     private static DomContent backToCurrent() {
@@ -89,24 +94,41 @@ final class TraceView {
     }
 
     private static SectionTag render(SectionTag section, Experiment e, StepTrace t, Phase shown, int stepNumber,
-                                     int sampleIndex) {
-        section.with(h2("Step " + stepNumber + ", sample #" + (sampleIndex + 1)));
+                                     int sampleIndex, BatchStep batch) {
+        section.with(h2("Step " + stepNumber + (batch == null ? ", sample #" + (sampleIndex + 1)
+                : ", a batch of " + batch.trace().batchSize() + " (showing sample #" + (sampleIndex + 1) + ")")));
         for (Phase p : Phase.steps()) {
-            if (p == Phase.PICK || p.reached(shown)) section.with(phase(p, shown, e, t, sampleIndex));
+            if (p == Phase.PICK || p.reached(shown)) section.with(phase(p, shown, e, t, sampleIndex, batch));
         }
         return section;
     }
 
     /** One phase's part of the trace: its summary line and its working, from the view named after the phase. */
-    private static DetailsTag phase(Phase p, Phase shown, Experiment e, StepTrace t, int sampleIndex) {
+    private static DetailsTag phase(Phase p, Phase shown, Experiment e, StepTrace t, int sampleIndex,
+                                    BatchStep batch) {
+        // a batch step (issue 14): BatchView adds the batch's numbers; the phase views show the chosen sample
+        String batchSummary = BatchView.summaryLine(p, batch);
         return switch (p) {
-            case PICK -> phase(p, shown, PickView.summaryLine(t), PickView.body(e, t, sampleIndex));
-            case FORWARD -> phase(p, shown, ForwardView.summaryLine(t), ForwardView.body(e, t));
-            case LOSS -> phase(p, shown, LossView.summaryLine(t), LossView.body(t));
-            case BACKWARD -> phase(p, shown, BackwardView.summaryLine(t), BackwardView.body(e, t));
-            case UPDATE -> phase(p, shown, UpdateView.summaryLine(t), UpdateView.body(e, t));
+            case PICK -> phase(p, shown, or(batchSummary, PickView.summaryLine(t)), div(BatchView.pick(e, batch),
+                    BatchView.sampleHeading(batch, "x and y"), PickView.body(e, t, sampleIndex), BatchView.rawPoint(e, t.x(), sampleIndex)));
+            case FORWARD -> phase(p, shown, or(batchSummary, ForwardView.summaryLine(t)),
+                    div(BatchView.forward(e, batch),
+                    BatchView.sampleHeading(batch, "its forward pass"), ForwardView.body(e, t)));
+            case LOSS -> phase(p, shown, or(batchSummary, LossView.summaryLine(t)),
+                    div(BatchView.loss(e, batch),
+                    BatchView.sampleHeading(batch, "its loss Lₛ"), LossView.body(t)));
+            case BACKWARD -> phase(p, shown, or(batchSummary, BackwardView.summaryLine(t)),
+                    div(BatchView.backward(e, batch),
+                    BatchView.sampleHeading(batch, "its gradients ∂Lₛ/∂θ by the chain rule"), BackwardView.body(e, t)));
+            // the one-sample update would use this sample's gradient: a batch's uses the mean
+            case UPDATE -> phase(p, shown, or(batchSummary, UpdateView.summaryLine(t)),
+                    batch == null ? UpdateView.body(e, t) : BatchView.update(e, batch));
             default -> throw new IllegalArgumentException(p.name());
         };
+    }
+
+    private static String or(String first, String fallback) {
+        return first != null ? first : fallback;
     }
 
     private static DetailsTag phase(Phase p, Phase shown, String summary, DomContent body) {

@@ -29,14 +29,68 @@ public final class WorkedExample {
                 .append(" (").append(t.before().parameterCount().formula()).append("), ")
                 .append(t.lossFunction().label).append(" loss ").append(t.lossFunction().formula)
                 .append(", learning rate η = ").append(Num.f(t.learningRate())).append(".\n\n");
+        netstep.experiment.Experiment.BatchStep batch = e.batchStep().orElse(null);
+        if (batch != null) batch(md, batch);
         md.append("## 1. The sample\n\n");
         md.append("Sample #").append(e.sampleIndex() + 1).append(" of ").append(e.dataset().title())
                 .append(": x = ").append(vector(t.x())).append(", y = ").append(vector(t.y())).append(".\n\n");
         forward(md, t);
         loss(md, t);
         backward(md, t);
-        update(md, t);
+        if (batch == null) update(md, t); else batchUpdate(md, batch.trace());
         return md.toString();
+    }
+
+    /** A batch step (issue 14): the b samples, their losses and means; sections 1 to 4 are then one sample's. */
+    private static void batch(StringBuilder md, netstep.experiment.Experiment.BatchStep step) {
+        netstep.engine.BatchTrace b = step.trace();
+        md.append("## The batch: b = ").append(b.batchSize()).append(" samples\n\n");
+        md.append("| s | sample | ŷₛ | yₛ | Lₛ |\n| --- | --- | --- | --- | --- |\n");
+        for (int s = 0; s < b.batchSize(); s++) {
+            var sample = b.samples().get(s);
+            md.append("| ").append(s + 1).append(" | #").append(step.rows().get(s) + 1).append(" | ")
+                    .append(vector(sample.prediction())).append(" | ").append(vector(sample.y())).append(" | ")
+                    .append(Num.f(sample.loss())).append(" |\n");
+        }
+        md.append("\nData loss L = (1/b) Σₛ Lₛ = ").append(Num.f(b.dataLoss())).append(".");
+        if (!b.regularization().none()) {
+            md.append(" Regularization ").append(b.regularization().kind().label).append(" (")
+                    .append(b.regularization().kind().formula).append("): λR = ").append(Num.f(b.lambdaR()))
+                    .append(", L + λR = ").append(Num.f(b.loss())).append(".");
+        }
+        md.append("\n\nSections 1 to 4 show sample s = ").append(step.chosen() + 1)
+                .append(" alone; the update (5) uses the batch's mean gradient.\n\n");
+    }
+
+    private static void batchUpdate(StringBuilder md, netstep.engine.BatchTrace b) {
+        boolean regularized = !b.regularization().none();
+        md.append(regularized ? "## 5. Update W ← W − η(∂L/∂W + λ ∂R/∂W), b ← b − η ∂L/∂b\n\n"
+                : "## 5. Update θ ← θ − η ∂L/∂θ with the batch's mean gradient\n\n");
+        for (int l = 0; l < b.gradients().size(); l++) {
+            int n = l + 1;
+            Layer before = b.before().layer(l);
+            Layer after = b.after().layer(l);
+            netstep.engine.BatchTrace.LayerGradient g = b.gradients().get(l);
+            md.append("### Layer ").append(n).append("\n\n");
+            for (int j = 0; j < before.outputs(); j++) {
+                for (int i = 0; i < before.inputs(); i++) {
+                    md.append("- W").append(Num.sub(n)).append('[').append(j + 1).append(',').append(i + 1).append("] ← ")
+                            .append(Num.f(before.weight(j, i))).append(" − ").append(Num.f(b.learningRate())).append(" × ")
+                            .append(regularized ? "(" + Num.inFormula(g.dL_dW().get(j, i)) + " + "
+                                    + Num.inFormula(g.lambda_dR_dW().get(j, i)) + ")" : Num.inFormula(g.dL_dW().get(j, i)))
+                            .append(" = ").append(Num.f(after.weight(j, i))).append('\n');
+                }
+                md.append("- b").append(Num.sub(n)).append('[').append(j + 1).append("] ← ");
+                if (b.biasesTrained()) {
+                    md.append(Num.f(before.bias(j))).append(" − ").append(Num.f(b.learningRate())).append(" × ")
+                            .append(Num.inFormula(g.dL_db().get(j))).append(" = ");
+                } else {
+                    md.append("(frozen) ");
+                }
+                md.append(Num.f(after.bias(j))).append('\n');
+            }
+            md.append('\n');
+        }
     }
 
     private static void forward(StringBuilder md, StepTrace t) {

@@ -151,6 +151,31 @@ final class StepperController {
         html(ctx, sessions.answer(ctx, e -> () -> StepperPage.pastStep(e, step).render()));
     }
 
+    /**
+     * GET /batch/sample?sample=k: the per-sample views show sample k (from 1) of the batch step. With htmx the
+     * step's fragments come out of band; a plain link goes back to the page, which shows it.
+     */
+    void batchSample(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        String raw = ctx.queryParam("sample");
+        int k = positive(raw, 0);
+        if (k == 0) throw new BadRequest("sample must be a whole number from 1 (the batch's first sample)");
+        byte[] html = sessions.answer(ctx, e -> {
+            try {
+                e.chooseSample(k - 1);
+            } catch (IllegalArgumentException ex) {
+                throw new BadRequest(ex.getMessage());
+            }
+            return htmx(ctx) ? () -> StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, false, false))
+                    : null;
+        });
+        if (html == null) {
+            ctx.redirect("/#batch", HttpStatus.SEE_OTHER);
+            return;
+        }
+        respond(ctx, html);
+    }
+
     /** A positive whole number from a query or path parameter, or the fallback when absent or malformed. */
     private static int positive(String raw, int fallback) {
         if (raw == null) return fallback;
@@ -286,7 +311,10 @@ final class StepperController {
     private static Map<String, String> fields(Context ctx) {
         Map<String, String> fields = new HashMap<>();
         for (Map.Entry<String, List<String>> entry : ctx.formParamMap().entrySet()) {
-            if (!entry.getValue().isEmpty()) fields.put(entry.getKey(), entry.getValue().get(0));
+            if (entry.getValue().isEmpty()) continue;
+            // the feature tick boxes share one name: their ids together are the features field
+            fields.put(entry.getKey(), ConfigForm.FEATURES.equals(entry.getKey())
+                    ? String.join(",", entry.getValue()) : entry.getValue().get(0));
         }
         return fields;
     }

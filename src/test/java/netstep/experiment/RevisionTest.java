@@ -31,10 +31,11 @@ class RevisionTest {
     static final Set<String> READS = Set.of("stepInProgress", "training", "lastTraining", "testLossHistory",
             "lossSteps", "testLossSteps", "config", "dataset", "network", "trace", "sampleIndex", "phase", "steps",
             "epochs", "positionInEpoch", "currentMeanLoss", "lossHistory", "records", "record", "traceOfStep",
-            "tailoring", "revision", "diverged", "logLossScale", "notice");
+            "tailoring", "revision", "diverged", "logLossScale", "notice", "batch", "batchIndices", "batchOfStep",
+            "batchStep", "chosenSample", "stepsPerEpoch");
     static final Set<String> CHANGES = Set.of("restore", "reset", "configure", "advance", "goTo", "wholeStep",
             "epoch", "startTraining", "finishTraining", "abandonTraining", "stopTraining", "tell", "setParameter",
-            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale");
+            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample");
 
     @Test
     void everyPublicMethodIsAReadOrAChangeExercisedBelow() {
@@ -57,6 +58,9 @@ class RevisionTest {
                 Experiment::reset,
                 e -> e.configure(Config.defaults()),
                 e -> e.configure(lesson.variants().get(0).config()),
+                // batches of 4 with L2 (issue 14); choosing which sample the views show stores nothing
+                e -> e.configure(Config.defaults().withTraining(4, netstep.engine.Regularization.l2(0.01))),
+                e -> e.batch().ifPresent(b -> e.chooseSample(e.steps() % b.batchSize())),
                 Experiment::advance,
                 e -> e.goTo(Phase.values()[new Random(e.steps()).nextInt(Phase.values().length)]),
                 Experiment::wholeStep,

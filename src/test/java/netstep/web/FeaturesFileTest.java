@@ -16,6 +16,7 @@ import java.util.Map;
 
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Input features through the configuration form, and through an experiment's file. */
@@ -59,7 +60,11 @@ class FeaturesFileTest {
             HttpResponse<String> built = browser.postForm("/configure", form);
             assertEquals(303, built.statusCode(), built.body());
             String page = browser.get("/").body();
-            assertTrue(page.contains("value=\"x1sq,x2sq,x1x2\""), "the form shows the features");
+            for (String id : new String[] {"x1sq", "x2sq", "x1x2"}) {
+                assertTrue(page.contains("value=\"" + id + "\" id=\"feature-" + id + "\" checked"),
+                        "the form ticks " + id);
+            }
+            assertFalse(page.contains("id=\"feature-x1\" checked"), "and not x1");
             assertTrue(page.contains("3-1, "), "the network is 3-1: the inputs follow the features");
 
             form.put("dataset", "regression-3-2");

@@ -90,6 +90,12 @@ class RevisionHttpTest {
         readsOnly("the loss history", () -> browser.get("/export/loss.csv"));
         readsOnly("the worked example", () -> browser.get("/export/step.md"));
         readsOnly("the data", () -> browser.get("/export/data.csv"));
+        Map<String, String> batched = new HashMap<>(FilesTest.xorForm());
+        batched.put("batchSize", "2");
+        changes("configure batches of 2", () -> browser.postForm("/configure", batched));
+        readsOnly("a batch's backpropagation", () -> browser.postForm("/step", Map.of("action", "backward")));
+        readsOnly("choosing a sample of the batch", () -> browser.get("/batch/sample?sample=2"));
+        changes("the batch's update", () -> browser.postForm("/step", Map.of("action", "update")));
         readsOnly("a refused configuration", () -> {
             Map<String, String> bad = new HashMap<>(FilesTest.xorForm());
             bad.put("learningRate", "-1");
