@@ -141,7 +141,8 @@ public final class StepperPage {
                                 field(form, locked, ConfigForm.OUTPUT_ACTIVATION, "Output activation",
                                         select(form, ConfigForm.OUTPUT_ACTIVATION, activationOptions())),
                                 field(form, locked, ConfigForm.SLOPE, "Leaky ReLU slope a",
-                                        numberInput(form, ConfigForm.SLOPE, "0", "1", "any"))),
+                                        numberInput(form, ConfigForm.SLOPE, "0", "1", "any")),
+                                localFields(form, locked)),
                         fieldset(legend("Training"),
                                 field(form, locked, ConfigForm.DATASET, "Dataset", datasetSelect(form)),
                                 datasetParameters(form, locked),
@@ -179,6 +180,21 @@ public final class StepperPage {
                         + "; the inputs follow.");
     }
 
+    /** Layer 1 locally connected (issue 13): the window k and the stride, for image inputs. */
+    private static DetailsTag localFields(ConfigForm form, Set<String> locked) {
+        DetailsTag d = details(summary("Layer 1 locally connected (images)"),
+                field(form, locked, ConfigForm.WINDOW, "Window k (k×k pixels)",
+                        numberInput(form, ConfigForm.WINDOW, "1", "8", "1"),
+                        "Empty = fully connected. Each neuron of layer 1 sees one k×k patch; its width follows."),
+                field(form, locked, ConfigForm.STRIDE, "Stride", numberInput(form, ConfigForm.STRIDE, "1", "8", "1"),
+                        "Pixels between neighbouring windows; empty = 1.")).withClass("local-options");
+        if (!form.value(ConfigForm.WINDOW).isEmpty() || form.error(ConfigForm.WINDOW).isPresent()
+                || form.error(ConfigForm.STRIDE).isPresent()) {
+            d.attr("open");
+        }
+        return d;
+    }
+
     private static String describe(ConfigForm form) {
         return form.config().map(c -> String.join("-", c.sizes().stream().map(String::valueOf).toList()) + ", "
                 + c.hiddenActivation().label() + " / " + c.outputActivation().label() + ", " + c.loss().label
@@ -212,9 +228,12 @@ public final class StepperPage {
         for (int l = 1; l < sizes.size(); l++) {
             int in = sizes.get(l - 1);
             int out = sizes.get(l);
+            int weights = count.layerWeights().get(l - 1);
+            String ws = weights < in * out ? LocalConnectionView.weightsOfLayer(in, out, weights)
+                    : (in * out) + " weight" + (in * out == 1 ? "" : "s");
             perLayer.add(li("Layer " + l + ": " + MathView.sym("W", l) + " is " + out + "×" + in + " ("
-                    + (in * out) + " weight" + (in * out == 1 ? "" : "s") + "), " + MathView.sym("b", l) + " has "
-                    + out + " (" + out + " bias" + (out == 1 ? "" : "es") + ")"));
+                    + ws + "), " + MathView.sym("b", l) + " has "
+                    + out + " (" + out + " bias" + (out == 1 ? "" : "es") + ")").withCondClass(weights < in * out, "local-count"));
         }
         return div(
                 p(strong("Parameters: "), span(count.formula()).withId(idPrefix + "-formula")),
