@@ -67,7 +67,9 @@ final class CompactLayerView {
         for (int c = 0; c < sizes.size(); c++) tallest = Math.max(tallest, columnHeight(sizes.get(c), c == 0 && side > 0));
         double height = TOP + tallest + BOTTOM + 14;
         double middle = TOP + 8 + tallest / 2;
-        double gap = (WIDTH - 2 * SIDE - (names.isEmpty() ? 0 : 40)) / (sizes.size() - 1);
+        // room on the right for the outputs' names and values
+        double nameRoom = 6 + 7 * names.stream().mapToInt(String::length).max().orElse(0);
+        double gap = (WIDTH - SIDE - Math.max(SIDE, nameRoom + 60)) / (sizes.size() - 1);
 
         Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
                         sizes.stream().map(String::valueOf).toList()) + " (compact drawing)",
@@ -178,15 +180,26 @@ final class CompactLayerView {
         double h = columnHeight(size, false);
         double top = middle - h / 2 + RADIUS;
         double[] values = values(trace, labels, column);
+        double largest = 1e-12;
+        if (values != null) for (double v : values) largest = Math.max(largest, Math.abs(v));
+        boolean last = column == network.depth();
         for (int j = 0; j < size; j++) {
             double y = top + j * ROW;
             Svg link = Svg.el("a").attr("href", column == 0 ? "#pick-x-" + (j + 1) : "#b" + column + "-" + (j + 1))
                     .withClass(column == 0 ? "neuron input" : "neuron");
-            link.with(Svg.title(tip(network, trace, labels, column, j)), Svg.circle(x, y, RADIUS));
-            if (values != null) link.with(Svg.text(x, y + 3.5, Num.compact(values[j])).withClass("neuron-value small"));
+            Svg circle = Svg.circle(x, y, RADIUS);
+            // coloured by value like the squares; the number itself is written beside, where it has room
+            if (values != null) circle.attr("style", "fill:" + Palette.hex(values[j] / largest));
+            link.with(Svg.title(tip(network, trace, labels, column, j)), circle);
             out.with(link);
-            if (!names.isEmpty()) {
-                out.with(Svg.text(x + RADIUS + 6, y + 4, ImageView.className(names, j)).withClass("class-name"));
+            double textX = last ? x + RADIUS + 6 : x - RADIUS - 4;
+            String name = last && !names.isEmpty() ? ImageView.className(names, j) : "";
+            String value = values == null ? "" : Num.compact(values[j]);
+            if (!name.isEmpty()) out.with(Svg.text(textX, y + 4, name).withClass("class-name"));
+            if (!value.isEmpty()) {
+                Svg t = Svg.text(last ? textX + (name.isEmpty() ? 0 : 8 + 7 * name.length()) : textX, y + 4, value)
+                        .withClass(last ? "neuron-number" : "neuron-number before");
+                out.with(t);
             }
         }
         return new double[] {top - RADIUS, top + (size - 1) * ROW + RADIUS};
