@@ -221,6 +221,9 @@ final class CompactLayerView {
         }
         StringBuilder tip = new StringBuilder("layer " + column + ", neuron " + (j + 1) + ": bias "
                 + MathView.sym("b", column) + "[" + (j + 1) + "] = " + Num.exact(network.layer(column - 1).bias(j)));
+        Layer layer = network.layer(column - 1);
+        int side = (int) Math.round(Math.sqrt(layer.inputs()));
+        if (column == 1 && layer.masked() && side * side == layer.inputs()) tip.append("; ").append(field(layer, j, side));
         if (labels == Labels.FORWARD || labels == Labels.GRADIENTS) {
             StepTrace.LayerForward f = trace.forward().get(column - 1);
             tip.append("; a = ").append(Num.exact(f.a().get(j))).append(", f(a) = ").append(Num.exact(f.f().get(j)));
@@ -229,6 +232,22 @@ final class CompactLayerView {
             tip.append("; ∂L/∂a = ").append(Num.exact(trace.backward().get(column - 1).dL_da().get(j)));
         }
         return tip.toString();
+    }
+
+    /** Where a locally connected neuron looks: its receptive field, e.g. "sees rows 1–3, columns 4–6". */
+    private static String field(Layer layer, int j, int side) {
+        int r0 = side;
+        int c0 = side;
+        int r1 = -1;
+        int c1 = -1;
+        for (int i = 0; i < layer.inputs(); i++) {
+            if (!layer.connected(j, i)) continue;
+            r0 = Math.min(r0, i / side);
+            r1 = Math.max(r1, i / side);
+            c0 = Math.min(c0, i % side);
+            c1 = Math.max(c1, i % side);
+        }
+        return r1 < 0 ? "sees no pixel" : "sees pixel rows " + (r0 + 1) + "–" + (r1 + 1) + ", columns " + (c0 + 1) + "–" + (c1 + 1);
     }
 
     /** A layer's weights as one band from the column before to its own, labelled with their count. */

@@ -92,6 +92,28 @@ class DigitsBrowserTest extends BrowserTest {
         Browser.screenshot(driver, "digits-64-32-10-diagram");
     }
 
+    @Test
+    void theLocallyConnectedLessonShowsEachNeuronsReceptiveField() {
+        driver = Browser.start(true, 1366, 768);
+        driver.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        new Select(driver.findElement(By.id("lesson"))).selectByValue("13-fully-vs-locally-connected");
+        click(By.cssSelector("#lesson-form button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-panel")));
+        click(By.cssSelector("#variant-form button[value='1']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram-svg .receptive-field")));
+        assertTrue(text("param-count").contains("locally connected 36 neurons × 3×3 = 324 weights"), text("param-count"));
+        click(By.cssSelector("#controls button[value=forward]"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("templates")));
+        js("const d = document.getElementById('diagram'); window.scrollTo(0, d.getBoundingClientRect().top + window.scrollY"
+                + " - document.getElementById('controls').getBoundingClientRect().bottom - 8);");
+        Browser.screenshot(driver, "digits-locally-connected-diagram");
+        assertEquals(36, driver.findElements(By.cssSelector("#templates svg.template")).size());
+        show("templates");
+        Browser.screenshot(driver, "digits-locally-connected-templates");
+    }
+
     /** Scrolls the element to the middle of the window, clear of the sticky step controls. */
     private void show(String id) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(

@@ -61,6 +61,9 @@ class CompactLayerViewTest {
         String html = CompactLayerView.diagram(e).render();
         assertTrue(html.contains("receptive-field") && html.contains("sees only these 3×3 pixels"), html);
         assertTrue(html.contains("324 weights, local"));
+        assertTrue(html.contains("neuron 1: bias") && html.contains("sees pixel rows 1–3, columns 1–3"), "each square "
+                + "tells its receptive field");
+        assertTrue(html.contains("neuron 36: ") && html.contains("sees pixel rows 6–8, columns 6–8"));
         assertTrue(html.contains("locally connected 36 neurons × 3×3 = 324 weights"), "the band's tip counts it");
     }
 
