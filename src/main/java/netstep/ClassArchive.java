@@ -1,8 +1,8 @@
 package netstep;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.experiment.TrainingPool;
-import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
@@ -35,7 +35,7 @@ public final class ClassArchive {
         try {
             directory = Files.createTempDirectory("netstep-class-archive");
             try (Database database = Database.embedded(directory)) {
-                Javalin app = App.create(new SessionStore(), LessonLibrary.load(), new TrainingPool(1, 1),
+                Javalin app = App.create(new SessionStore(), LessonParser.library(null), new TrainingPool(1, 1),
                         new JdbcExperimentRepository(database.dataSource()), Connections.DEFAULTS).start("127.0.0.1", 0);
                 try {
                     firstVisit("http://127.0.0.1:" + app.port());

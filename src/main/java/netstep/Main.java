@@ -1,9 +1,9 @@
 package netstep;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.engine.MatrixProducts;
 import netstep.experiment.TrainingPool;
-import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.Retention;
@@ -48,7 +48,7 @@ public final class Main {
         startUp.shutdown();
         Retention retention = settings.retention();
         JdbcExperimentRepository repository = new JdbcExperimentRepository(() -> opening.join().dataSource());
-        Javalin app = App.create(new SessionStore(settings.sessions()), LessonLibrary.load(settings.lessonsFolder()),
+        Javalin app = App.create(new SessionStore(settings.sessions()), LessonParser.library(settings.lessonsFolder()),
                         new TrainingPool(settings.trainingWorkers(), settings.trainingQueue()), repository,
                         settings.connections())
                 .start(settings.port());

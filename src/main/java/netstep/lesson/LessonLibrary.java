@@ -43,13 +43,17 @@ public final class LessonLibrary {
         this.unavailable = List.copyOf(unavailable);
     }
 
-    /** The packaged lessons only. */
-    public static LessonLibrary load() {
-        return load(null);
+    /** Reads one lesson file, or throws InvalidInput saying why not (netstep.json.LessonParser, the file's form). */
+    @FunctionalInterface
+    public interface Parser {
+        Lesson parse(String id, String text);
     }
 
-    /** The packaged lessons and, unless {@code extraFolder} is null, the instructor's own from that folder. */
-    public static LessonLibrary load(Path extraFolder) {
+    /**
+     * The packaged lessons and, unless {@code extraFolder} is null, the instructor's own from that folder, each
+     * read by {@code parser}.
+     */
+    public static LessonLibrary load(Path extraFolder, Parser parser) {
         Map<String, String> files = new LinkedHashMap<>(packagedFiles());
         Map<String, Lesson> lessons = new LinkedHashMap<>();
         List<Unavailable> unavailable = new ArrayList<>();
@@ -67,7 +71,7 @@ public final class LessonLibrary {
             String id = idOf(file.getKey());
             try {
                 if (file.getValue() == null) throw new InvalidInput("the file is larger than 256 KB");
-                lessons.put(id, LessonParser.parse(id, file.getValue()));
+                lessons.put(id, parser.parse(id, file.getValue()));
             } catch (InvalidInput e) {
                 LOG.warn("Lesson {} is unavailable: {}", file.getKey(), e.getMessage());
                 unavailable.add(new Unavailable(id, file.getKey(), e.getMessage()));

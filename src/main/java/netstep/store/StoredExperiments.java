@@ -2,6 +2,7 @@ package netstep.store;
 
 import netstep.experiment.Config;
 import netstep.experiment.Experiment;
+import netstep.json.StoredExperimentCodec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +28,12 @@ public final class StoredExperiments {
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private final ExperimentRepository repository;
-    private final ExperimentCodec codec;
+    private final StoredExperimentCodec codec;
     /** What is stored for each experiment held in memory; an experiment the session store drops leaves with it. */
     private final Map<Experiment, ExperimentRepository.Versioned> lastStored =
             Collections.synchronizedMap(new WeakHashMap<>());
 
-    public StoredExperiments(ExperimentRepository repository, ExperimentCodec codec) {
+    public StoredExperiments(ExperimentRepository repository, StoredExperimentCodec codec) {
         this.repository = repository;
         this.codec = codec;
     }

@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;

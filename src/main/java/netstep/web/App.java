@@ -1,5 +1,8 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
+import netstep.json.StoredExperimentCodec;
+import netstep.json.ApiJson;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HandlerType;
@@ -50,15 +53,15 @@ public final class App {
     }
 
     public static Javalin create() {
-        return create(new SessionStore(), LessonLibrary.load(), TrainingPool.withDefaults());
+        return create(new SessionStore(), LessonParser.library(null), TrainingPool.withDefaults());
     }
 
     public static Javalin create(SessionStore store) {
-        return create(store, LessonLibrary.load());
+        return create(store, LessonParser.library(null));
     }
 
     public static Javalin create(SessionStore store, TrainingPool pool) {
-        return create(store, LessonLibrary.load(), pool);
+        return create(store, LessonParser.library(null), pool);
     }
 
     public static Javalin create(SessionStore store, LessonLibrary lessons) {

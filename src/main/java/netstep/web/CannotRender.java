@@ -1,5 +1,7 @@
 package netstep.web;
 
+import netstep.json.ExperimentJson;
+import netstep.json.ApiJson;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import netstep.experiment.Experiment;

@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.ExperimentJson;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
@@ -57,7 +58,7 @@ final class FilesController {
             try {
                 ExperimentJson.read(uploadedOrPasted(ctx), e);
                 return null;
-            } catch (netstep.experiment.InvalidInput ex) { // BadRequest, or a number out of bounds in a sample
+            } catch (netstep.experiment.InvalidInput ex) { // the file refused, or a number out of bounds in a sample
                 return ex.getMessage();
             }
         });

@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.ApiJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

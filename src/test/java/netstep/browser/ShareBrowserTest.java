@@ -1,7 +1,7 @@
 package netstep.browser;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
-import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
 import netstep.store.SessionStore;
 import netstep.web.App;
@@ -36,7 +36,7 @@ class ShareBrowserTest {
     void start() {
         Browser.assumeAvailable();
         database = Database.embedded(dataDir);
-        app = App.create(new SessionStore(), LessonLibrary.load(), database).start(0);
+        app = App.create(new SessionStore(), LessonParser.library(null), database).start(0);
         base = "http://localhost:" + app.port();
         driver = Browser.start(true, 1280, 900);
     }

@@ -1,5 +1,6 @@
 package netstep.experiment;
 
+import netstep.json.LessonParser;
 import netstep.data.Dataset;
 import netstep.data.InputFeature;
 import netstep.engine.Layer;
@@ -9,10 +10,8 @@ import netstep.engine.Sgd;
 import netstep.engine.Training;
 import netstep.engine.Vec;
 import netstep.lesson.Lesson;
-import netstep.lesson.LessonLibrary;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -97,7 +96,7 @@ class InputFeaturesTest {
     // ---------------------------------------------------------------- lesson 12
 
     static Lesson lesson() {
-        return LessonLibrary.load((Path) null).lesson("12-features-vs-hidden-layers").orElseThrow();
+        return LessonParser.library(null).lesson("12-features-vs-hidden-layers").orElseThrow();
     }
 
     static List<Double> train(Config c, double eta, int epochs) {

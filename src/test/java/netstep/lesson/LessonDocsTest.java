@@ -1,5 +1,6 @@
 package netstep.lesson;
 
+import netstep.json.LessonParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

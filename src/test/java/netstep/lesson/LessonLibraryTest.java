@@ -1,5 +1,6 @@
 package netstep.lesson;
 
+import netstep.json.LessonParser;
 import netstep.experiment.Experiment;
 import netstep.experiment.Phase;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class LessonLibraryTest {
 
     @Test
     void everyShippedLessonLoadsAndEveryVariantTrainsAnEpoch() {
-        LessonLibrary library = LessonLibrary.load((Path) null);
+        LessonLibrary library = LessonParser.library(null);
         assertEquals(List.of(), library.unavailable(), "no shipped lesson is broken");
         assertTrue(library.lessons().size() >= 8, "the lecture's eight examples at least");
         for (Lesson lesson : library.lessons()) {
@@ -43,7 +44,7 @@ class LessonLibraryTest {
 
     @Test
     void theXorLessonsLinearModelStaysAboveALossTheMlpGoesBelow() {
-        Lesson xor = LessonLibrary.load((Path) null).lesson("04-xor").orElseThrow();
+        Lesson xor = LessonParser.library(null).lesson("04-xor").orElseThrow();
         assertEquals(2, xor.variants().size());
         Experiment linear = open(xor, 0);
         Experiment mlp = open(xor, 1);
@@ -62,7 +63,7 @@ class LessonLibraryTest {
 
     @Test
     void thePerceptronLessonStartsAtItsOwnWeightAndLocksTheNetwork() {
-        Lesson lesson = LessonLibrary.load((Path) null).lesson("01-perceptron-y-equals-wx").orElseThrow();
+        Lesson lesson = LessonParser.library(null).lesson("01-perceptron-y-equals-wx").orElseThrow();
         Experiment e = open(lesson, 0);
         assertEquals(1.0, e.network().layer(0).weight(0, 0));
         assertFalse(e.config().trainBiases());
@@ -86,7 +87,7 @@ class LessonLibraryTest {
                 + "\"explanation\": \"<script>alert(1)</script>\", \"settings\": {\"learningRate\": 0.3}}");
         Files.writeString(folder.resolve("notes.txt"), "not a lesson");
 
-        LessonLibrary library = LessonLibrary.load(folder);
+        LessonLibrary library = LessonParser.library(folder);
         assertEquals(broken.size(), library.unavailable().size(), library.unavailable().toString());
         for (LessonLibrary.Unavailable u : library.unavailable()) {
             String expected = broken.get(u.file())[1];

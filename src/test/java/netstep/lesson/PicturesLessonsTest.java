@@ -1,10 +1,10 @@
 package netstep.lesson;
 
+import netstep.json.LessonParser;
 import netstep.engine.StepTrace;
 import netstep.experiment.Experiment;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,7 @@ class PicturesLessonsTest {
 
     @Test
     void softmaxVsSvmLossGivesTheExplainedNumbers() {
-        Lesson lesson = LessonLibrary.load((Path) null).lesson("11-softmax-vs-svm-loss").orElseThrow();
+        Lesson lesson = LessonParser.library(null).lesson("11-softmax-vs-svm-loss").orElseThrow();
         Experiment softmax = LessonLibraryTest.open(lesson, 0);
         StepTrace ce = softmax.trace().orElseThrow();
         assertEquals(0.245, ce.prediction().get(1), 5e-4);
@@ -30,7 +30,7 @@ class PicturesLessonsTest {
 
     @Test
     void theDigitsLessonIsTheLecturesLinearClassifier() {
-        Lesson lesson = LessonLibrary.load((Path) null).lesson("09-linear-classifier-digits").orElseThrow();
+        Lesson lesson = LessonParser.library(null).lesson("09-linear-classifier-digits").orElseThrow();
         Experiment e = LessonLibraryTest.open(lesson, 0);
         assertEquals(650, e.config().parameterCount().total());
         assertEquals(1, e.network().depth());

@@ -1,10 +1,12 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
+import netstep.json.ExperimentJson;
+import netstep.json.ApiJson;
 import netstep.experiment.Config;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.DataSource;
 import netstep.experiment.Experiment;
-import netstep.lesson.LessonLibrary;
 import io.javalin.testtools.JavalinTest;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeaturesFileTest {
     @Test
     void anExperimentOnFeaturesGoesThroughItsFileUnchanged() {
-        Config config = LessonLibrary.load((Path) null).lesson("12-features-vs-hidden-layers").orElseThrow()
+        Config config = LessonParser.library(null).lesson("12-features-vs-hidden-layers").orElseThrow()
                 .variants().get(1).config();
         Experiment e = new Experiment(config);
         e.epoch();

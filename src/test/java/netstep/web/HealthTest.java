@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.testtools.JavalinTest;

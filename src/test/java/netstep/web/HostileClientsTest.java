@@ -1,8 +1,8 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.experiment.TrainingPool;
-import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
@@ -68,7 +68,7 @@ class HostileClientsTest {
     static void start() {
         database = Database.embedded(dataDir);
         pool = new TrainingPool(1, 3);
-        app = App.create(new SessionStore(), LessonLibrary.load(), pool,
+        app = App.create(new SessionStore(), LessonParser.library(null), pool,
                 new JdbcExperimentRepository(database.dataSource()), Connections.DEFAULTS).start("127.0.0.1", 0);
         port = app.port();
         bystander = new WebClient(port);

@@ -1,5 +1,8 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
+import netstep.json.StoredExperimentCodec;
+import netstep.json.ExperimentJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -20,7 +23,6 @@ import netstep.experiment.Experiment;
 import netstep.experiment.InvalidInput;
 import netstep.experiment.StepRecord;
 import netstep.lesson.LessonLibrary;
-import netstep.lesson.LessonParser;
 import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
@@ -62,7 +64,7 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class HostileNumbersTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final LessonLibrary LESSONS = LessonLibrary.load();
+    private static final LessonLibrary LESSONS = LessonParser.library(null);
     private static final AtomicInteger ATTACKS = new AtomicInteger();
 
     @TempDir
@@ -408,7 +410,7 @@ class HostileNumbersTest {
                     .put("loss", 0.5).put("largestChange", 0.01).put("learningRate", 0.1);
         }
         // a file is refused: longer than the app keeps
-        assertThrows(BadRequest.class, () -> ExperimentJson.read(file, new Experiment(Config.defaults())));
+        assertThrows(InvalidInput.class, () -> ExperimentJson.read(file, new Experiment(Config.defaults())));
         // a state stored before the cap keeps its newest rows
         ObjectNode stored = JSON.createObjectNode();
         stored.set("experiment", file);

@@ -1,5 +1,7 @@
 package netstep.web;
 
+import netstep.json.ExperimentJson;
+import netstep.json.ApiJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import netstep.engine.Activation;
@@ -90,7 +92,7 @@ class ImportCostProbe {
         // through HTTP: the largest file /import takes (900 KB) with the widest network and longest histories
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("probe");
         netstep.store.Database db = netstep.store.Database.embedded(dir);
-        var app = App.create(new netstep.store.SessionStore(), netstep.lesson.LessonLibrary.load(),
+        var app = App.create(new netstep.store.SessionStore(), netstep.json.LessonParser.library(null),
                 new netstep.experiment.TrainingPool(1, 1), new netstep.store.JdbcExperimentRepository(db.dataSource()),
                 Connections.DEFAULTS).start("127.0.0.1", 0);
         try {

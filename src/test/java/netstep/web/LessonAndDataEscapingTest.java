@@ -1,8 +1,8 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.experiment.TrainingPool;
-import netstep.lesson.LessonLibrary;
 import netstep.store.SessionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class LessonAndDataEscapingTest {
     void lessonTitlesAndExplanationsAndCsvCellsAreEscaped() throws Exception {
         Files.writeString(lessons.resolve("evil.json"), "{\"title\": \"Evil " + SCRIPT.replace("\"", "\\\"")
                 + "\", \"explanation\": \"" + MARKUP + "\", \"settings\": {\"learningRate\": 0.3}}");
-        Javalin app = App.create(new SessionStore(), LessonLibrary.load(lessons), new TrainingPool(1, 1))
+        Javalin app = App.create(new SessionStore(), LessonParser.library(lessons), new TrainingPool(1, 1))
                 .start("127.0.0.1", 0);
         try {
             String base = "http://127.0.0.1:" + app.port();

@@ -1,5 +1,6 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
@@ -22,9 +23,9 @@ class LessonHttpTest {
     @Test
     void theApiListsTheLessonsAndReturnsOneAsStored(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("broken.json"), "{\"title\": 3}");
-        JavalinTest.test(App.create(new SessionStore(), LessonLibrary.load(folder)), (server, client) -> {
+        JavalinTest.test(App.create(new SessionStore(), LessonParser.library(folder)), (server, client) -> {
             JsonNode list = JSON.readTree(client.get("/api/lessons").body().string());
-            LessonLibrary packaged = LessonLibrary.load();
+            LessonLibrary packaged = LessonParser.library(null);
             assertEquals(packaged.lessons().size() + packaged.unavailable().size() + 1, list.size(),
                     "every packaged lesson and the broken one: " + list);
             JsonNode first = list.get(0);

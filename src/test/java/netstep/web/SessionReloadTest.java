@@ -1,9 +1,9 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import netstep.experiment.TrainingPool;
-import netstep.lesson.LessonLibrary;
 import netstep.store.Database;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
@@ -23,7 +23,7 @@ class SessionReloadTest {
     void anEvictedSessionComesBackFromTheDatabaseWithTheEndedMessageAndItsSteps(@TempDir Path dataDir) throws Exception {
         try (Database database = Database.embedded(dataDir)) {
             SessionStore store = new SessionStore(new SessionStore.Limits(1, Duration.ofMinutes(60)));
-            Javalin app = App.create(store, LessonLibrary.load(), new TrainingPool(1, 2),
+            Javalin app = App.create(store, LessonParser.library(null), new TrainingPool(1, 2),
                     new JdbcExperimentRepository(database.dataSource()), Connections.DEFAULTS).start("127.0.0.1", 0);
             try {
                 WebClient student = new WebClient(app.port());

@@ -1,5 +1,8 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
+import netstep.json.StoredExperimentCodec;
+import netstep.json.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import netstep.lesson.LessonLibrary;
@@ -29,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Experiments in the embedded database: seen by a second server, a failed write undone, Share and Make it mine. */
 class StoredExperimentsHttpTest {
-    private static final LessonLibrary LESSONS = LessonLibrary.load();
+    private static final LessonLibrary LESSONS = LessonParser.library(null);
 
     @TempDir
     Path dataDir;

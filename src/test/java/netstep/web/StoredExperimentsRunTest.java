@@ -1,8 +1,9 @@
 package netstep.web;
 
+import netstep.json.LessonParser;
+import netstep.json.StoredExperimentCodec;
 import netstep.experiment.Config;
 import netstep.experiment.Experiment;
-import netstep.lesson.LessonLibrary;
 import netstep.store.ExperimentRepository;
 import netstep.store.StoredExperiments;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class StoredExperimentsRunTest {
     private static final String ID = "AAAAAAAAAAAAAAAAAAAAAA";
     private final MemoryRepository database = new MemoryRepository();
-    private final StoredExperimentCodec codec = new StoredExperimentCodec(LessonLibrary.load());
+    private final StoredExperimentCodec codec = new StoredExperimentCodec(LessonParser.library(null));
 
     @Test
     void workThatChangesNothingNeitherLocksNorWrites() {

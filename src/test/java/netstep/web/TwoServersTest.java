@@ -1,5 +1,7 @@
 package netstep.web;
 
+import netstep.json.ExperimentJson;
+import netstep.json.ApiJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import netstep.experiment.Config;
 import netstep.experiment.Experiment;

@@ -1,4 +1,4 @@
-package netstep.web;
+package netstep.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +9,7 @@ import netstep.engine.Network;
 import netstep.experiment.Config;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.Experiment;
-import netstep.experiment.JsonInput;
+import netstep.experiment.InvalidInput;
 import netstep.experiment.StepRecord;
 
 import java.util.ArrayList;
@@ -23,20 +23,20 @@ import java.util.Set;
  * An experiment as a JSON file a student can download and load again: settings, data, the network in the
  * /api/step shape, the step count, the loss history and the step history.
  */
-final class ExperimentJson {
-    static final String FORMAT = "netstep-experiment";
-    static final int VERSION = 1;
+public final class ExperimentJson {
+    public static final String FORMAT = "netstep-experiment";
+    public static final int VERSION = 1;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "settings", "dataset", "network",
             "steps", "epochs", "lossHistory", "lossSteps", "history");
     /** How a loss that overflowed is written: JSON has no Infinity or NaN, and the file must load again. */
-    static final String INFINITY = "Infinity";
-    static final String NEGATIVE_INFINITY = "-Infinity";
-    static final String NAN = "NaN";
+    public static final String INFINITY = "Infinity";
+    public static final String NEGATIVE_INFINITY = "-Infinity";
+    public static final String NAN = "NaN";
 
     private ExperimentJson() {
     }
 
-    static ObjectNode write(Experiment e) {
+    public static ObjectNode write(Experiment e) {
         ObjectNode out = ApiJson.MAPPER.createObjectNode();
         out.put("format", FORMAT);
         out.put("version", VERSION);
@@ -93,7 +93,7 @@ final class ExperimentJson {
                 default: break;
             }
         }
-        throw new BadRequest(path + " must be a number, \"" + INFINITY + "\", \"" + NEGATIVE_INFINITY + "\" or \""
+        throw new InvalidInput(path + " must be a number, \"" + INFINITY + "\", \"" + NEGATIVE_INFINITY + "\" or \""
                 + NAN + "\", not " + clip(v.toString()));
     }
 
@@ -113,13 +113,13 @@ final class ExperimentJson {
         return samples;
     }
 
-    /** Loads a saved experiment into {@code e}; on any problem throws BadRequest and leaves {@code e} as it was. */
-    static void read(String body, Experiment e) {
+    /** Loads a saved experiment into {@code e}; on any problem throws InvalidInput and leaves {@code e} as it was. */
+    public static void read(String body, Experiment e) {
         read(ApiJson.parseObject(body), e);
     }
 
     /** The same, from JSON already parsed (the stored form wraps the file in an object of its own). */
-    static void read(JsonNode root, Experiment e) {
+    public static void read(JsonNode root, Experiment e) {
         read(root, e, false);
     }
 
@@ -127,18 +127,18 @@ final class ExperimentJson {
      * A state this app stored: as {@link #read}, except that a step history longer than an experiment now keeps
      * (stored before it was capped) loses its oldest rows instead of the whole state being refused.
      */
-    static void readStored(JsonNode root, Experiment e) {
+    public static void readStored(JsonNode root, Experiment e) {
         read(root, e, true);
     }
 
     private static void read(JsonNode root, Experiment e, boolean stored) {
-        if (!root.isObject()) throw new BadRequest("the experiment file must be a JSON object");
+        if (!root.isObject()) throw new InvalidInput("the experiment file must be a JSON object");
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!TOP_LEVEL.contains(name)) throw new BadRequest("unknown field \"" + name + "\" in the experiment file");
+            if (!TOP_LEVEL.contains(name)) throw new InvalidInput("unknown field \"" + name + "\" in the experiment file");
         }
         if (!FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != VERSION) {
-            throw new BadRequest("this is not a netstep experiment file (format \"" + FORMAT + "\", version " + VERSION + ")");
+            throw new InvalidInput("this is not a netstep experiment file (format \"" + FORMAT + "\", version " + VERSION + ")");
         }
         Dataset data = dataset(root.path("dataset"));
         Config config = settings(root.path("settings"), data);
@@ -149,7 +149,7 @@ final class ExperimentJson {
         List<Double> losses = new ArrayList<>();
         JsonNode history = root.path("lossHistory");
         if (!history.isArray() || history.isEmpty() || history.size() > maxLosses) {
-            throw new BadRequest("lossHistory must list the mean loss at step 0 and after each step (or trained "
+            throw new InvalidInput("lossHistory must list the mean loss at step 0 and after each step (or trained "
                     + "epoch): 1 to " + maxLosses + " values, not " + (history.isArray() ? history.size() : "none"));
         }
         for (int i = 0; i < history.size(); i++) losses.add(measured(history.get(i), "lossHistory[" + i + "]"));
@@ -159,11 +159,11 @@ final class ExperimentJson {
             for (int s = 0; s < losses.size(); s++) lossSteps.add(s);
         } else {
             if (!stepNumbers.isArray() || stepNumbers.size() != losses.size()) {
-                throw new BadRequest("lossSteps must list one step number for each value of lossHistory ("
+                throw new InvalidInput("lossSteps must list one step number for each value of lossHistory ("
                         + losses.size() + ")");
             }
             for (JsonNode n : stepNumbers) {
-                if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new BadRequest("lossSteps holds whole numbers only");
+                if (!n.isIntegralNumber() || !n.canConvertToInt()) throw new InvalidInput("lossSteps holds whole numbers only");
                 lossSteps.add(n.asInt());
             }
         }
@@ -172,7 +172,7 @@ final class ExperimentJson {
         if (recs.isArray()) {
             int first = stored ? Math.max(0, recs.size() - Experiment.MAX_RECORDS) : 0;
             if (recs.size() - first > Math.min(steps, Experiment.MAX_RECORDS)) {
-                throw new BadRequest("history has " + recs.size() + " steps; at most " + Math.min(steps,
+                throw new InvalidInput("history has " + recs.size() + " steps; at most " + Math.min(steps,
                         Experiment.MAX_RECORDS) + " (the steps taken, and at most the " + Experiment.MAX_RECORDS
                         + " an experiment keeps)");
             }
@@ -190,18 +190,18 @@ final class ExperimentJson {
             }
         }
         if (!sameSamples(config.data().raw().dataset(), data)) {
-            throw new BadRequest("the file's samples are not those of the dataset its settings name ("
+            throw new InvalidInput("the file's samples are not those of the dataset its settings name ("
                     + config.datasetId() + "); was the file edited?");
         }
         try {
             e.restore(config, network, steps, losses, lossSteps, records);
         } catch (IllegalArgumentException ex) {
-            throw new BadRequest("the experiment file does not fit together: " + ex.getMessage());
+            throw new InvalidInput("the experiment file does not fit together: " + ex.getMessage());
         }
     }
 
     private static Dataset dataset(JsonNode node) {
-        if (!node.isObject()) throw new BadRequest("missing field dataset");
+        if (!node.isObject()) throw new InvalidInput("missing field dataset");
         List<double[]> xs = new ArrayList<>();
         List<double[]> ys = new ArrayList<>();
         List<double[]> testXs = new ArrayList<>();
@@ -211,13 +211,13 @@ final class ExperimentJson {
             JsonInput.samples(node.path("test"), "dataset.test", 0, ApiJson.MAX_SAMPLES, ApiJson.MAX_WIDTH, testXs, testYs);
         }
         if (xs.size() + testXs.size() > ApiJson.MAX_SAMPLES) {
-            throw new BadRequest("at most " + ApiJson.MAX_SAMPLES + " samples in all");
+            throw new InvalidInput("at most " + ApiJson.MAX_SAMPLES + " samples in all");
         }
         try {
             return new Dataset(text(node, "id", "custom"), text(node, "title", "Saved data"),
                     text(node, "description", ""), xs, ys, testXs, testYs);
         } catch (IllegalArgumentException ex) {
-            throw new BadRequest("dataset: " + ex.getMessage());
+            throw new InvalidInput("dataset: " + ex.getMessage());
         }
     }
 
@@ -235,11 +235,11 @@ final class ExperimentJson {
     }
 
     private static Config settings(JsonNode node, Dataset data) {
-        if (!node.isObject()) throw new BadRequest("missing field settings");
+        if (!node.isObject()) throw new InvalidInput("missing field settings");
         Map<String, String> fields = new HashMap<>();
         node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().asText()));
         ConfigForm form = ConfigForm.parse(fields, data);
-        return form.config().orElseThrow(() -> new BadRequest("settings: " + String.join(" ", form.errors().values())));
+        return form.config().orElseThrow(() -> new InvalidInput("settings: " + String.join(" ", form.errors().values())));
     }
 
     private static String text(JsonNode node, String field, String fallback) {
@@ -251,7 +251,7 @@ final class ExperimentJson {
 
     private static int whole(JsonNode n, String name, int min, int max) {
         if (!n.isIntegralNumber() || !n.canConvertToInt() || n.asInt() < min || n.asInt() > max) {
-            throw new BadRequest(name + " must be a whole number from " + min + " to " + max + ", not "
+            throw new InvalidInput(name + " must be a whole number from " + min + " to " + max + ", not "
                     + (n.isMissingNode() ? "missing" : clip(n.toString())));
         }
         return n.asInt();

@@ -1,4 +1,4 @@
-package netstep.experiment;
+package netstep.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import netstep.engine.Bounds;
+import netstep.experiment.InvalidInput;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package netstep.web;
+package netstep.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +7,6 @@ import netstep.experiment.Experiment;
 import netstep.experiment.Tailoring;
 import netstep.lesson.Lesson;
 import netstep.lesson.LessonLibrary;
-import netstep.store.ExperimentCodec;
 
 import java.util.Optional;
 
@@ -15,14 +14,13 @@ import java.util.Optional;
  * The stored form of an experiment: the saved-experiment file (see {@link ExperimentJson}) and the lesson it
  * follows, by id and variant, so a restart brings the lesson's page back too.
  */
-final class StoredExperimentCodec implements ExperimentCodec {
+public final class StoredExperimentCodec {
     private final LessonLibrary lessons;
 
-    StoredExperimentCodec(LessonLibrary lessons) {
+    public StoredExperimentCodec(LessonLibrary lessons) {
         this.lessons = lessons;
     }
 
-    @Override
     public String write(Experiment e) {
         ObjectNode root = ApiJson.MAPPER.createObjectNode();
         root.set("experiment", ExperimentJson.write(e));
@@ -34,7 +32,6 @@ final class StoredExperimentCodec implements ExperimentCodec {
         }
     }
 
-    @Override
     public void read(String state, Experiment e) {
         JsonNode root = ApiJson.parseObject(state);
         JsonNode lessonNode = root.path("lesson");

@@ -1,4 +1,4 @@
-package netstep.lesson;
+package netstep.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,10 +11,12 @@ import netstep.experiment.Config;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.DataSource;
 import netstep.experiment.InvalidInput;
-import netstep.experiment.JsonInput;
 import netstep.experiment.Phase;
 import netstep.experiment.Tailoring;
+import netstep.lesson.Lesson;
+import netstep.lesson.LessonLibrary;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -37,6 +39,11 @@ public final class LessonParser {
     private static final int MAX_VARIANTS = 6;
 
     private LessonParser() {
+    }
+
+    /** The lesson library, its files read by this parser: the packaged ones and, unless null, those in {@code folder}. */
+    public static LessonLibrary library(Path folder) {
+        return LessonLibrary.load(folder, LessonParser::parse);
     }
 
     /** @throws InvalidInput naming what is wrong */
