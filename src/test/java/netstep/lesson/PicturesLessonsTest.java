@@ -38,7 +38,7 @@ class PicturesLessonsTest {
 
     @Test
     void fullyVsLocallyConnectedCountsAndTrainsAsExplained() {
-        Lesson lesson = LessonLibrary.load((Path) null).lesson("13-fully-vs-locally-connected").orElseThrow();
+        Lesson lesson = LessonParser.library(null).lesson("13-fully-vs-locally-connected").orElseThrow();
         Experiment full = LessonLibraryTest.open(lesson, 0);
         Experiment local = LessonLibraryTest.open(lesson, 1);
         assertEquals(2_304, full.network().layer(0).unmaskedWeightCount());

@@ -1,6 +1,7 @@
 package netstep.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import netstep.json.ApiJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.testtools.JavalinTest;
 import netstep.experiment.ConfigForm;
