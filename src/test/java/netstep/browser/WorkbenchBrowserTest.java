@@ -41,9 +41,28 @@ class WorkbenchBrowserTest extends BrowserTest {
         String previous = "";
         for (String[] phase : PHASES) {
             step(phase);
+            waiting().until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-" + phase[0]));
             String caption = driver.findElement(By.id("diagram-caption")).getText();
             assertNotEquals(previous, caption, phase[0]);
             previous = caption;
+            int targets = driver.findElements(By.cssSelector("#diagram-svg .target-label")).size();
+            switch (phase[0]) {
+                case "pick" -> assertEquals(2, targets, "y beside both outputs");
+                case "loss" -> {
+                    assertEquals(2, targets);
+                    assertEquals(2, driver.findElements(By.cssSelector("#diagram-svg .loss-label")).size());
+                }
+                case "backward" -> {
+                    assertTrue(caption.contains("∂L/∂w"), caption);
+                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg line.edge.gradient")).size());
+                    assertTrue(driver.findElement(By.id("diagram-svg")).getText().contains("∂L/∂a"));
+                }
+                case "update" -> {
+                    assertTrue(caption.contains("Δw"), caption);
+                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg line.edge.delta")).size());
+                }
+                default -> assertEquals(0, targets, phase[0]);
+            }
         }
     }
 
