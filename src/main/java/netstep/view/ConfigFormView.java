@@ -41,7 +41,8 @@ final class ConfigFormView {
             f.with(p("Settings marked \"locked\" belong to this lesson and keep its values; choose Free play in the "
                     + "lesson menu to change them.").withClass("hint locked-note"));
         }
-        DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary")),
+        DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary"),
+                        span(" — edit").withClass("config-edit")),
                 f).withId("config").withClass("panel config").withData("locked", String.join(" ", locked));
         if (open) details.attr("open");
         return details;
@@ -110,7 +111,7 @@ final class ConfigFormView {
     private static String describe(ConfigForm form) {
         return form.config().map(c -> String.join("-", c.sizes().stream().map(String::valueOf).toList()) + ", "
                 + c.hiddenActivation().label() + " / " + c.outputActivation().label() + ", " + c.loss().label
-                + " loss, η = " + form.value(ConfigForm.LEARNING_RATE) + ", " + c.parameterCount().total()
+                + ", η = " + form.value(ConfigForm.LEARNING_RATE) + ", " + c.parameterCount().total()
                 + " parameters").orElse("");
     }
 

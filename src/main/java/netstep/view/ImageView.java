@@ -101,8 +101,9 @@ final class ImageView {
                         strong(className(names, actual)).withId("true-class"),
                         text((names.isEmpty() ? "" : " (y[" + (actual + 1) + "])") + "."
                                 + (predicted == actual ? " Right." : " Wrong."))),
-                table(thead(tr(th("class"), th("score a"), softmax ? th("ŷ = softmax(a)") : null)),
-                        tbody(rows.toArray(DomContent[]::new))).withClass("data class-scores").withId("class-scores"));
+                div(table(thead(tr(th("class"), th("score a"), softmax ? th("ŷ = softmax(a)") : null)),
+                        tbody(rows.toArray(DomContent[]::new))).withClass("data class-scores").withId("class-scores"))
+                        .withClass("scroll"));
     }
 
     /** A horizontal bar for t in [−1, 1] (orange left of the axis, purple right) with the value written. */
