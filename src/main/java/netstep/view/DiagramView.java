@@ -214,10 +214,9 @@ final class DiagramView {
         public String tip(int l, int j, int i) {
             double old = trace.before().layer(l).weight(j, i);
             double now = trace.after().layer(l).weight(j, i);
+            // Δw = −η ∂L/∂w is in the caption; the tip stays short (the update's page is the heaviest)
             return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(now)
-                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now)
-                    + ", Δw = −η ∂L/∂w = −" + Num.f(trace.learningRate()) + " × "
-                    + Num.inFormula(trace.backward().get(l).dL_dW().get(j, i)) + ")";
+                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now) + ")";
         }
 
         public double largest() {

@@ -32,7 +32,7 @@ class PageWeightTest {
                     page / 1024.0, answer / 1024.0);
             assertTrue(page < PAGE_LIMIT, phase + ": the page is " + page + " bytes");
             // not met yet at backpropagation (the gradients on every edge and in the trace, about 53 KB) and the
-            // update (new charts, weights and history, about 99 KB): printed above, see docs/using.md
+            // update (new charts, weights and history, about 95 KB): printed above, see docs/using.md
             if (phase.ordinal() <= Phase.LOSS.ordinal()) {
                 assertTrue(answer < ANSWER_LIMIT, phase + ": the answer is " + answer + " bytes");
             }
