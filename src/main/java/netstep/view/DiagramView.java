@@ -59,11 +59,12 @@ final class DiagramView {
             rowGap = tallest <= 8 ? 58 : 30;
             height = TOP + BOTTOM + rowGap * tallest;
             radius = Math.min(22, rowGap * 0.38);
-            columnGap = (WIDTH - SIDE - RIGHT_SIDE) / (sizes.size() - 1);
+            // whole pixels: every edge's coordinates print short (the diagram is a third of a step's answer)
+            columnGap = Math.floor((WIDTH - SIDE - RIGHT_SIDE) / (sizes.size() - 1));
             ys = new double[sizes.size()][];
             for (int c = 0; c < sizes.size(); c++) {
                 int shown = Math.min(sizes.get(c), MAX_SHOWN_NEURONS);
-                double top = TOP + (height - TOP - BOTTOM - rowGap * (shown - 1)) / 2;
+                double top = Math.floor(TOP + (height - TOP - BOTTOM - rowGap * (shown - 1)) / 2);
                 ys[c] = new double[shown];
                 for (int j = 0; j < shown; j++) ys[c][j] = top + j * rowGap;
             }
@@ -172,8 +173,15 @@ final class DiagramView {
             return trace.backward().get(l).dL_dW().get(j, i);
         }
 
+        /** The chain rule's numbers, ∂L/∂f · ∂f/∂a · ∂a/∂w (the caption names the factors; the trace spells them). */
         public String tip(int l, int j, int i) {
-            return BackwardView.chainRuleLine(l + 1, trace.backward().get(l), trace.forward().get(l), j, i);
+            StepTrace.LayerBackward bw = trace.backward().get(l);
+            String product = bw.jacobian() != null
+                    ? Num.inFormula(bw.dL_da().get(j)) + " · " + Num.inFormula(trace.forward().get(l).input().get(i))
+                    : Num.inFormula(bw.dL_df().get(j)) + " · " + Num.inFormula(bw.df_da().get(j)) + " · "
+                            + Num.inFormula(trace.forward().get(l).input().get(i));
+            return "∂L/∂" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + product + " = "
+                    + Num.f(bw.dL_dW().get(j, i));
         }
 
         public double largest() {
@@ -208,10 +216,9 @@ final class DiagramView {
         public String tip(int l, int j, int i) {
             double old = trace.before().layer(l).weight(j, i);
             double now = trace.after().layer(l).weight(j, i);
+            // Δw = −η ∂L/∂w is in the caption; the tip stays short (the update's page is the heaviest)
             return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(now)
-                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now)
-                    + ", Δw = −η ∂L/∂w = −" + Num.f(trace.learningRate()) + " × "
-                    + Num.inFormula(trace.backward().get(l).dL_dW().get(j, i)) + ")";
+                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now) + ")";
         }
 
         public double largest() {
@@ -309,7 +316,7 @@ final class DiagramView {
                 .append(Num.exact(network.layer(l).bias(j)));
         if (labels == Labels.NONE || labels == Labels.INPUTS) return new NeuronText("", "", tip.toString());
         StepTrace.LayerForward f = trace.forward().get(l);
-        tip.append("; a = ").append(Num.exact(f.a().get(j))).append(", f(a) = ").append(Num.exact(f.f().get(j)));
+        tip.append("; a = ").append(Num.f(f.a().get(j))).append(", f(a) = ").append(Num.f(f.f().get(j)));
         return switch (labels) {
             case FORWARD, LOSS -> new NeuronText(Num.compact(f.f().get(j)), "a " + Num.compact(f.a().get(j)),
                     tip.toString());

@@ -31,15 +31,14 @@ final class UpdateView {
 
     private static DomContent layers(StepTrace t) {
         double after = t.lossAfterUpdate();
-        DivTag div = div(p("Each parameter moves against its gradient: θ ← θ − η∇θ, with η = "
-                + Num.f(t.learningRate()) + ". Cells are shaded by how much they changed."),
-                p(text("The loss on this sample: "), strong(Num.f(t.loss())).withId("loss-before")
-                                .withTitle(Num.exact(t.loss())), text(" before the update, "),
+        DivTag div = div(p(text("Loss on this sample: "), strong(Num.f(t.loss())).withId("loss-before")
+                                .withTitle(Num.exact(t.loss())), text(" before, "),
                         strong(Num.f(after)).withId("loss-after").withTitle(Num.exact(after)),
-                        text(" after it (a forward pass with the new parameters)"
-                                + (after < t.loss() ? ": the step lowered it." : after > t.loss()
-                                ? ": the step raised it (η too large?)." : ".")))
-                        .withClass("loss-effect"));
+                        text(" after the update" + (after < t.loss() ? " (lower)." : after > t.loss()
+                                ? " (higher: η too large?)." : ".")))
+                        .withClass("loss-effect").withTitle("After: a forward pass with the new parameters"),
+                p("Each parameter moves against its gradient, θ ← θ − η∇θ with η = " + Num.f(t.learningRate())
+                        + "; cells are shaded by how much they changed.").withClass("note"));
         double largest = t.largestChange();
         for (int l = 0; l < t.forward().size(); l++) {
             int n = l + 1;

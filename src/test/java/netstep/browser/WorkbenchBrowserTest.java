@@ -66,6 +66,29 @@ class WorkbenchBrowserTest extends BrowserTest {
         }
     }
 
+    @Test
+    void readableOnAPhoneInEveryPhase() {
+        driver = Browser.start(true, 390, 844);
+        driver.get(base + "/");
+        build("3", "4", "2", "regression-3-2");
+        for (String[] phase : PHASES) {
+            step(phase);
+            waiting().until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-" + phase[0]));
+            Browser.screenshot(driver, "workbench-390-" + phase[0]);
+            // a label's size on screen: its CSS font size times the drawing's scale
+            Number smallest = (Number) js("const svg = document.getElementById('diagram-svg');"
+                    + "const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width; let min = 1e9;"
+                    + "for (const t of svg.querySelectorAll('text')) {"
+                    + "  min = Math.min(min, parseFloat(getComputedStyle(t).fontSize) * scale); } return min;");
+            assertTrue(smallest.doubleValue() >= 11, phase[0] + ": the smallest diagram label is " + smallest + " px");
+            Number pageWidth = (Number) js("return document.documentElement.scrollWidth;");
+            assertTrue(pageWidth.intValue() <= 390, phase[0] + ": no sideways scrolling of the page: " + pageWidth);
+            js("window.scrollTo(0, 2000);");
+            assertInViewport("#controls .next-button", phase[0] + ", scrolled down");
+            js("window.scrollTo(0, 0);");
+        }
+    }
+
     /** Types a network into the form, builds it, and goes back to the top of the page as a student would see it. */
     private void build(String inputs, String hidden, String outputs, String dataset) {
         setField("inputs", inputs);
