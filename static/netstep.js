@@ -89,3 +89,13 @@ document.addEventListener("change", function (event) {
     }
   });
 });
+
+// Stepping folds the configuration into its one-line summary, so the diagram and the phase fill the screen.
+document.addEventListener("htmx:beforeRequest", function (event) {
+  var source = event.detail.elt;
+  if (!source || !source.closest || !source.closest("#controls")) return;
+  var config = document.getElementById("config");
+  if (!config || !config.open || config.querySelector(".field.invalid")) return;
+  config.open = false;
+  window.scrollTo(0, 0); // the browser keeps the controls where they were; the workbench starts at the top
+});

@@ -24,7 +24,34 @@ public final class ImageData {
     /** The shape classes, in label order; a generator with n classes draws the first n. */
     public static final List<String> SHAPE_CLASSES = List.of("horizontal bar", "vertical bar", "diagonal", "ring", "cross");
 
+    /** The iris species, in label order (sklearn's header line names them so). */
+    public static final List<String> IRIS_CLASS_NAMES = List.of("setosa", "versicolor", "virginica");
+
     private ImageData() {
+    }
+
+    /**
+     * The side of a built-in dataset's square grey images (digits, shapes), or 0 when its inputs are not an image:
+     * another dataset, or a width that is not a square.
+     */
+    public static int side(String datasetId, int inputs) {
+        if (!Datasets.DIGITS.equals(datasetId) && !Datasets.SHAPES.equals(datasetId)) return 0;
+        int side = (int) Math.round(Math.sqrt(inputs));
+        return side * side == inputs ? side : 0;
+    }
+
+    /**
+     * The names of a built-in classification dataset's classes, output by output (digits "0" to "9", the iris
+     * species, the shapes): what the page writes instead of y[1], y[2], …; empty for any other dataset.
+     */
+    public static java.util.Optional<List<String>> classNames(String datasetId, int outputs) {
+        List<String> names = switch (datasetId == null ? "" : datasetId) {
+            case Datasets.DIGITS -> List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+            case Datasets.IRIS -> IRIS_CLASS_NAMES;
+            case Datasets.SHAPES -> outputs <= SHAPE_CLASSES.size() ? SHAPE_CLASSES.subList(0, outputs) : List.of();
+            default -> List.of();
+        };
+        return names.size() == outputs ? java.util.Optional.of(names) : java.util.Optional.empty();
     }
 
     /** One labelled sample before it becomes (x, one-hot y). */

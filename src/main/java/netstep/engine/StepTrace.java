@@ -70,6 +70,11 @@ public record StepTrace(
                 || backward.stream().anyMatch(l -> !l.dL_da().allFinite() || !l.dL_dW().allFinite());
     }
 
+    /** The loss on this sample after the update: a forward pass with the new parameters (what the step bought). */
+    public double lossAfterUpdate() {
+        return lossFunction.total(after.predict(x).toArray(), y.toArray());
+    }
+
     /** The largest |new − old| over every weight and bias of the update. */
     public double largestChange() {
         double largest = 0;

@@ -3,7 +3,9 @@ package netstep.experiment;
 import netstep.data.Dataset;
 import netstep.data.Datasets;
 import netstep.engine.Activation;
+import netstep.engine.Layer;
 import netstep.engine.Loss;
+import netstep.engine.Network;
 import netstep.engine.ParameterCount;
 import netstep.engine.Regularization;
 import netstep.engine.SampleOrder;
@@ -26,7 +28,8 @@ public record Config(
         SampleOrder order,
         boolean trainBiases,
         int batchSize,
-        Regularization regularization) {
+        Regularization regularization,
+        LocalConnection local) {
 
     /** The widest layer the form builds: what a page can draw and one student's share of a class's server. */
     public static final int MAX_WIDTH = 64;
@@ -43,11 +46,11 @@ public record Config(
         if (batchSize < 1) throw new IllegalArgumentException("the batch size must be at least 1, not " + batchSize);
     }
 
-    /** One sample a step (the lecture's SGD), no regularization: the settings before issue 14. */
+    /** One sample a step (the lecture's SGD), no regularization, fully connected: the settings before issues 13 and 14. */
     public Config(int inputs, List<Integer> hidden, int outputs, Activation hiddenActivation, Activation outputActivation,
                   Loss loss, double learningRate, long seed, DataSource data, SampleOrder order, boolean trainBiases) {
         this(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, data, order,
-                trainBiases, 1, Regularization.NONE);
+                trainBiases, 1, Regularization.NONE, null);
     }
 
     /** A configuration on a built-in dataset with its default parameters, biases trained. */
@@ -69,13 +72,13 @@ public record Config(
 
     public Config withData(DataSource newData) {
         return new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, newData,
-                order, trainBiases, batchSize, regularization);
+                order, trainBiases, batchSize, regularization, local);
     }
 
     /** The same settings stepping {@code b} samples at a time with {@code r} on the weights. */
     public Config withTraining(int b, Regularization r) {
         return new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, data,
-                order, trainBiases, b, r);
+                order, trainBiases, b, r, local);
     }
 
     /**
@@ -89,6 +92,65 @@ public record Config(
     /** Steps in an epoch of {@code n} samples: ⌈n/b⌉. */
     public int stepsPerEpoch(int n) {
         return (n + batchSize - 1) / batchSize;
+    }
+
+
+    /** The same network with its first layer locally connected ({@code null}: fully connected). */
+    public Config withLocal(LocalConnection newLocal) {
+        return new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, learningRate, seed, data,
+                order, trainBiases, batchSize, regularization, newLocal);
+    }
+
+    /** The side of the square input image, or 0 when the inputs are not an image. */
+    public int imageSide() {
+        return netstep.data.ImageData.side(data.id(), inputs);
+    }
+
+    /** Each layer's fixed mask (null for a fully connected layer): only the first layer can be locally connected. */
+    public List<double[][]> masks() {
+        List<double[][]> masks = new ArrayList<>();
+        for (int l = 0; l <= hidden.size(); l++) masks.add(l == 0 && local != null ? local.mask(imageSide()) : null);
+        return masks;
+    }
+
+    /**
+     * The network at step 0: Glorot-uniform from the seed ({@link Network#initialise}); a locally connected
+     * first layer keeps only its window's weights, rescaled to its own fan-in k² (so its neurons start as lively
+     * as a fully connected layer's).
+     */
+    public Network initialNetwork() {
+        Network seeded = Network.initialise(sizes(), hiddenActivation, outputActivation, seed);
+        if (local == null) return seeded;
+        double[][] mask = local.mask(imageSide());
+        Layer first = seeded.layer(0);
+        double scale = Math.sqrt((double) (first.inputs() + first.outputs())
+                / (local.window() * local.window() + first.outputs()));
+        double[][] w = first.weights().toArray();
+        for (int j = 0; j < w.length; j++) {
+            for (int i = 0; i < w[j].length; i++) w[j][i] = mask[j][i] == 0 ? 0 : w[j][i] * scale;
+        }
+        List<Layer> layers = new ArrayList<>(seeded.layers());
+        layers.set(0, new Layer(w, first.biases().toArray(), first.activation(), mask));
+        return new Network(layers);
+    }
+
+    /** Why {@code network} does not have this configuration's connectivity (its masks), if it does not. */
+    public Optional<String> connectivityMismatch(Network network) {
+        List<double[][]> masks = masks();
+        for (int l = 0; l < network.depth(); l++) {
+            Layer layer = network.layer(l);
+            double[][] expected = masks.get(l);
+            if (expected == null) {
+                if (layer.masked()) {
+                    return Optional.of("layer " + (l + 1) + " of the network is locally connected but its settings say "
+                            + "fully connected");
+                }
+            } else if (!java.util.Arrays.deepEquals(expected, layer.mask().toArray())) {
+                return Optional.of("layer " + (l + 1) + " of the network does not have the mask of its settings' "
+                        + local.window() + "×" + local.window() + " window with stride " + local.stride());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The page opens on the lecture's 3-4-2 MLP: 26 parameters, learning a small regression. */
@@ -106,8 +168,15 @@ public record Config(
         return sizes;
     }
 
+    /** Counts the weights that exist: a locally connected layer's masked weights do not. */
     public ParameterCount parameterCount() {
-        return ParameterCount.of(sizes());
+        if (local == null) return ParameterCount.of(sizes());
+        List<Integer> weights = new ArrayList<>();
+        List<Integer> sizes = sizes();
+        for (int l = 1; l < sizes.size(); l++) {
+            weights.add(l == 1 ? local.weights(imageSide()) : sizes.get(l - 1) * sizes.get(l));
+        }
+        return ParameterCount.of(sizes, weights);
     }
 
     public Dataset dataset() {

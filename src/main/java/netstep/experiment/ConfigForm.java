@@ -53,11 +53,15 @@ public final class ConfigForm {
     public static final String REGULARIZATION = "regularization";
     /** The regularization strength λ, read only with l2 or l1. */
     public static final String LAMBDA = "lambda";
+    /** A locally connected first layer's window side k (each neuron sees k×k pixels); empty: fully connected. */
+    public static final String WINDOW = "window";
+    /** How many pixels apart the windows are placed; empty: 1. */
+    public static final String STRIDE = "stride";
 
     // new fields go last: a saved file lists its settings in this order
     private static final List<String> FIELDS = List.of(INPUTS, HIDDEN, OUTPUTS, HIDDEN_ACTIVATION,
             OUTPUT_ACTIVATION, SLOPE, LOSS, LEARNING_RATE, SEED, DATASET, SIZE, NOISE, TEST_FRACTION, DATA_SEED, ORDER,
-            BIASES, FEATURES, BATCH_SIZE, REGULARIZATION, LAMBDA);
+            BIASES, FEATURES, BATCH_SIZE, REGULARIZATION, LAMBDA, WINDOW, STRIDE);
     private static final int MAX_FIELD_LENGTH = 200;
 
     private final Map<String, String> values;
@@ -102,6 +106,8 @@ public final class ConfigForm {
         v.put(BATCH_SIZE, String.valueOf(c.batchSize()));
         v.put(REGULARIZATION, c.regularization().kind().id);
         v.put(LAMBDA, c.regularization().none() ? "" : plain(c.regularization().lambda()));
+        v.put(WINDOW, c.local() == null ? "" : String.valueOf(c.local().window()));
+        v.put(STRIDE, c.local() == null ? "" : String.valueOf(c.local().stride()));
         ConfigForm form = new ConfigForm(v);
         form.config = c;
         form.sizes = c.sizes();
@@ -164,10 +170,19 @@ public final class ConfigForm {
             errors.put(BATCH_SIZE, "The batch size b must be from 1 to the number of samples, N = " + dataset.size()
                     + " (b = N is full-batch gradient descent), not " + batchSize + ".");
         }
+        LocalConnection local = local(data, inputs, hidden);
+        if (local != null && !hidden.isEmpty()) {
+            // the first hidden layer's width follows the window: one neuron per window position
+            int side = netstep.data.ImageData.side(data.id(), inputs);
+            hidden = new ArrayList<>(hidden);
+            hidden.set(0, local.neurons(side));
+            values.put(HIDDEN, String.join(",", hidden.stream().map(String::valueOf).toList()));
+            if (sizes != null) sizes.set(1, local.neurons(side));
+        }
         Config.outputRules(hidden, hiddenActivation, outputActivation, loss, dataset).forEach(errors::putIfAbsent);
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
-                    data, order, trainBiases, batchSize, regularization);
+                    data, order, trainBiases, batchSize, regularization, local);
         }
     }
 
@@ -265,6 +280,63 @@ public final class ConfigForm {
                     dataSeed == null ? defaults.seed() : dataSeed.longValue()));
         } catch (DataException e) {
             errors.put(DATASET, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * The locally connected first layer the window and stride fields ask for: null for a fully connected one (an
+     * empty window), or when a field is wrong (with its message).
+     */
+    private LocalConnection local(DataSource data, Integer inputs, List<Integer> hidden) {
+        String window = values.get(WINDOW);
+        String stride = values.get(STRIDE);
+        if (window.isEmpty()) {
+            if (!stride.isEmpty() && whole(stride) == null) {
+                errors.put(STRIDE, "The stride is a whole number of pixels (e.g. 1), not \"" + stride + "\".");
+            }
+            return null;
+        }
+        Integer k = whole(window);
+        if (k == null || k < 1) {
+            errors.put(WINDOW, "The window is the side k of each neuron's k×k patch: a whole number of 1 or more, not \""
+                    + window + "\". Leave it empty for a fully connected layer.");
+            return null;
+        }
+        Integer s = stride.isEmpty() ? Integer.valueOf(1) : whole(stride);
+        if (s == null || s < 1) {
+            errors.put(STRIDE, "The stride is how many pixels apart the windows are: a whole number of 1 or more, not \""
+                    + stride + "\".");
+            return null;
+        }
+        if (data == null || inputs == null) return null; // the dataset or inputs field has its own message
+        int side = netstep.data.ImageData.side(data.id(), inputs);
+        if (side == 0) {
+            errors.put(WINDOW, "A locally connected layer needs image inputs (the digits or the shapes): each neuron "
+                    + "sees a k×k patch of the image. This dataset's inputs are not an image, so leave the window empty.");
+            return null;
+        }
+        if (k > side) {
+            errors.put(WINDOW, "A " + k + "×" + k + " window does not fit the " + side + "×" + side
+                    + " image: choose a window from 1 to " + side + ".");
+            return null;
+        }
+        if (s > side) {
+            errors.put(STRIDE, "The stride must be from 1 to " + side + " (the image's side), not " + s + ".");
+            return null;
+        }
+        if (hidden.isEmpty() && !errors.containsKey(HIDDEN)) {
+            errors.put(HIDDEN, "A locally connected layer is a hidden layer: give at least one hidden layer (its width "
+                    + "follows the window), or leave the window empty.");
+            return null;
+        }
+        return new LocalConnection(k, s);
+    }
+
+    private static Integer whole(String raw) {
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
             return null;
         }
     }
@@ -405,6 +477,7 @@ public final class ConfigForm {
 
     /** The parameter count of the sizes typed so far, when the sizes themselves are valid. */
     public Optional<ParameterCount> parameterCount() {
+        if (config != null) return Optional.of(config.parameterCount());
         return sizes == null ? Optional.empty() : Optional.of(ParameterCount.of(sizes));
     }
 

@@ -168,6 +168,9 @@ public final class Experiment {
             throw new IllegalArgumentException("the batch size is " + savedConfig.batchSize() + " but the data have "
                     + data.size() + " samples");
         }
+        savedConfig.connectivityMismatch(savedNetwork).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (savedSteps < 0 || savedSteps > Bounds.MAX_STEPS) {
             throw new IllegalArgumentException("an experiment counts 0 to " + Bounds.MAX_STEPS + " steps, not " + savedSteps);
         }
@@ -206,8 +209,7 @@ public final class Experiment {
         stopTraining();
         lastTraining = null;
         sgd = new Sgd(config.loss(), config.learningRate(), config.trainBiases(), config.regularization());
-        Network seeded = Network.initialise(config.sizes(), config.hiddenActivation(), config.outputActivation(),
-                config.seed());
+        Network seeded = config.initialNetwork();
         network = startingNetwork != null && fits(startingNetwork, seeded) ? startingNetwork : seeded;
         schedule = new SampleSchedule(dataset.size(), config.order(), config.seed());
         trace = null;
@@ -746,11 +748,12 @@ public final class Experiment {
         return revision;
     }
 
-    /** Same sizes and activations, so the lesson's parameters can stand in for the seed's. */
+    /** Same sizes, activations and masks, so the lesson's parameters can stand in for the seed's. */
     private static boolean fits(Network start, Network seeded) {
         if (!start.sizes().equals(seeded.sizes())) return false;
         for (int l = 0; l < start.depth(); l++) {
             if (!start.layer(l).activation().equals(seeded.layer(l).activation())) return false;
+            if (!start.layer(l).mask().equals(seeded.layer(l).mask())) return false;
         }
         return true;
     }

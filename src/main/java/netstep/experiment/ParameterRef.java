@@ -62,6 +62,10 @@ public record ParameterRef(int layer, int row, int column) {
             throw new IllegalArgumentException(label() + " is not in layer " + layer + ", whose W is "
                     + l.outputs() + "×" + l.inputs());
         }
+        if (!bias() && !l.connected(row - 1, column - 1) && value != 0) {
+            throw new IllegalArgumentException(label() + " is outside neuron " + row + "'s window: in a locally "
+                    + "connected layer that weight does not exist, so it stays 0");
+        }
         return bias() ? network.withBias(layer - 1, row - 1, value)
                 : network.withWeight(layer - 1, row - 1, column - 1, value);
     }

@@ -170,7 +170,14 @@ public final class LessonParser {
                         + sizes.get(l + 1) + " biases, as the settings' network " + sizes + " needs");
             }
             boolean last = l == layers.size() - 1;
-            parsed.add(new Layer(w, b, last ? config.outputActivation() : config.hiddenActivation()));
+            double[][] mask = config.masks().get(l);
+            try {
+                parsed.add(new Layer(w, b, last ? config.outputActivation() : config.hiddenActivation(), mask));
+            } catch (IllegalArgumentException e) {
+                // a locally connected layer's weights outside each neuron's window must be 0
+                throw new InvalidInput(lp + ".weights: " + e.getMessage() + " (the settings make this layer locally "
+                        + "connected)");
+            }
         }
         return new Network(parsed);
     }

@@ -57,6 +57,7 @@ final class BackwardView {
                 + ", passed back from layer " + (n + 1);
         return div(
                 h3("Layer " + n + (n == depth ? " (output)" : "")),
+                n < depth ? pathSums(t, l) : null,
                 p("∂L/∂" + sym("f", n) + " " + origin + ";  ∂" + sym("f", n) + "/∂" + sym("a", n) + ": "
                         + act.derivativeFormula().replace("∂f/∂a = ", "")).withClass("note"),
                 bw.jacobian() == null
@@ -74,6 +75,42 @@ final class BackwardView {
                         + TraceView.vector(bw.dL_dx())) : null
         ).withClass("layer-block");
     }
+
+    /**
+     * The heart of backpropagation, for hidden layer l: each neuron's ∂L/∂f as the sum over the neurons it feeds,
+     * ∂L/∂fₖ = Σⱼ wⱼₖ · ∂L/∂aⱼ, with every term's numbers from the trace (wide layers: the first terms, then all
+     * of them one click away).
+     */
+    private static DomContent pathSums(StepTrace t, int l) {
+        int n = l + 1;
+        StepTrace.LayerBackward next = t.backward().get(l + 1);
+        netstep.engine.Layer feeds = t.before().layer(l + 1);
+        Vec dL_df = t.backward().get(l).dL_df();
+        List<DomContent> lines = new ArrayList<>();
+        for (int k = 0; k < Math.min(dL_df.size(), MathView.SHOWN); k++) {
+            List<String> terms = new ArrayList<>();
+            for (int j = 0; j < feeds.outputs(); j++) {
+                terms.add(Num.inFormula(feeds.weight(j, k)) + "·" + Num.inFormula(next.dL_da().get(j)));
+            }
+            String head = "∂L/∂" + sym("f", n) + "[" + (k + 1) + "] = Σⱼ " + sym("W", n + 1) + "[j," + (k + 1)
+                    + "] · ∂L/∂" + sym("a", n + 1) + "[j] = ";
+            String value = " = " + Num.f(dL_df.get(k));
+            if (terms.size() <= FIRST_TERMS) {
+                lines.add(li(head + String.join(" + ", terms) + value).withId("bwd-sum" + n + "-" + (k + 1)));
+            } else {
+                lines.add(li(details(summary(head + String.join(" + ", terms.subList(0, FIRST_TERMS)) + " + …" + value),
+                        span("All " + terms.size() + " terms: " + String.join(" + ", terms) + value)))
+                        .withId("bwd-sum" + n + "-" + (k + 1)));
+            }
+        }
+        if (dL_df.size() > MathView.SHOWN) {
+            lines.add(li("… and likewise for the other " + (dL_df.size() - MathView.SHOWN) + " neurons."));
+        }
+        return details(summary("∂L/∂" + sym("f", n) + ", neuron by neuron: the sum over the paths to layer " + (n + 1)),
+                ul(lines.toArray(DomContent[]::new)).withClass("sums path-sums")).attr("open");
+    }
+
+    private static final int FIRST_TERMS = 4;
 
     /** Softmax is not element-wise: ∂L/∂a goes through its full Jacobian J = diag(ŷ) − ŷŷᵀ. */
     private static DomContent softmaxBackward(int n, StepTrace.LayerBackward bw, StepTrace t) {

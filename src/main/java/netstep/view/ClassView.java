@@ -33,6 +33,7 @@ final class ClassView {
     }
 
     static DomContent computes(Network network, Dataset d) {
+        List<String> names = netstep.data.ImageData.classNames(d.id(), d.outputs()).orElse(List.of());
         Evaluation train = Evaluation.of(network, null, d.xMatrix(), d.yMatrix());
         Evaluation test = d.hasTest() ? Evaluation.of(network, null, d.testXMatrix(), d.testYMatrix()) : null;
         return each(
@@ -42,20 +43,20 @@ final class ClassView {
                         text(" (" + correct(train) + " of " + train.samples() + ")"),
                         test == null ? text(".") : each(text("; test accuracy "), strong(percent(test)).withId("test-accuracy"),
                                 text(" (" + correct(test) + " of " + test.samples() + ")."))).withClass("chart-text"),
-                confusion(test != null ? test : train, test != null ? "test" : "training", true),
-                test != null ? confusion(train, "training", false) : null);
+                confusion(test != null ? test : train, test != null ? "test" : "training", true, names),
+                test != null ? confusion(train, "training", false, names) : null);
     }
 
     /** Rows: the true class y; columns: the predicted class ŷ. The diagonal counts the right answers. */
-    private static DomContent confusion(Evaluation e, String which, boolean open) {
+    private static DomContent confusion(Evaluation e, String which, boolean open, List<String> names) {
         int classes = e.confusion().length;
         List<DomContent> head = new ArrayList<>();
         head.add(th("true ↓ / predicted →"));
-        for (int k = 0; k < classes; k++) head.add(th("y[" + (k + 1) + "]"));
+        for (int k = 0; k < classes; k++) head.add(th(ImageView.className(names, k)));
         List<DomContent> rows = new ArrayList<>();
         for (int c = 0; c < classes; c++) {
             List<DomContent> cells = new ArrayList<>();
-            cells.add(th("y[" + (c + 1) + "]"));
+            cells.add(th(ImageView.className(names, c)));
             for (int k = 0; k < classes; k++) {
                 cells.add(td(String.valueOf(e.count(c, k))).withCondClass(c == k, "diagonal")
                         .withCondClass(c != k && e.count(c, k) > 0, "confused"));

@@ -41,7 +41,8 @@ final class ConfigFormView {
             f.with(p("Settings marked \"locked\" belong to this lesson and keep its values; choose Free play in the "
                     + "lesson menu to change them.").withClass("hint locked-note"));
         }
-        DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary")),
+        DetailsTag details = details(summary(h2("Configure the MLP"), span(describe(form)).withClass("config-summary"),
+                        span(" — edit").withClass("config-edit")),
                 f).withId("config").withClass("panel config").withData("locked", String.join(" ", locked));
         if (open) details.attr("open");
         return details;
@@ -61,7 +62,23 @@ final class ConfigFormView {
                 field(form, locked, ConfigForm.OUTPUT_ACTIVATION, "Output activation",
                         select(form, ConfigForm.OUTPUT_ACTIVATION, activationOptions())),
                 field(form, locked, ConfigForm.SLOPE, "Leaky ReLU slope a",
-                        numberInput(form, ConfigForm.SLOPE, "0", "1", "any")));
+                        numberInput(form, ConfigForm.SLOPE, "0", "1", "any")),
+                localFields(form, locked));
+    }
+
+    /** Layer 1 locally connected (issue 13): the window k and the stride, for image inputs. */
+    private static DetailsTag localFields(ConfigForm form, Set<String> locked) {
+        DetailsTag d = details(summary("Layer 1 locally connected (images)"),
+                field(form, locked, ConfigForm.WINDOW, "Window k (k×k pixels)",
+                        numberInput(form, ConfigForm.WINDOW, "1", "8", "1"),
+                        "Empty = fully connected. Each neuron of layer 1 sees one k×k patch; its width follows."),
+                field(form, locked, ConfigForm.STRIDE, "Stride", numberInput(form, ConfigForm.STRIDE, "1", "8", "1"),
+                        "Pixels between neighbouring windows; empty = 1.")).withClass("local-options");
+        if (!form.value(ConfigForm.WINDOW).isEmpty() || form.error(ConfigForm.WINDOW).isPresent()
+                || form.error(ConfigForm.STRIDE).isPresent()) {
+            d.attr("open");
+        }
+        return d;
     }
 
     private static DomContent trainingFields(ConfigForm form, Set<String> locked) {
@@ -84,7 +101,7 @@ final class ConfigFormView {
     private static String describe(ConfigForm form) {
         return form.config().map(c -> String.join("-", c.sizes().stream().map(String::valueOf).toList()) + ", "
                 + c.hiddenActivation().label() + " / " + c.outputActivation().label() + ", " + c.loss().label
-                + " loss, η = " + form.value(ConfigForm.LEARNING_RATE) + ", " + c.parameterCount().total()
+                + ", η = " + form.value(ConfigForm.LEARNING_RATE) + ", " + c.parameterCount().total()
                 + " parameters").orElse("");
     }
 
@@ -114,9 +131,12 @@ final class ConfigFormView {
         for (int l = 1; l < sizes.size(); l++) {
             int in = sizes.get(l - 1);
             int out = sizes.get(l);
+            int weights = count.layerWeights().get(l - 1);
+            String ws = weights < in * out ? LocalConnectionView.weightsOfLayer(in, out, weights)
+                    : (in * out) + " weight" + (in * out == 1 ? "" : "s");
             perLayer.add(li("Layer " + l + ": " + MathView.sym("W", l) + " is " + out + "×" + in + " ("
-                    + (in * out) + " weight" + (in * out == 1 ? "" : "s") + "), " + MathView.sym("b", l) + " has "
-                    + out + " (" + out + " bias" + (out == 1 ? "" : "es") + ")"));
+                    + ws + "), " + MathView.sym("b", l) + " has "
+                    + out + " (" + out + " bias" + (out == 1 ? "" : "es") + ")").withCondClass(weights < in * out, "local-count"));
         }
         return div(
                 p(strong("Parameters: "), span(count.formula()).withId(idPrefix + "-formula")),

@@ -78,12 +78,15 @@ final class ControlsView {
                 ? "sample " + (e.positionInEpoch() + 1) + " of " + size + " in this epoch"
                 : e.positionInEpoch() + " of " + size + " samples done in this epoch";
         return div(
-                span(text("Step "), strong(String.valueOf(e.steps())).withId("step-count")),
+                // steps done, not the step shown: the trace calls the step in progress "Step n + 1, in progress"
+                span(text("Steps done "), strong(String.valueOf(e.steps())).withId("step-count")),
                 span(text("Epoch "), strong(String.valueOf(e.epochs())).withId("epoch-count"),
                         text(" (" + position + ")")),
                 span(text("Phase: "), strong(e.phase().label).withId("phase-name")),
                 span(text("Mean training loss "), strong(Num.f(e.currentMeanLoss())).withId("mean-loss")
-                        .withTitle(Num.exact(e.currentMeanLoss())))
+                        .withTitle(Num.exact(e.currentMeanLoss()))),
+                span(a("Loss curve").withHref("#loss-chart"), text(" · "),
+                        a("What it computes").withHref("#computes")).withClass("jumps")
         ).withId("status").withClass("status").attr("aria-live", "polite");
     }
 }

@@ -25,17 +25,19 @@ final class DiagramView {
     private static final double TOP = 34;
     private static final double BOTTOM = 40;
     private static final double SIDE = 48;
+    /** Room right of the outputs for the target y and the loss terms. */
+    private static final double RIGHT_SIDE = 96;
 
     private DiagramView() {
     }
 
     /** What the diagram labels the neurons with in each phase. */
-    private enum Labels { NONE, INPUTS, FORWARD, GRADIENTS, UPDATE }
+    private enum Labels { NONE, INPUTS, FORWARD, LOSS, GRADIENTS, UPDATE }
 
     /** Renders the edges of a network a step will lead to, so that the phases after the next pick find them cached. */
     static void prerenderEdges(Network network) {
         Geometry layout = new Geometry(network);
-        EDGES.get(network, () -> edges(network, null, Double.NaN, layout.ys, layout.radius, layout.columnGap).render());
+        EDGES.get(network, () -> edges(network, layout.ys, layout.radius, layout.columnGap, new WeightEdges(network)).render());
     }
 
     /** For tests and benchmarks that draw the edges afresh. */
@@ -57,11 +59,12 @@ final class DiagramView {
             rowGap = tallest <= 8 ? 58 : 30;
             height = TOP + BOTTOM + rowGap * tallest;
             radius = Math.min(22, rowGap * 0.38);
-            columnGap = (WIDTH - 2 * SIDE) / (sizes.size() - 1);
+            // whole pixels: every edge's coordinates print short (the diagram is a third of a step's answer)
+            columnGap = Math.floor((WIDTH - SIDE - RIGHT_SIDE) / (sizes.size() - 1));
             ys = new double[sizes.size()][];
             for (int c = 0; c < sizes.size(); c++) {
                 int shown = Math.min(sizes.get(c), MAX_SHOWN_NEURONS);
-                double top = TOP + (height - TOP - BOTTOM - rowGap * (shown - 1)) / 2;
+                double top = Math.floor(TOP + (height - TOP - BOTTOM - rowGap * (shown - 1)) / 2);
                 ys[c] = new double[shown];
                 for (int j = 0; j < shown; j++) ys[c][j] = top + j * rowGap;
             }
@@ -69,11 +72,14 @@ final class DiagramView {
     }
 
     static DivTag diagram(Experiment e) {
+        // an image input or a layer too wide for circles: drawn compactly (issue 13)
+        if (CompactLayerView.applies(e)) return CompactLayerView.diagram(e);
         Phase phase = e.phase();
         StepTrace trace = e.trace().orElse(null);
         Labels labels = trace == null || phase == Phase.READY ? Labels.NONE
                 : phase == Phase.PICK ? Labels.INPUTS
-                : phase == Phase.FORWARD || phase == Phase.LOSS ? Labels.FORWARD
+                : phase == Phase.FORWARD ? Labels.FORWARD
+                : phase == Phase.LOSS ? Labels.LOSS
                 : phase == Phase.BACKWARD ? Labels.GRADIENTS
                 : Labels.UPDATE;
         Network network = e.network();
@@ -85,23 +91,26 @@ final class DiagramView {
         double[][] ys = layout.ys;
 
         Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
-                        sizes.stream().map(String::valueOf).toList()) + caption(labels),
+                        sizes.stream().map(String::valueOf).toList()) + svgTitle(labels),
                 describe(network, labels)).withClass("diagram phase-" + phase.id);
         // inputs fed as features of a 2-D point are labelled with their feature (x₁², sin x₂, …)
         List<String> features = e.config().data() instanceof netstep.experiment.DataSource.Featured f
                 ? f.features().stream().map(feature -> feature.label).toList() : List.of();
 
-        // the edges change only with the weights, except after an update, which marks the most changed: before it,
-        // every phase of a step draws the same edges, so they are rendered once per network
+        // the edges show the weights until backpropagation, which shows the gradients, and the update, which shows
+        // the changes: before it, every phase of a step draws the same edges, so they are rendered once per network
         DomContent edges;
-        if (phase == Phase.UPDATE && trace != null) {
-            edges = edges(network, trace, mostChangedThreshold(trace), ys, radius, columnGap);
+        if (labels == Labels.GRADIENTS) {
+            edges = edges(network, ys, radius, columnGap, new GradientEdges(trace));
+        } else if (labels == Labels.UPDATE) {
+            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace));
         } else {
-            edges = rawHtml(EDGES.get(network, () -> edges(network, null, Double.NaN, ys, radius, columnGap).render()));
+            edges = rawHtml(EDGES.get(network, () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()));
         }
 
         svg.with(edges, neurons(network, trace, labels, layout, features), flow(labels, height));
-        return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+        return div(p(caption(labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
+                svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
     }
 
     /** The neurons, a column per layer, each labelled with the phase's numbers. */
@@ -132,48 +141,145 @@ final class DiagramView {
     /** Rendered edges of networks, for the phases before an update: about 20 KB each for 2-8-8-1. */
     private static final HtmlCache<Network> EDGES = new HtmlCache<>(2_000_000, HtmlCache.FEW_NETWORKS);
 
-    /** The edges; with a trace and threshold, each tip says how much its weight changed and the most changed stand out. */
-    private static Svg edges(Network network, StepTrace trace, double changeThreshold, double[][] ys, double radius,
-                             double columnGap) {
-        Svg edges = Svg.el("g").withClass("edges");
-        double maxWeight = 1e-12;
-        for (Layer layer : network.layers()) {
-            for (int j = 0; j < layer.outputs(); j++) {
-                for (int i = 0; i < layer.inputs(); i++) maxWeight = Math.max(maxWeight, Math.abs(layer.weight(j, i)));
+    /** What an edge shows: a value (its sign colours the edge, its size sets the width), a tip, and a mark. */
+    private interface EdgeStyle {
+        double value(int layer, int j, int i);
+
+        String tip(int layer, int j, int i);
+
+        /** The largest |value|, which gets the widest edge. */
+        double largest();
+
+        default String extraClass(int layer, int j, int i) {
+            return "";
+        }
+    }
+
+    /** The weights: the diagram before backpropagation. */
+    private record WeightEdges(Network network) implements EdgeStyle {
+        public double value(int l, int j, int i) {
+            return network.layer(l).weight(j, i);
+        }
+
+        public String tip(int l, int j, int i) {
+            return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(value(l, j, i));
+        }
+
+        public double largest() {
+            double max = 1e-12;
+            for (Layer layer : network.layers()) {
+                for (int j = 0; j < layer.outputs(); j++) {
+                    for (int i = 0; i < layer.inputs(); i++) max = Math.max(max, Math.abs(layer.weight(j, i)));
+                }
+            }
+            return max;
+        }
+    }
+
+    /** Backpropagation: each edge is its weight's gradient ∂L/∂w, its tip the chain rule with the trace's numbers. */
+    private record GradientEdges(StepTrace trace) implements EdgeStyle {
+        public double value(int l, int j, int i) {
+            return trace.backward().get(l).dL_dW().get(j, i);
+        }
+
+        /** The chain rule's numbers, ∂L/∂f · ∂f/∂a · ∂a/∂w (the caption names the factors; the trace spells them). */
+        public String tip(int l, int j, int i) {
+            StepTrace.LayerBackward bw = trace.backward().get(l);
+            String product = bw.jacobian() != null
+                    ? Num.inFormula(bw.dL_da().get(j)) + " · " + Num.inFormula(trace.forward().get(l).input().get(i))
+                    : Num.inFormula(bw.dL_df().get(j)) + " · " + Num.inFormula(bw.df_da().get(j)) + " · "
+                            + Num.inFormula(trace.forward().get(l).input().get(i));
+            return "∂L/∂" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + product + " = "
+                    + Num.f(bw.dL_dW().get(j, i));
+        }
+
+        public double largest() {
+            double max = 1e-12;
+            for (StepTrace.LayerBackward bw : trace.backward()) {
+                for (int j = 0; j < bw.dL_dW().rows(); j++) {
+                    for (int i = 0; i < bw.dL_dW().columns(); i++) max = Math.max(max, Math.abs(bw.dL_dW().get(j, i)));
+                }
+            }
+            return max;
+        }
+
+        public String extraClass(int l, int j, int i) {
+            return " gradient";
+        }
+    }
+
+    /** The update: each edge is its weight's change Δw = new − old, the largest changes highlighted. */
+    private static final class ChangeEdges implements EdgeStyle {
+        private final StepTrace trace;
+        private final double threshold;
+
+        ChangeEdges(StepTrace trace) {
+            this.trace = trace;
+            this.threshold = mostChangedThreshold(trace);
+        }
+
+        public double value(int l, int j, int i) {
+            return trace.after().layer(l).weight(j, i) - trace.before().layer(l).weight(j, i);
+        }
+
+        public String tip(int l, int j, int i) {
+            double old = trace.before().layer(l).weight(j, i);
+            double now = trace.after().layer(l).weight(j, i);
+            // Δw = −η ∂L/∂w is in the caption; the tip stays short (the update's page is the heaviest)
+            return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(now)
+                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now) + ")";
+        }
+
+        public double largest() {
+            return Math.max(1e-300, largestChange(trace));
+        }
+
+        public String extraClass(int l, int j, int i) {
+            double change = value(l, j, i);
+            return change != 0 && Math.abs(change) >= threshold ? " delta changed-most" : " delta";
+        }
+    }
+
+    private static double largestChange(StepTrace trace) {
+        double max = 0;
+        for (int l = 0; l < trace.before().depth(); l++) {
+            Layer b = trace.before().layer(l);
+            Layer a = trace.after().layer(l);
+            for (int j = 0; j < b.outputs(); j++) {
+                for (int i = 0; i < b.inputs(); i++) max = Math.max(max, Math.abs(a.weight(j, i) - b.weight(j, i)));
             }
         }
+        return max;
+    }
+
+    /** The edges, each drawn from {@code style}: coloured by its value's sign, as thick as its size. */
+    private static Svg edges(Network network, double[][] ys, double radius, double columnGap, EdgeStyle style) {
+        Svg edges = Svg.el("g").withClass("edges");
+        double largest = style.largest();
         String[][] yText = new String[ys.length][];
         for (int c = 0; c < ys.length; c++) {
             yText[c] = new String[ys[c].length];
             for (int j = 0; j < ys[c].length; j++) yText[c][j] = Svg.n(ys[c][j]);
         }
         for (int l = 0; l < network.depth(); l++) {
-            Layer layer = network.layer(l);
             double x1 = SIDE + l * columnGap;
-            double x2 = x1 + columnGap;
             String from = Svg.n(x1 + radius);
-            String to = Svg.n(x2 - radius);
-            String w = MathView.sym("W", l + 1);
+            String to = Svg.n(x1 + columnGap - radius);
             String href = "#w" + (l + 1) + "-";
             for (int j = 0; j < ys[l + 1].length; j++) {
                 for (int i = 0; i < ys[l].length; i++) {
-                    double weight = layer.weight(j, i);
-                    String tip = w + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(weight);
-                    String classes = weight >= 0 ? "edge positive" : "edge negative";
-                    boolean standsOut = false;
-                    if (!Double.isNaN(changeThreshold)) {
-                        double change = weight - trace.before().layer(l).weight(j, i);
-                        tip += " (changed by " + Num.f(change) + ")";
-                        standsOut = change != 0 && Math.abs(change) >= changeThreshold;
-                        if (standsOut) classes += " changed-most";
+                    double value = style.value(l, j, i);
+                    String extra = style.extraClass(l, j, i);
+                    String classes = (value >= 0 ? "edge positive" : "edge negative") + extra;
+                    Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1)).with(Svg.title(style.tip(l, j, i)));
+                    if (extra.contains("changed-most")) {
+                        group.with(Svg.line(from, yText[l][i], to, yText[l + 1][j]).withClass("edge-halo"));
                     }
-                    Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1)).with(Svg.title(tip));
-                    if (standsOut) group.with(Svg.line(from, yText[l][i], to, yText[l + 1][j]).withClass("edge-halo"));
                     Svg line = Svg.line(from, yText[l][i], to, yText[l + 1][j])
-                            .attr("stroke", Palette.signColour(weight))
-                            .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.abs(weight) / maxWeight))
+                            .attr("stroke", Palette.signColour(value))
+                            .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.min(1, Math.abs(value) / largest)))
                             .withClass(classes);
-                    if (weight < 0) line.attr("stroke-dasharray", "5 3");
+                    if (value < 0) line.attr("stroke-dasharray", "5 3");
                     edges.with(group.with(line));
                 }
             }
@@ -183,39 +289,58 @@ final class DiagramView {
 
     private static Svg neuron(Network network, StepTrace trace, Labels labels, int column, int j, double x,
                               double y, double radius) {
-        String inside = "";
-        String below = "";
-        StringBuilder tip = new StringBuilder();
-        if (column == 0) {
-            tip.append("input x[").append(j + 1).append("]");
-            if (labels != Labels.NONE) {
-                inside = Num.compact(trace.x().get(j));
-                tip.append(" = ").append(Num.exact(trace.x().get(j)));
-            }
-        } else {
-            int l = column - 1;
-            tip.append("layer ").append(column).append(", neuron ").append(j + 1).append(": bias ")
-                    .append(MathView.sym("b", column)).append("[").append(j + 1).append("] = ")
-                    .append(Num.exact(network.layer(l).bias(j)));
-            if (labels == Labels.FORWARD || labels == Labels.GRADIENTS || labels == Labels.UPDATE) {
-                StepTrace.LayerForward f = trace.forward().get(l);
-                tip.append("; a = ").append(Num.exact(f.a().get(j))).append(", f(a) = ").append(Num.exact(f.f().get(j)));
-            }
-            if (labels == Labels.FORWARD) {
-                inside = Num.compact(trace.forward().get(l).f().get(j));
-                below = "a " + Num.compact(trace.forward().get(l).a().get(j));
-            } else if (labels == Labels.GRADIENTS || labels == Labels.UPDATE) {
-                double g = trace.backward().get(l).dL_da().get(j);
-                inside = Num.compact(g);
-                tip.append("; ∂L/∂a = ").append(Num.exact(g));
-            }
-        }
+        NeuronText text = column == 0 ? inputText(trace, labels, j) : neuronText(network, trace, labels, column, j);
         Svg link = Svg.el("a").attr("href", column == 0 ? "#pick-x-" + (j + 1) : "#b" + column + "-" + (j + 1))
                 .withClass(column == 0 ? "neuron input" : "neuron");
-        link.with(Svg.title(tip.toString()), Svg.circle(x, y, radius));
-        if (!inside.isEmpty()) link.with(Svg.text(x, y + 4, inside).withClass("neuron-value"));
-        if (!below.isEmpty()) link.with(Svg.text(x, y + radius + 11, below).withClass("neuron-a"));
+        link.with(Svg.title(text.tip), Svg.circle(x, y, radius));
+        if (!text.inside.isEmpty()) link.with(Svg.text(x, y + 4, text.inside).withClass("neuron-value"));
+        if (!text.below.isEmpty()) link.with(Svg.text(x, y + radius + 11, text.below).withClass("neuron-a"));
+        if (column == network.depth()) {
+            // beside an output: its target y from the pick on, and at the loss its own term of L
+            if (labels != Labels.NONE && labels != Labels.FORWARD) {
+                link.with(Svg.text(x + radius + 5, y - 2, "y " + Num.compact(trace.y().get(j))).withClass("target-label"));
+            }
+            if (labels == Labels.LOSS) {
+                link.with(Svg.text(x + radius + 5, y + 12, "ℓ " + Num.compact(trace.lossTerms().get(j)))
+                        .withClass("loss-label"));
+            }
+        }
         return link;
+    }
+
+    /** A neuron's label inside, below, and its tip (hover or focus). */
+    private record NeuronText(String inside, String below, String tip) {
+    }
+
+    private static NeuronText inputText(StepTrace trace, Labels labels, int j) {
+        String tip = "input x[" + (j + 1) + "]";
+        if (labels == Labels.NONE) return new NeuronText("", "", tip);
+        return new NeuronText(Num.compact(trace.x().get(j)), "", tip + " = " + Num.exact(trace.x().get(j)));
+    }
+
+    private static NeuronText neuronText(Network network, StepTrace trace, Labels labels, int column, int j) {
+        int l = column - 1;
+        StringBuilder tip = new StringBuilder("layer ").append(column).append(", neuron ").append(j + 1)
+                .append(": bias ").append(MathView.sym("b", column)).append("[").append(j + 1).append("] = ")
+                .append(Num.exact(network.layer(l).bias(j)));
+        if (labels == Labels.NONE || labels == Labels.INPUTS) return new NeuronText("", "", tip.toString());
+        StepTrace.LayerForward f = trace.forward().get(l);
+        tip.append("; a = ").append(Num.f(f.a().get(j))).append(", f(a) = ").append(Num.f(f.f().get(j)));
+        return switch (labels) {
+            case FORWARD, LOSS -> new NeuronText(Num.compact(f.f().get(j)), "a " + Num.compact(f.a().get(j)),
+                    tip.toString());
+            case GRADIENTS -> {
+                double g = trace.backward().get(l).dL_da().get(j);
+                tip.append("; ∂L/∂a = ").append(Num.exact(g));
+                yield new NeuronText(Num.compact(g), "∂L/∂a", tip.toString());
+            }
+            default -> {
+                double old = trace.before().layer(l).bias(j);
+                double now = trace.after().layer(l).bias(j);
+                tip.append("; bias ").append(Num.f(old)).append(" → ").append(Num.f(now));
+                yield new NeuronText(Num.compact(now - old), "Δb", tip.toString());
+            }
+        };
     }
 
     private static String columnName(Network network, int column) {
@@ -228,21 +353,40 @@ final class DiagramView {
     private static Svg flow(Labels labels, double height) {
         String text = switch (labels) {
             case NONE -> "Weights: purple positive, orange dashed negative, thicker = larger |w|";
-            case INPUTS -> "Sample picked: the inputs x enter on the left";
+            case INPUTS -> "Sample picked: the inputs x enter on the left, the target y waits at the outputs";
             case FORWARD -> "Forward pass →  values f(a) flow left to right (a below each neuron)";
+            case LOSS -> "Loss: the prediction ŷ against the target y at each output";
             case GRADIENTS -> "←  Backpropagation: gradients ∂L/∂a flow right to left";
             case UPDATE -> "Update θ ← θ − η∇θ: the weights that changed most are highlighted";
         };
         return Svg.text(WIDTH / 2, height - 10, text).withClass("flow flow-" + labels.name().toLowerCase());
     }
 
-    private static String caption(Labels labels) {
+    private static String svgTitle(Labels labels) {
         return switch (labels) {
             case NONE -> "";
             case INPUTS -> ", with the picked sample's inputs";
             case FORWARD -> ", forward pass: each neuron shows f(a)";
-            case GRADIENTS -> ", backpropagation: each neuron shows ∂L/∂a";
-            case UPDATE -> ", after the update: edges show the new weights, the most changed highlighted";
+            case LOSS -> ", loss: each output's ŷ, target y and loss term";
+            case GRADIENTS -> ", backpropagation: each neuron shows ∂L/∂a, each edge ∂L/∂w";
+            case UPDATE -> ", after the update: edges show the change of each weight, the most changed highlighted";
+        };
+    }
+
+    /** The caption above the diagram: what it shows in this phase, in words and with the phase's formula. */
+    private static String caption(Labels labels, Network network, StepTrace trace) {
+        return switch (labels) {
+            case NONE -> "The network " + String.join("-", network.sizes().stream().map(String::valueOf).toList())
+                    + ": each edge is a weight w (purple positive, orange dashed negative, thicker = larger |w|).";
+            case INPUTS -> "1. Pick: the sample's inputs x are on the left; its target y is beside each output.";
+            case FORWARD -> "2. Forward pass: each neuron computes a = Wx + b (below it) and f(a) (inside it), "
+                    + "layer by layer from left to right.";
+            case LOSS -> "3. Loss: each output's prediction ŷ (inside) against its target y, and its term ℓ of "
+                    + trace.lossFunction().formula + " = " + Num.f(trace.loss()) + ".";
+            case GRADIENTS -> "4. Backpropagation: each neuron shows ∂L/∂a; each edge is coloured and sized by its "
+                    + "gradient ∂L/∂w (focus or hover one for its chain rule ∂L/∂f · ∂f/∂a · ∂a/∂w).";
+            case UPDATE -> "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + Num.f(trace.learningRate())
+                    + "), thicker = larger |Δw|, the largest highlighted; each neuron its Δb. Hover for old → new.";
         };
     }
 
@@ -259,11 +403,15 @@ final class DiagramView {
 
     private static DivTag legend(Labels labels) {
         return div(
-                span(span().withClass("swatch positive")).withClass("legend-item").with(text(" positive weight")),
-                span(span().withClass("swatch negative")).withClass("legend-item").with(text(" negative weight")),
+                span(span().withClass("swatch positive")).withClass("legend-item").with(text(" positive " + edgeWord(labels))),
+                span(span().withClass("swatch negative")).withClass("legend-item").with(text(" negative " + edgeWord(labels))),
                 span(text("Hover or focus a neuron or edge for its exact value; click to jump to it in the tables."))
                         .withClass("hint")
         ).withClass("legend");
+    }
+
+    private static String edgeWord(Labels labels) {
+        return labels == Labels.GRADIENTS ? "∂L/∂w" : labels == Labels.UPDATE ? "Δw" : "weight";
     }
 
     /** Edges in the top tenth by |change| (at least one) stand out after an update. */

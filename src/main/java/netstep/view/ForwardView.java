@@ -52,13 +52,19 @@ final class ForwardView {
                 neuronSums(n, layer, fw),
                 p(sym("f", n) + " = f(" + sym("a", n) + "), where " + layer.activation().formula()),
                 equation(labelled(sym("f", n), column(fw.f(), "fwd-f" + n))),
-                details(summary("The bias trick: [" + sym("W", n) + " | " + sym("b", n) + "] times "
-                                + xName + " with 1 appended gives the same " + sym("a", n)),
-                        equation(labelled("[" + sym("W", n) + " | " + sym("b", n) + "]",
-                                        augmented(layer.weights(), layer.biases())),
-                                labelled("[" + xName + "; 1]", withOne(fw.input())), op("="),
-                                labelled(sym("a", n), column(fw.a())))).withClass("bias-trick")
+                n == 1 ? biasTrick(layer, fw, xName) : null
         ).withClass("layer-block");
+    }
+
+    /** Shown once, at the first layer: every layer's a is the same product (and the page stays light). */
+    private static DomContent biasTrick(Layer layer, StepTrace.LayerForward fw, String xName) {
+        int n = 1;
+        return details(summary("The bias trick: [" + sym("W", n) + " | " + sym("b", n) + "] times "
+                        + xName + " with 1 appended gives the same " + sym("a", n) + " (in every layer)"),
+                equation(labelled("[" + sym("W", n) + " | " + sym("b", n) + "]",
+                                augmented(layer.weights(), layer.biases())),
+                        labelled("[" + xName + "; 1]", withOne(fw.input())), op("="),
+                        labelled(sym("a", n), column(fw.a())))).withClass("bias-trick");
     }
 
     /** a[j] = Σᵢ W[j,i]·x[i] + b[j], written out with the numbers for small layers. */

@@ -3,7 +3,6 @@ package netstep.view;
 import netstep.view.render.*;
 
 import j2html.tags.DomContent;
-import netstep.data.Datasets;
 import netstep.engine.Activation;
 import netstep.engine.Evaluation;
 import netstep.engine.Layer;
@@ -14,7 +13,6 @@ import netstep.experiment.Experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import static j2html.TagCreator.*;
 
@@ -24,8 +22,6 @@ import static j2html.TagCreator.*;
  * templates of a linear classifier. The tables of numbers stay below them.
  */
 final class ImageView {
-    /** The built-in datasets whose inputs are square grey images, pixel by pixel, row by row. */
-    private static final Set<String> IMAGES = Set.of(Datasets.DIGITS, Datasets.SHAPES);
     private static final double PIXEL = 10;
     private static final double TEMPLATE_PIXEL = 5;
 
@@ -34,9 +30,7 @@ final class ImageView {
 
     /** The side of the experiment's square input images, or 0 when its inputs are not an image. */
     static int side(Experiment e) {
-        if (!IMAGES.contains(e.dataset().id())) return 0;
-        int side = (int) Math.round(Math.sqrt(e.config().inputs()));
-        return side * side == e.config().inputs() ? side : 0;
+        return netstep.data.ImageData.side(e.dataset().id(), e.config().inputs());
     }
 
     /** x as a grey image: 0 white, 1 black, each pixel enlarged. */
@@ -62,14 +56,25 @@ final class ImageView {
         StepTrace.LayerForward last = t.forward().get(t.forward().size() - 1);
         boolean classes = last.a().size() > 1 && netstep.engine.Loss.oneHotIndex(t.y().toArray()) >= 0;
         if (side == 0 && !classes) return null;
+        List<String> names = classNames(e);
         return div(
-                classes ? scores(t, last) : null,
-                side > 0 ? templates(t.before().layer(0), side, t.before().depth() == 1) : null
+                classes ? scores(t, last, names) : null,
+                side > 0 ? templates(t.before().layer(0), side, t.before().depth() == 1, names) : null
         ).withClass("image-views");
     }
 
     /** The lecture's class scores: a bar per class for a, and for ŷ = softmax(a) when the output is softmax. */
-    private static DomContent scores(StepTrace t, StepTrace.LayerForward last) {
+    /** The dataset's class names, output by output, or an empty list (outputs are then y[1], y[2], …). */
+    static List<String> classNames(Experiment e) {
+        return netstep.data.ImageData.classNames(e.dataset().id(), e.config().outputs()).orElse(List.of());
+    }
+
+    /** Output k (0-based) by its class name, or as y[k+1] when the data name no classes. */
+    static String className(List<String> names, int k) {
+        return k < names.size() ? names.get(k) : "y[" + (k + 1) + "]";
+    }
+
+    private static DomContent scores(StepTrace t, StepTrace.LayerForward last, List<String> names) {
         Vec a = last.a();
         boolean softmax = t.before().layer(t.before().depth() - 1).activation().kind() == Activation.Kind.SOFTMAX;
         int predicted = Evaluation.argmax(t.prediction().toArray());
@@ -80,7 +85,8 @@ final class ImageView {
         for (int k = 0; k < a.size(); k++) {
             String mark = (k == predicted ? " predicted" : "") + (k == actual ? " true" : "");
             rows.add(tr(
-                    th("y[" + (k + 1) + "]" + (k == actual ? " ✓ true" : "") + (k == predicted ? " ← predicted" : "")),
+                    th(text(className(names, k)), names.isEmpty() ? null : small(" y[" + (k + 1) + "]").withClass("index"),
+                            text((k == actual ? " ✓ true" : "") + (k == predicted ? " ← predicted" : ""))),
                     td(bar(a.get(k) / largest, a.get(k))),
                     softmax ? td(bar(t.prediction().get(k), t.prediction().get(k))) : null
             ).withClass(mark.strip()));
@@ -89,10 +95,15 @@ final class ImageView {
                 h3("Class scores: " + a.size() + " numbers"),
                 p("The output layer's a = Wx + b gives one score per class" + (softmax
                         ? "; softmax turns them into probabilities ŷ that sum to 1." : ".")
-                        + " The predicted class is the largest (y[" + (predicted + 1) + "]); the true class is y["
-                        + (actual + 1) + "].").withClass("note"),
-                table(thead(tr(th("class"), th("score a"), softmax ? th("ŷ = softmax(a)") : null)),
-                        tbody(rows.toArray(DomContent[]::new))).withClass("data class-scores").withId("class-scores"));
+                        + " The predicted class is the largest: ").withClass("note").with(
+                        strong(className(names, predicted)).withId("predicted-class"),
+                        text(names.isEmpty() ? "" : " (y[" + (predicted + 1) + "])"), text("; the true class is "),
+                        strong(className(names, actual)).withId("true-class"),
+                        text((names.isEmpty() ? "" : " (y[" + (actual + 1) + "])") + "."
+                                + (predicted == actual ? " Right." : " Wrong."))),
+                div(table(thead(tr(th("class"), th("score a"), softmax ? th("ŷ = softmax(a)") : null)),
+                        tbody(rows.toArray(DomContent[]::new))).withClass("data class-scores").withId("class-scores"))
+                        .withClass("scroll"));
     }
 
     /** A horizontal bar for t in [−1, 1] (orange left of the axis, purple right) with the value written. */
@@ -111,13 +122,14 @@ final class ImageView {
      * Each neuron's incoming weights W[j, ·] reshaped to the image, on a diverging scale per neuron (orange
      * negative, purple positive): what a pixel adds to that neuron's score.
      */
-    static DomContent templates(Layer layer, int side, boolean classifier) {
+    static DomContent templates(Layer layer, int side, boolean classifier, List<String> names) {
         return div(
                 h3(classifier ? "Templates: one row of W per class" : "Layer 1's neurons as templates"),
                 p("Each picture is one neuron's weights W[j, ·] laid out as the image: purple pixels raise its "
                         + "score, orange ones lower it (each picture on its own scale). Every number is in the table "
-                        + "below.").withClass("note"),
-                pictures(layer.weights(), layer, side, classifier, "template"));
+                        + "below." + (layer.masked() ? " This layer is locally connected: the grey pixels lie outside "
+                        + "each neuron's window (its receptive field), where it has no weight." : "")).withClass("note"),
+                pictures(layer.weights(), layer, side, classifier, "template", names));
     }
 
     /**
@@ -136,7 +148,7 @@ final class ImageView {
                         + "purple positive, orange negative, each on its own scale." + (update ? ""
                         : " The update subtracts η times it, so orange pixels are where the template will grow."))
                         .withClass("note"),
-                pictures(m, layer, side, t.before().depth() == 1, update ? "delta" : "gradient"));
+                pictures(m, layer, side, t.before().depth() == 1, update ? "delta" : "gradient", classNames(e)));
     }
 
     private static netstep.engine.Mat difference(netstep.engine.Mat after, netstep.engine.Mat before) {
@@ -147,7 +159,8 @@ final class ImageView {
         return netstep.engine.Mat.of(d);
     }
 
-    private static DomContent pictures(netstep.engine.Mat m, Layer layer, int side, boolean classifier, String id) {
+    private static DomContent pictures(netstep.engine.Mat m, Layer layer, int side, boolean classifier, String id,
+                                       List<String> names) {
         List<DomContent> pictures = new ArrayList<>();
         for (int j = 0; j < m.rows(); j++) {
             double largest = 1e-12;
@@ -167,7 +180,7 @@ final class ImageView {
                     svg.with(cell);
                 }
             }
-            pictures.add(figure(svg, figcaption((classifier ? "y[" : "neuron ") + (j + 1) + (classifier ? "]" : "")))
+            pictures.add(figure(svg, figcaption(classifier ? className(names, j) : "neuron " + (j + 1)))
                     .withClass("template-figure"));
         }
         return div(pictures.toArray(DomContent[]::new)).withClass("templates").withId(id.equals("template") ? "templates" : id + "-images");

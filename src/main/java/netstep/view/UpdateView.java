@@ -30,24 +30,39 @@ final class UpdateView {
     }
 
     private static DomContent layers(StepTrace t) {
-        DivTag div = div(p("Each parameter moves against its gradient: θ ← θ − η∇θ, with η = "
-                + Num.f(t.learningRate()) + ". Changed cells are highlighted."));
+        double after = t.lossAfterUpdate();
+        DivTag div = div(p(text("Loss on this sample: "), strong(Num.f(t.loss())).withId("loss-before")
+                                .withTitle(Num.exact(t.loss())), text(" before, "),
+                        strong(Num.f(after)).withId("loss-after").withTitle(Num.exact(after)),
+                        text(" after the update" + (after < t.loss() ? " (lower)." : after > t.loss()
+                                ? " (higher: η too large?)." : ".")))
+                        .withClass("loss-effect").withTitle("After: a forward pass with the new parameters"),
+                p("Each parameter moves against its gradient, θ ← θ − η∇θ with η = " + Num.f(t.learningRate())
+                        + "; cells are shaded by how much they changed.").withClass("note"));
+        double largest = t.largestChange();
         for (int l = 0; l < t.forward().size(); l++) {
             int n = l + 1;
             Layer before = t.before().layer(l);
-            Layer after = t.after().layer(l);
+            Layer next = t.after().layer(l);
             StepTrace.LayerBackward bw = t.backward().get(l);
             div.with(div(
                     h3("Layer " + n),
-                    div(changeTable(sym("W", n), before.weights(), after.weights(), "upd-w" + n),
-                            changeTable(sym("b", n), asColumnMatrix(before.biases()), asColumnMatrix(after.biases()), "upd-b" + n))
+                    div(changeTable(sym("W", n), before.weights(), next.weights(), "upd-w" + n, largest),
+                            changeTable(sym("b", n), asColumnMatrix(before.biases()), asColumnMatrix(next.biases()),
+                                    "upd-b" + n, largest))
                             .withClass("equation"),
                     p(sym("W", n) + "[1,1] ← " + Num.f(before.weight(0, 0)) + " − " + Num.f(t.learningRate()) + " × "
-                            + Num.inFormula(bw.dL_dW().get(0, 0)) + " = " + Num.f(after.weight(0, 0))),
+                            + Num.inFormula(bw.dL_dW().get(0, 0)) + " = " + Num.f(next.weight(0, 0))),
                     t.biasesTrained() ? null : p("Biases are frozen: they are not trained.")
             ).withClass("layer-block"));
         }
         return div;
+    }
+
+    /** 1 to 4: how large a change is against the largest of the step, in quarters. */
+    static int shade(double change, double largest) {
+        if (!(largest > 0)) return 1;
+        return Math.max(1, Math.min(4, (int) Math.ceil(4 * change / largest)));
     }
 
     private static Mat asColumnMatrix(Vec v) {
@@ -56,19 +71,24 @@ final class UpdateView {
         return Mat.of(rows);
     }
 
-    /** A table of "old → new", changed cells marked. */
-    private static DivTag changeTable(String label, Mat before, Mat after, String idPrefix) {
+    /**
+     * A table of "old → new", each changed cell shaded in one of four steps by |new − old| against the step's
+     * largest change; a cell whose change does not show in the printed digits is not marked.
+     */
+    private static DivTag changeTable(String label, Mat before, Mat after, String idPrefix, double largest) {
         List<DomContent> rows = new ArrayList<>();
         for (int j = 0; j < MathView.shown(before.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
             for (int i = 0; i < MathView.shown(before.columns()); i++) {
                 double old = before.get(j, i);
                 double now = after.get(j, i);
-                boolean changed = old != now;
-                cells.add(td(text(Num.f(old) + " → "), b(Num.f(now)))
+                String oldText = Num.f(old);
+                String nowText = Num.f(now);
+                boolean changed = !oldText.equals(nowText);
+                cells.add(td(text(oldText + " → "), b(nowText))
                         .withId(idPrefix + "-" + (j + 1) + "-" + (i + 1))
                         .withTitle(Num.exact(old) + " → " + Num.exact(now))
-                        .withCondClass(changed, "changed"));
+                        .withCondClass(changed, "changed shade" + shade(Math.abs(now - old), largest)));
             }
             if (MathView.shown(before.columns()) < before.columns()) cells.add(td("⋯").withClass("more"));
             rows.add(tr(cells.toArray(DomContent[]::new)));

@@ -25,12 +25,15 @@ final class WorkspaceView {
                 ControlsView.controls(e),
                 ControlsView.status(e),
                 NoticeView.notice(e),
+                // the workbench: the diagram beside the current phase's working, on one screen
+                div(div(StepperPage.hidden(t, "diagram") ? null : DiagramView.diagram(e),
+                                StepperPage.hidden(t, "loss-chart") ? null : ChartView.lossChart(e),
+                                StepperPage.hidden(t, "computes") ? null : ChartView.computes(e))
+                                .withClass("pictures"),
+                        StepperPage.hidden(t, "trace") ? null
+                                : browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e))
+                        .withClass("stage"),
                 TrainingView.panel(e),
-                div(StepperPage.hidden(t, "diagram") ? null : DiagramView.diagram(e),
-                        StepperPage.hidden(t, "loss-chart") ? null : ChartView.lossChart(e),
-                        StepperPage.hidden(t, "computes") ? null : ChartView.computes(e)).withClass("pictures"),
-                StepperPage.hidden(t, "trace") ? null
-                        : browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e),
                 StepperPage.hidden(t, "weights") ? null : WeightsView.weights(e, browsing.edit()),
                 StepperPage.hidden(t, "collapse") ? null : CollapseView.collapse(e),
                 StepperPage.hidden(t, "history") ? null : HistoryView.history(e, browsing.historyPage()),

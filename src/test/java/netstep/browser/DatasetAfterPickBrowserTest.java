@@ -27,6 +27,7 @@ class DatasetAfterPickBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-pick"));
         assertEquals("select", driver.findElement(By.id("dataset")).getTagName(), "the menu is still the menu");
 
+        click(By.cssSelector("#config > summary")); // stepping folded the form into its summary: "edit" opens it
         setField("inputs", "2");
         setField("hidden", "2");
         setField("outputs", "1");

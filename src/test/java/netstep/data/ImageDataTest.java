@@ -159,4 +159,21 @@ class ImageDataTest {
         for (int r = 0; r < side; r++) for (int c = 0; c < side; c++) t[c * side + r] = x[r * side + c];
         return t;
     }
+
+    @Test
+    void classificationDatasetsNameTheirClassesOutputByOutput() throws java.io.IOException {
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+                ImageData.classNames(Datasets.DIGITS, 10).orElseThrow());
+        assertEquals(List.of("setosa", "versicolor", "virginica"), ImageData.classNames(Datasets.IRIS, 3).orElseThrow());
+        assertEquals(List.of("horizontal bar", "vertical bar", "diagonal"), ImageData.classNames(Datasets.SHAPES, 3)
+                .orElseThrow(), "a generator with 3 classes draws the first 3");
+        // the iris header names the species in label order, as the names here do
+        assertTrue(new String(ImageData.class.getResourceAsStream("/datasets/iris.csv").readNBytes(200),
+                java.nio.charset.StandardCharsets.US_ASCII).startsWith("150,4,setosa,versicolor,virginica"));
+        assertTrue(ImageData.classNames(Datasets.DIGITS, 9).isEmpty(), "names only when they fit the outputs");
+        assertTrue(ImageData.classNames(Datasets.XOR, 1).isEmpty());
+        assertEquals(8, ImageData.side(Datasets.DIGITS, 64));
+        assertEquals(0, ImageData.side(Datasets.DIGITS, 63));
+        assertEquals(0, ImageData.side(Datasets.IRIS, 4), "four numbers are not a 2×2 image");
+    }
 }

@@ -53,6 +53,14 @@ class MulticlassHttpTest {
             assertTrue(hasId(html, "pick-image"), "the input image at Pick");
             assertTrue(hasId(html, "class-scores") && html.contains("ŷ = softmax(a)"), "the class scores");
             assertTrue(hasId(html, "template-10") && !hasId(html, "template-11"), "ten templates");
+            // outputs by class name: the digits 0–9, not y[1]…y[10]
+            assertTrue(text(html, "class-scores").contains("9 y[10]"), text(html, "class-scores"));
+            assertTrue(text(html, "predicted-class").matches("[0-9]"), text(html, "predicted-class"));
+            assertTrue(text(html, "true-class").matches("[0-9]"), text(html, "true-class"));
+            assertTrue(html.contains("<figcaption>0</figcaption>") && html.contains("<figcaption>9</figcaption>"),
+                    "each template captioned by its digit");
+            assertTrue(text(html, "confusion-test").startsWith("true ↓ / predicted →01234567890"),
+                    text(html, "confusion-test"));
             assertTrue(hasId(html, "gradient-10") && hasId(html, "delta-10"), "∂L/∂W and ΔW rows as images");
             assertEquals("1", text(html, "step-count"));
             // accuracy and confusion beside the loss curve, not a scatter of 14,380 dots (2 MB of page)

@@ -1,0 +1,99 @@
+package netstep.view;
+
+import netstep.view.render.*;
+
+import netstep.engine.StepTrace;
+import netstep.experiment.Experiment;
+import netstep.experiment.Phase;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The diagram tells each phase's story (issue 12): its caption, labels and edges come from the step's trace. */
+class DiagramStoryTest {
+    private static final Pattern EDGE = Pattern.compile(
+            "<a href=\"#w(\\d+)-(\\d+)-(\\d+)\"><title>([^<]*)</title>(?:<line[^>]*edge-halo[^>]*>(?:</line>)?)?<line [^>]*stroke-width=\"([^\"]+)\"[^>]*class=\"([^\"]+)\"");
+
+    @Test
+    void pickAndLossShowTheTargetBesideEachOutput() {
+        Experiment e = RenderBenchmark.experimentAt(Phase.PICK);
+        StepTrace t = e.trace().orElseThrow();
+        String pick = DiagramView.diagram(e).render();
+        assertTrue(pick.contains("id=\"diagram-caption\""), pick);
+        assertTrue(pick.contains("1. Pick"));
+        assertTrue(pick.contains(">y " + Num.compact(t.y().get(0)) + "</text>"), "the target y beside the output");
+        assertTrue(pick.contains(">" + Num.compact(t.x().get(1)) + "</text>"), "x on the inputs");
+
+        e.goTo(Phase.LOSS);
+        String loss = DiagramView.diagram(e).render();
+        assertTrue(loss.contains("3. Loss"));
+        assertTrue(loss.contains(">y " + Num.compact(t.y().get(0)) + "</text>"));
+        assertTrue(loss.contains(">ℓ " + Num.compact(t.lossTerms().get(0)) + "</text>"), "the output's loss term");
+        assertTrue(loss.contains("= " + Num.f(t.loss()) + "."), "L in the caption");
+        assertTrue(loss.contains(t.lossFunction().formula), "with the loss's formula");
+    }
+
+    @Test
+    void backpropagationDrawsTheGradientsWithTheirChainRule() {
+        Experiment e = RenderBenchmark.experimentAt(Phase.BACKWARD);
+        StepTrace t = e.trace().orElseThrow();
+        String html = DiagramView.diagram(e).render();
+        assertTrue(html.contains("4. Backpropagation"));
+        assertTrue(html.contains(">∂L/∂a</text>"), "neurons labelled ∂L/∂a");
+        assertTrue(html.contains(">" + Num.compact(t.backward().get(0).dL_da().get(0)) + "</text>"));
+        double largest = 0;
+        for (StepTrace.LayerBackward bw : t.backward()) {
+            for (int j = 0; j < bw.dL_dW().rows(); j++) {
+                for (int i = 0; i < bw.dL_dW().columns(); i++) largest = Math.max(largest, Math.abs(bw.dL_dW().get(j, i)));
+            }
+        }
+        Matcher m = EDGE.matcher(html);
+        int edges = 0;
+        while (m.find()) {
+            int l = Integer.parseInt(m.group(1)) - 1;
+            int j = Integer.parseInt(m.group(2)) - 1;
+            int i = Integer.parseInt(m.group(3)) - 1;
+            double g = t.backward().get(l).dL_dW().get(j, i);
+            // the tip is the chain rule's product with the trace's numbers; the width follows |∂L/∂w|, not |w|
+            assertTrue(m.group(4).startsWith("∂L/∂W"), m.group(4));
+            assertTrue(m.group(4).endsWith("= " + Num.f(g)), m.group(4));
+            assertTrue(m.group(4).contains(Num.inFormula(t.backward().get(l).dL_df().get(j)) + " · "
+                    + Num.inFormula(t.backward().get(l).df_da().get(j)) + " · "
+                    + Num.inFormula(t.forward().get(l).input().get(i))), m.group(4));
+            assertEquals(0.6 + 4.4 * Math.abs(g) / largest, Double.parseDouble(m.group(5)), 0.01, m.group(4));
+            assertTrue(m.group(6).contains("gradient"));
+            edges++;
+        }
+        assertEquals(2 * 8 + 8 * 8 + 8, edges, "every edge of 2-8-8-1");
+    }
+
+    @Test
+    void theUpdateDrawsEachWeightsChange() {
+        Experiment e = RenderBenchmark.experimentAt(Phase.UPDATE);
+        StepTrace t = e.trace().orElseThrow();
+        String html = DiagramView.diagram(e).render();
+        assertTrue(html.contains("5. Update"));
+        Matcher m = EDGE.matcher(html);
+        int edges = 0;
+        while (m.find()) {
+            int l = Integer.parseInt(m.group(1)) - 1;
+            int j = Integer.parseInt(m.group(2)) - 1;
+            int i = Integer.parseInt(m.group(3)) - 1;
+            double old = t.before().layer(l).weight(j, i);
+            double now = t.after().layer(l).weight(j, i);
+            // Δw on the edge is new − old, and it is −η ∂L/∂w
+            assertTrue(m.group(4).contains("(changed by " + Num.f(now - old) + ": " + Num.f(old) + " → " + Num.f(now)),
+                    m.group(4));
+            assertEquals(now - old, -t.learningRate() * t.backward().get(l).dL_dW().get(j, i), 1e-12);
+            assertTrue(m.group(6).contains("delta"));
+            edges++;
+        }
+        assertEquals(2 * 8 + 8 * 8 + 8, edges);
+        double db = t.after().layer(0).bias(0) - t.before().layer(0).bias(0);
+        assertTrue(html.contains(">" + Num.compact(db) + "</text><text x=\""), "Δb inside the neuron");
+        assertTrue(html.contains(">Δb</text>"));
+    }
+}
