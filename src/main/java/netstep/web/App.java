@@ -6,6 +6,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.JavalinStaticResourceHandler;
 import io.javalin.http.staticfiles.Location;
+import netstep.classroom.Classroom;
+import netstep.classroom.MemoryClassRepository;
 import netstep.engine.DivergedException;
 import jakarta.servlet.ServletException;
 import netstep.experiment.Config;
@@ -20,6 +22,7 @@ import netstep.store.JdbcExperimentRepository;
 import netstep.store.SessionStore;
 import netstep.store.StorageException;
 import netstep.store.StoredExperiments;
+import netstep.view.ClassModeView;
 import netstep.view.StepperPage;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.Server;
@@ -31,6 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 
@@ -87,6 +91,13 @@ public final class App {
      */
     public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
                                  ExperimentRepository repository, Connections connections) {
+        return create(store, lessons, pool, repository, connections,
+                new Classroom(new MemoryClassRepository(), null, Clock.systemUTC()));
+    }
+
+    /** Everything, with class mode ({@code classroom}, off when it has no instructor password). */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
+                                 ExperimentRepository repository, Connections connections, Classroom classroom) {
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
@@ -98,6 +109,10 @@ public final class App {
         DataController data = new DataController(sessions);
         LessonController lessonController = new LessonController(sessions, lessons);
         StepperPage.useLessons(lessons);
+        QuestionController questions = new QuestionController(sessions, classroom);
+        ClassController classes = new ClassController(sessions, classroom, lessons);
+        TeachController teach = new TeachController(classroom, lessons);
+        ClassModeView.useClassMode(classroom.enabled());
         Health health = new Health(store, pool, repository);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -161,6 +176,24 @@ public final class App {
             cfg.routes.get("/api/lessons", lessonController::list);
             cfg.routes.get("/api/lessons/{id}", lessonController::show);
 
+            cfg.routes.post("/answer", questions::answer);
+            cfg.routes.get("/join", classes::joinPage);
+            cfg.routes.get("/join/{code}", classes::joinPage);
+            cfg.routes.post("/join", classes::join);
+            cfg.routes.post("/class/leave", classes::leave);
+            cfg.routes.get("/class/status", classes::status);
+            cfg.routes.get("/teach", teach::home);
+            cfg.routes.post("/teach/sign-in", teach::signIn);
+            cfg.routes.post("/teach/sign-out", teach::signOut);
+            cfg.routes.post("/teach/open", teach::open);
+            cfg.routes.get("/teach/class", teach::find);
+            cfg.routes.get("/teach/class/{code}", teach::classPage);
+            cfg.routes.get("/teach/class/{code}/dashboard", teach::dashboardFragment);
+            cfg.routes.post("/teach/class/{code}/send", teach::send);
+            cfg.routes.post("/teach/class/{code}/reveal", teach::reveal);
+            cfg.routes.post("/teach/class/{code}/close", teach::close);
+            cfg.routes.get("/teach/class/{code}/answers.csv", teach::answersCsv);
+
             cfg.routes.post("/api/step", api::step);
             cfg.routes.post("/api/train", api::train);
 
@@ -213,6 +246,11 @@ public final class App {
         cfg.routes.exception(Forbidden.class, (e, ctx) -> ctx.status(HttpStatus.FORBIDDEN)
                 .contentType("text/plain; charset=utf-8").result(e.getMessage()));
         cfg.routes.exception(StorageException.class, App::databaseDown);
+        cfg.routes.exception(TeachController.NotInstructor.class, TeachController::refuse);
+        cfg.routes.exception(TeachController.NotFound.class, (e, ctx) -> {
+            ctx.attribute(OWN_NOT_FOUND, true);
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        });
         cfg.routes.exception(CannotRender.class, CannotRender::answer);
         cfg.routes.exception(DivergedException.class, (e, ctx) ->
                 ApiController.error(ctx, HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage()));
