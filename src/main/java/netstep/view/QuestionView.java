@@ -93,4 +93,15 @@ public final class QuestionView {
                 span(verdict).withClass("quiz-verdict " + (a.correct() ? "ok" : "miss"))
         ).withId("quiz-result-" + index);
     }
+
+    /**
+     * The chart of what the network computes shows ŷ of every sample: while a question is asked it waits, so the
+     * prediction is the student's own. A lesson with questions sends it with every step's answer.
+     */
+    static j2html.tags.Tag<?> computes(Experiment e) {
+        if (e.awaiting().isEmpty()) return ChartView.computes(e);
+        return div(h2("What the network computes"),
+                p("Hidden while you predict: it would show the answer. It returns with the next phase.").withClass("hint"))
+                .withId("computes").withClass("panel chart-panel");
+    }
 }

@@ -29,7 +29,7 @@ final class WorkspaceView {
                 TrainingView.panel(e),
                 div(StepperPage.hidden(t, "diagram") ? null : DiagramView.diagram(e),
                         StepperPage.hidden(t, "loss-chart") ? null : ChartView.lossChart(e),
-                        StepperPage.hidden(t, "computes") ? null : ChartView.computes(e)).withClass("pictures"),
+                        StepperPage.hidden(t, "computes") ? null : QuestionView.computes(e)).withClass("pictures"),
                 StepperPage.hidden(t, "trace") ? null
                         : browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e),
                 StepperPage.hidden(t, "weights") ? null : WeightsView.weights(e, browsing.edit()),
