@@ -67,7 +67,8 @@ public final class MemoryClassRepository implements ClassRepository {
     public synchronized Member join(String code, String sessionId, String name, boolean follow, Instant now) {
         leave(sessionId);
         ClassState c = classes.get(code);
-        Member m = new Member(memberId(), sessionId, code, name, follow, now, Progress.NONE, c.lessonSeq(), c.revealSeq());
+        // a late joiner is sent to the class's lesson too (0 seen), but not shown answers revealed before
+        Member m = new Member(memberId(), sessionId, code, name, follow, now, Progress.NONE, 0, c.revealSeq());
         members.put(m.memberId(), m);
         touched.put(code, now);
         return m;

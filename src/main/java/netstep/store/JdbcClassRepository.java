@@ -138,13 +138,13 @@ public final class JdbcClassRepository implements ClassRepository {
     public Member join(String code, String sessionId, String name, boolean follow, Instant now) {
         return transaction("joined", c -> {
             update(c, "DELETE FROM class_members WHERE session_id = ?", sessionId);
-            int lessonSeq;
+            // a late joiner is sent to the class's lesson too (0 seen), but not shown answers revealed before
+            int lessonSeq = 0;
             int revealSeq;
-            try (PreparedStatement s = prepare(c, "SELECT lesson_seq, reveal_seq FROM classes WHERE code = ?", code);
+            try (PreparedStatement s = prepare(c, "SELECT reveal_seq FROM classes WHERE code = ?", code);
                  ResultSet r = s.executeQuery()) {
                 if (!r.next()) throw new SQLException("no class " + code);
-                lessonSeq = r.getInt(1);
-                revealSeq = r.getInt(2);
+                revealSeq = r.getInt(1);
             }
             byte[] bytes = new byte[6];
             RANDOM.nextBytes(bytes);
