@@ -4,7 +4,9 @@ import netstep.json.LessonParser;
 import io.javalin.Javalin;
 import netstep.engine.MatrixProducts;
 import netstep.experiment.TrainingPool;
+import netstep.classroom.Classroom;
 import netstep.store.Database;
+import netstep.store.JdbcClassRepository;
 import netstep.store.JdbcExperimentRepository;
 import netstep.store.Retention;
 import netstep.store.SessionStore;
@@ -12,6 +14,7 @@ import netstep.web.App;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +51,10 @@ public final class Main {
         startUp.shutdown();
         Retention retention = settings.retention();
         JdbcExperimentRepository repository = new JdbcExperimentRepository(() -> opening.join().dataSource());
+        JdbcClassRepository classes = new JdbcClassRepository(() -> opening.join().dataSource());
         Javalin app = App.create(new SessionStore(settings.sessions()), LessonParser.library(settings.lessonsFolder()),
                         new TrainingPool(settings.trainingWorkers(), settings.trainingQueue()), repository,
-                        settings.connections())
+                        settings.connections(), new Classroom(classes, settings.instructorPassword(), Clock.systemUTC()))
                 .start(settings.port());
         Database database;
         try {
@@ -63,7 +67,9 @@ public final class Main {
         }
         LOG.info("Experiments are stored in {}; unchanged for {} days they are deleted, share links after {} days",
                 database.description(), retention.experiments().toDays(), retention.shares().toDays());
-        retention.everyHour(repository);
+        retention.everyHour(repository, classes);
+        LOG.info(settings.instructorPassword() == null ? "Class mode is off: set NETSTEP_INSTRUCTOR_PASSWORD to turn it on"
+                : "Class mode is on: the instructor signs in at /teach");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("Shutting down: finishing the requests in flight");
             app.stop();

@@ -25,11 +25,21 @@ import java.util.Properties;
  *                         NETSTEP_IDLE_TIMEOUT_SECONDS (10)
  * @param retention        NETSTEP_KEEP_EXPERIMENT_DAYS (30) and NETSTEP_KEEP_SHARE_DAYS (180)
  * @param javaMatrixProducts -Dnetstep.blas=java: the plain-Java matrix product even where native BLAS loads
+ * @param instructorPassword NETSTEP_INSTRUCTOR_PASSWORD, or null: class mode is off without it (docs/class-mode.md)
  */
 public record Settings(int port, String databaseUrl, Path dataDirectory, Path lessonsFolder,
                        SessionStore.Limits sessions, int trainingWorkers, int trainingQueue, Connections connections,
-                       Retention retention, boolean javaMatrixProducts) {
+                       Retention retention, boolean javaMatrixProducts, String instructorPassword) {
     public static final int DEFAULT_PORT = 7070;
+
+    /** Never prints the instructor's password, e.g. into a log. */
+    @Override
+    public String toString() {
+        return "Settings[port=" + port + ", dataDirectory=" + dataDirectory + ", lessonsFolder=" + lessonsFolder
+                + ", sessions=" + sessions + ", trainingWorkers=" + trainingWorkers + ", trainingQueue=" + trainingQueue
+                + ", connections=" + connections + ", retention=" + retention + ", classMode="
+                + (instructorPassword != null) + "]";
+    }
 
     /** The settings of this process: its environment variables and system properties. */
     public static Settings fromEnvironment() {
@@ -70,7 +80,8 @@ public record Settings(int port, String databaseUrl, Path dataDirectory, Path le
                         in.positiveInt("NETSTEP_IDLE_TIMEOUT_SECONDS", "netstep.idleTimeoutSeconds",
                                 Connections.DEFAULT_IDLE_TIMEOUT_SECONDS)),
                 retention,
-                "java".equals(properties.getProperty("netstep.blas")));
+                "java".equals(properties.getProperty("netstep.blas")),
+                in.text("NETSTEP_INSTRUCTOR_PASSWORD"));
     }
 
     private record Reader(Map<String, String> environment, Properties properties) {

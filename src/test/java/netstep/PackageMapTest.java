@@ -32,6 +32,7 @@ class PackageMapTest {
             List.of("netstep.web"),
             List.of("netstep.view", "netstep.store"),
             List.of("netstep.json"),
+            List.of("netstep.classroom"),
             List.of("netstep.lesson"),
             List.of("netstep.experiment"),
             List.of("netstep.data"),

@@ -69,6 +69,16 @@ class SettingsTest {
     }
 
     @Test
+    void theInstructorPasswordTurnsClassModeOnAndIsNeverPrinted() {
+        assertNull(Settings.read(Map.of(), new Properties()).instructorPassword(), "class mode is off by default");
+        assertNull(Settings.read(Map.of("NETSTEP_INSTRUCTOR_PASSWORD", "  "), new Properties()).instructorPassword());
+        Settings s = Settings.read(Map.of("NETSTEP_INSTRUCTOR_PASSWORD", "s3cret phrase"), new Properties());
+        assertEquals("s3cret phrase", s.instructorPassword());
+        assertFalse(s.toString().contains("s3cret"), s.toString());
+        assertTrue(s.toString().contains("classMode=true"));
+    }
+
+    @Test
     void systemPropertiesStandInForMissingVariables() {
         Settings s = Settings.read(Map.of("NETSTEP_MAX_SESSIONS", "  "),
                 properties("netstep.maxSessions", "42", "netstep.sessionIdleMinutes", "7",

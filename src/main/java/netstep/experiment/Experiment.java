@@ -82,6 +82,13 @@ public final class Experiment {
     private TrainingRun lastTraining;
     /** Counts the changes to what the stored form holds; only {@link #changed} moves it. */
     private long revision;
+    /** The lesson's question the page is asking before it shows the next phase; null when none. */
+    private Integer awaiting;
+    /** This step's answers, by question index. */
+    private final Map<Integer, Question.Answer> answered = new LinkedHashMap<>();
+    /** The lesson's running score: answers right and questions answered or skipped, since the lesson opened. */
+    private int scoreRight;
+    private int scoreAsked;
 
     /**
      * Beyond this many values the loss histories are thinned to every other value (the first and last kept):
@@ -215,6 +222,8 @@ public final class Experiment {
         trace = null;
         batch = null;
         phase = Phase.READY;
+        awaiting = null; // a question belongs to the step it was asked in
+        answered.clear();
         steps = 0;
         notice = null;
         diverged = false;
@@ -252,18 +261,100 @@ public final class Experiment {
      * (or not begun) first picks the next sample. Asking for a phase already shown changes nothing.
      */
     public void goTo(Phase target) {
+        goTo(target, true);
+    }
+
+    /**
+     * Like {@link #goTo(Phase)}; with {@code ask}, a lesson's question before a phase on the way stops there: the
+     * page asks it, and the phase is shown only after {@link #answer}. Without, its questions are passed by.
+     */
+    private void goTo(Phase target, boolean ask) {
         if (target == Phase.READY) return;
         notice = null;
-        if (!stepInProgress() && !pickNext()) return;
+        if (awaiting != null) {
+            if (ask) return; // the question is answered or skipped first
+            awaiting = null;
+        }
+        if (!stepInProgress()) {
+            if (!pickNext()) return;
+            answered.clear();
+        }
         if (target.ordinal() > phase.ordinal()) {
+            if (ask) target = firstQuestionBefore(target);
+            if (target.ordinal() <= phase.ordinal()) return;
             phase = target;
             if (target == Phase.UPDATE) applyUpdate();
         }
     }
 
+    /** {@code target}, or the phase before the first unanswered question that comes on the way to it. */
+    private Phase firstQuestionBefore(Phase target) {
+        List<Question> questions = questions();
+        for (Phase p : Phase.steps()) {
+            if (p.ordinal() <= phase.ordinal() || p.ordinal() > target.ordinal()) continue;
+            for (int q = 0; q < questions.size(); q++) {
+                if (questions.get(q).before() == p && !answered.containsKey(q)) {
+                    awaiting = q;
+                    return Phase.values()[p.ordinal() - 1];
+                }
+            }
+        }
+        return target;
+    }
+
+    /** The open lesson's questions; none in free play. */
+    public List<Question> questions() {
+        return tailoring == null ? List.of() : tailoring.questions();
+    }
+
+    /** The question the page is asking now, by its index in {@link #questions()}. */
+    public Optional<Integer> awaiting() {
+        return Optional.ofNullable(awaiting);
+    }
+
+    /**
+     * Answers the question being asked ({@code given} null skips it), checked against this step's trace, then
+     * shows the phase it came before (or asks that phase's next question).
+     * @throws InvalidInput when no question is being asked, or the answer is not one its kind accepts
+     */
+    public Question.Answer answer(String given) {
+        if (awaiting == null || trace == null) throw new InvalidInput("No question is being asked right now.");
+        int q = awaiting;
+        Question question = questions().get(q);
+        Question.Answer a = question.check(given, trace);
+        answered.put(q, a);
+        scoreAsked++;
+        if (a.correct()) scoreRight++;
+        awaiting = null;
+        goTo(question.before(), true);
+        return a;
+    }
+
+    /** This step's answers so far, by question index, in the order given. */
+    public Map<Integer, Question.Answer> answers() {
+        return java.util.Collections.unmodifiableMap(answered);
+    }
+
+    /** Answers right since the lesson opened. */
+    public int scoreRight() {
+        return scoreRight;
+    }
+
+    /** Questions answered or skipped since the lesson opened. */
+    public int scoreAsked() {
+        return scoreAsked;
+    }
+
+    private void clearQuestions() {
+        awaiting = null;
+        answered.clear();
+        scoreRight = 0;
+        scoreAsked = 0;
+    }
+
     /** All phases of one step at once: finishes the step in progress, or takes a whole new one. */
     public void wholeStep() {
-        goTo(Phase.UPDATE);
+        goTo(Phase.UPDATE, false);
     }
 
     public boolean stepInProgress() {
@@ -273,11 +364,11 @@ public final class Experiment {
     /** Finishes the current epoch: every sample not yet used in it gets one whole step. */
     public void epoch() {
         if (stepInProgress()) {
-            goTo(Phase.UPDATE);
+            goTo(Phase.UPDATE, false);
             if (notice != null || schedule.position() == 0) return;
         }
         do {
-            goTo(Phase.UPDATE);
+            goTo(Phase.UPDATE, false);
         } while (notice == null && schedule.position() != 0);
     }
 
@@ -452,6 +543,8 @@ public final class Experiment {
             trace = null;
             batch = null;
             phase = Phase.READY;
+            awaiting = null; // a question belongs to the step it was asked in
+            answered.clear();
             meanLossNow = meanLoss();
             if (schedule.position() != 0) {
                 lossHistory.add(meanLossNow);
@@ -661,6 +754,8 @@ public final class Experiment {
             trace = null;
             batch = null;
             phase = Phase.READY;
+            awaiting = null; // a question belongs to the step it was asked in
+            answered.clear();
             notice = ref.label() + " set to " + value + ": the next step starts from it.";
         }
         network = edited;
@@ -716,6 +811,7 @@ public final class Experiment {
                     + lessonConfig.sizes());
         }
         tailoring = lessonTailoring;
+        clearQuestions();
         changed();
         if (openOn != Phase.READY) goTo(openOn);
     }
@@ -729,6 +825,7 @@ public final class Experiment {
 
     public void leaveLesson() {
         if (tailoring == null && startingNetwork == null) return;
+        clearQuestions();
         tailoring = null;
         startingNetwork = null;
         changed();

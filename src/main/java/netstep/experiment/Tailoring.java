@@ -9,7 +9,7 @@ import java.util.Set;
  * the configuration fields it locks at its own values, and its variants to switch between.
  */
 public record Tailoring(String lessonId, String title, String explanation, Set<String> hidden,
-                        Map<String, String> locked, List<String> variants, int variant) {
+                        Map<String, String> locked, List<String> variants, int variant, List<Question> questions) {
 
     /** Buttons a lesson may hide. */
     public static final Set<String> ACTIONS = Set.of("pick", "forward", "loss", "backward", "update", "next", "whole",
@@ -22,6 +22,13 @@ public record Tailoring(String lessonId, String title, String explanation, Set<S
         hidden = Set.copyOf(hidden);
         locked = Map.copyOf(locked);
         variants = List.copyOf(variants);
+        questions = List.copyOf(questions);
+    }
+
+    /** A lesson without prediction questions. */
+    public Tailoring(String lessonId, String title, String explanation, Set<String> hidden,
+                     Map<String, String> locked, List<String> variants, int variant) {
+        this(lessonId, title, explanation, hidden, locked, variants, variant, List.of());
     }
 
     public boolean hides(String name) {

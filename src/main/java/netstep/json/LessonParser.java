@@ -12,6 +12,8 @@ import netstep.experiment.ConfigForm;
 import netstep.experiment.DataSource;
 import netstep.experiment.InvalidInput;
 import netstep.experiment.Phase;
+import netstep.experiment.Question;
+import netstep.experiment.TraceRef;
 import netstep.experiment.Tailoring;
 import netstep.lesson.Lesson;
 import netstep.lesson.LessonLibrary;
@@ -32,7 +34,13 @@ import java.util.Set;
 public final class LessonParser {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Set<String> TOP_LEVEL = Set.of("title", "explanation", "settings", "samples", "test",
-            "network", "openOn", "hide", "lock", "variants");
+            "network", "openOn", "hide", "lock", "variants", "questions");
+    private static final Set<String> QUESTION = Set.of("before", "kind", "about", "tolerance", "prompt", "options",
+            "answer");
+    private static final Set<String> OPTION = Set.of("label", "about");
+    private static final int MAX_QUESTIONS = 12;
+    private static final int MAX_OPTIONS = 6;
+    private static final int MAX_PROMPT = 400;
     private static final Set<String> VARIANT = Set.of("label", "settings", "network");
     private static final int MAX_TITLE = 120;
     private static final int MAX_EXPLANATION = 4000;
@@ -67,7 +75,8 @@ public final class LessonParser {
         }
         Set<String> hidden = names(root.path("hide"), "hide", union(Tailoring.ACTIONS, Tailoring.PANELS));
         Set<String> locked = names(root.path("lock"), "lock", Set.copyOf(ConfigForm.fields()));
-        return new Lesson(id, title, explanation, variants, openOn, hidden, locked, json);
+        List<Question> questions = questions(root.path("questions"), variants);
+        return new Lesson(id, title, explanation, variants, openOn, hidden, locked, json, questions);
     }
 
     /** The lesson's variants, each its settings over the lesson's own; one variant, the lesson itself, if none. */
@@ -97,6 +106,113 @@ public final class LessonParser {
                     root.has("network") ? network(root.get("network"), config, "network") : null));
         }
         return variants;
+    }
+
+    /**
+     * The lesson's questions, each checked against every variant's network: a question about a number that some
+     * variant's trace does not have is an error naming it.
+     */
+    private static List<Question> questions(JsonNode node, List<Lesson.Variant> variants) {
+        List<Question> out = new ArrayList<>();
+        if (node.isMissingNode()) return out;
+        if (!node.isArray() || node.size() > MAX_QUESTIONS) {
+            throw new InvalidInput("questions must be a list of at most " + MAX_QUESTIONS + " questions");
+        }
+        for (int q = 0; q < node.size(); q++) {
+            String path = "questions[" + q + "]";
+            JsonNode question = node.get(q);
+            if (!question.isObject()) throw new InvalidInput(path + " must be an object");
+            onlyKnown(question, QUESTION, path + ".");
+            Phase before = questionPhase(JsonInput.required(question, "before", path + ".before"), path);
+            Question.Kind kind;
+            try {
+                kind = Question.Kind.fromId(JsonInput.required(question, "kind", path + ".kind").asText());
+            } catch (InvalidInput e) {
+                throw new InvalidInput(path + "." + e.getMessage());
+            }
+            String prompt = text(question, "prompt", MAX_PROMPT, true, path + ".");
+            double tolerance = 0;
+            if (question.has("tolerance")) {
+                tolerance = JsonInput.finite(question.get("tolerance"), path + ".tolerance");
+                if (tolerance < 0) throw new InvalidInput(path + ".tolerance must be 0 or more");
+            } else if (kind == Question.Kind.NUMBER) {
+                throw new InvalidInput("missing field " + path + ".tolerance: how far from the right number an "
+                        + "answer may be and still count as right");
+            }
+            TraceRef about = null;
+            List<Question.Option> options = new ArrayList<>();
+            int answer = -1;
+            if (kind == Question.Kind.CHOICE) {
+                if (question.has("about")) throw new InvalidInput(path + ": a choice names its numbers in its options");
+                JsonNode list = JsonInput.required(question, "options", path + ".options");
+                if (!list.isArray() || list.size() < 2 || list.size() > MAX_OPTIONS) {
+                    throw new InvalidInput(path + ".options must list 2 to " + MAX_OPTIONS + " options");
+                }
+                int named = 0;
+                for (int o = 0; o < list.size(); o++) {
+                    String op = path + ".options[" + o + "]";
+                    JsonNode option = list.get(o);
+                    if (!option.isObject()) throw new InvalidInput(op + " must be an object with a label");
+                    onlyKnown(option, OPTION, op + ".");
+                    TraceRef ref = option.has("about") ? about(option.get("about"), null, variants, op + ".about")
+                            : null;
+                    if (ref != null) named++;
+                    options.add(new Question.Option(text(option, "label", MAX_TITLE, true, op + "."), ref));
+                }
+                if (question.has("answer")) {
+                    JsonNode a = question.get("answer");
+                    if (!a.isInt() || a.asInt() < 0 || a.asInt() >= options.size()) {
+                        throw new InvalidInput(path + ".answer must be the index of an option, 0 to "
+                                + (options.size() - 1));
+                    }
+                    if (named > 0) throw new InvalidInput(path + ": options that name numbers are judged by the trace; "
+                            + "leave out answer");
+                    answer = a.asInt();
+                } else if (named != options.size()) {
+                    throw new InvalidInput(path + ": give the right option as answer, or name a number (about) in "
+                            + "every option so that the largest in size is right");
+                }
+            } else {
+                if (question.has("options") || question.has("answer")) {
+                    throw new InvalidInput(path + ": only a choice has options and an answer; a " + kind.id
+                            + " is judged by the trace");
+                }
+                about = about(JsonInput.required(question, "about", path + ".about"), before, variants, path + ".about");
+            }
+            out.add(new Question(before, kind, about, tolerance, prompt, options, answer));
+        }
+        return out;
+    }
+
+    private static Phase questionPhase(JsonNode node, String path) {
+        List<String> allowed = List.of("forward", "loss", "backward", "update");
+        if (!node.isTextual() || !allowed.contains(node.asText())) {
+            throw new InvalidInput(path + ".before must be the phase the question comes before: one of "
+                    + String.join(", ", allowed) + ", not " + node);
+        }
+        return Phase.fromId(node.asText());
+    }
+
+    /**
+     * The trace's number, checked in every variant's network and, unless {@code before} is null (a choice's options
+     * may compare numbers on the page), not already on the page before the question.
+     */
+    private static TraceRef about(JsonNode node, Phase before, List<Lesson.Variant> variants, String path) {
+        if (!node.isTextual()) throw new InvalidInput(path + " must name a number of the trace, e.g. forward[0].a[0]");
+        TraceRef ref = null;
+        for (Lesson.Variant v : variants) {
+            try {
+                ref = TraceRef.parse(node.asText(), v.config().sizes());
+            } catch (InvalidInput e) {
+                throw new InvalidInput(path + ": " + e.getMessage()
+                        + (variants.size() > 1 ? " (in the variant \"" + v.label() + "\")" : ""));
+            }
+        }
+        if (before != null && ref.shownAt().ordinal() < before.ordinal()) {
+            throw new InvalidInput(path + ": " + ref.name() + " is already on the page in the " + ref.shownAt().label
+                    + " phase, before the question is asked (before " + before.id + ")");
+        }
+        return ref;
     }
 
     private static Map<String, String> settings(JsonNode node, String path) {
@@ -220,14 +336,18 @@ public final class LessonParser {
     }
 
     private static String text(JsonNode node, String field, int max, boolean required) {
+        return text(node, field, max, required, "");
+    }
+
+    private static String text(JsonNode node, String field, int max, boolean required, String path) {
         JsonNode v = node.get(field);
         if (v == null) {
-            if (required) throw new InvalidInput("missing field " + field);
+            if (required) throw new InvalidInput("missing field " + path + field);
             return "";
         }
-        if (!v.isTextual()) throw new InvalidInput(field + " must be a string");
-        if (v.asText().length() > max) throw new InvalidInput(field + " is longer than " + max + " characters");
-        if (required && v.asText().isBlank()) throw new InvalidInput(field + " is empty");
+        if (!v.isTextual()) throw new InvalidInput(path + field + " must be a string");
+        if (v.asText().length() > max) throw new InvalidInput(path + field + " is longer than " + max + " characters");
+        if (required && v.asText().isBlank()) throw new InvalidInput(path + field + " is empty");
         return v.asText();
     }
 

@@ -51,6 +51,20 @@ public record Retention(Duration experiments, Duration shares) {
      * logged and the next hour tries again.
      */
     public ScheduledExecutorService everyHour(ExperimentRepository repository) {
+        return everyHour(repository, null);
+    }
+
+    /**
+     * Deletes the classes untouched for as long as an experiment is kept (their members and answers with them), and
+     * instructor sign-ins older than a day, as of {@code clock}'s now.
+     */
+    public int apply(netstep.classroom.ClassRepository classes, Clock clock) {
+        var now = clock.instant();
+        return classes.forget(now.minus(experiments), now.minus(Duration.ofDays(1)));
+    }
+
+    /** Like {@link #everyHour(ExperimentRepository)}, for the classes too unless {@code classes} is null. */
+    public ScheduledExecutorService everyHour(ExperimentRepository repository, netstep.classroom.ClassRepository classes) {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "netstep-retention");
             thread.setDaemon(true);
@@ -62,6 +76,10 @@ public record Retention(Duration experiments, Duration shares) {
                 if (gone.experiments() + gone.shares() > 0) {
                     LOG.info("Deleted {} experiments unchanged for {} days and {} share links older than {} days",
                             gone.experiments(), experiments.toDays(), gone.shares(), shares.toDays());
+                }
+                int classesGone = classes == null ? 0 : apply(classes, Clock.systemUTC());
+                if (classesGone > 0) {
+                    LOG.info("Deleted {} classes unchanged for {} days", classesGone, experiments.toDays());
                 }
             } catch (RuntimeException e) {
                 LOG.warn("Old experiments could not be deleted this time: {}", e.getMessage());

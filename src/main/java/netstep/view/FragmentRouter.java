@@ -47,16 +47,19 @@ final class FragmentRouter {
         parts.put("controls", () -> ControlsView.controls(e));
         parts.put("status", () -> ControlsView.status(e));
         parts.put("notice", () -> NoticeView.notice(e));
+        parts.put(QuestionView.ID, () -> QuestionView.panel(e)); // predict, then reveal
         parts.put("diagram", () -> DiagramView.diagram(e));
         parts.put("trace", () -> TraceView.trace(e));
         if (changes.newSample() || changes.parametersChanged()) parts.put("dataset", () -> WorkspaceView.datasetTable(e));
         if (changes.parametersChanged()) {
             parts.put("loss-chart", () -> ChartView.lossChart(e));
-            parts.put("computes", () -> ChartView.computes(e));
+            parts.put("computes", () -> QuestionView.computes(e));
             parts.put("weights", () -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY));
             parts.put("collapse", () -> CollapseView.collapse(e));
             parts.put("history", () -> HistoryView.history(e, 1));
         }
+        // a question hides the chart of ŷ until it is answered, so a lesson with questions sends it every time
+        if (!e.questions().isEmpty()) parts.put("computes", () -> QuestionView.computes(e));
         return parts;
     }
 

@@ -88,6 +88,7 @@ public final class StepperPage {
         Tailoring tailoring = experiment.tailoring().orElse(null);
         Set<String> locked = tailoring == null ? Set.of() : tailoring.locked().keySet();
         return div(
+                ClassModeView.placeholder(),
                 LessonView.menu(lessons, tailoring),
                 LessonView.lesson(tailoring),
                 hidden(tailoring, "configure") ? null : ConfigFormView.configSection(form, open, locked),

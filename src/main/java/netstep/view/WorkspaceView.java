@@ -25,10 +25,11 @@ final class WorkspaceView {
                 ControlsView.controls(e),
                 ControlsView.status(e),
                 NoticeView.notice(e),
+                QuestionView.panel(e),
                 // the workbench: the diagram beside the current phase's working, on one screen
                 div(div(StepperPage.hidden(t, "diagram") ? null : DiagramView.diagram(e),
                                 StepperPage.hidden(t, "loss-chart") ? null : ChartView.lossChart(e),
-                                StepperPage.hidden(t, "computes") ? null : ChartView.computes(e))
+                                StepperPage.hidden(t, "computes") ? null : QuestionView.computes(e))
                                 .withClass("pictures"),
                         StepperPage.hidden(t, "trace") ? null
                                 : browsing.pastStep() > 0 ? TraceView.pastStep(e, browsing.pastStep()) : TraceView.trace(e))

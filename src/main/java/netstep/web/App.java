@@ -17,6 +17,10 @@ import netstep.json.StoredExperimentCodec;
 import netstep.lesson.LessonLibrary;
 import netstep.store.ExperimentRepository;
 import netstep.store.SessionStore;
+import netstep.classroom.Classroom;
+import netstep.classroom.MemoryClassRepository;
+import netstep.view.ClassModeView;
+import java.time.Clock;
 import netstep.store.StoredExperiments;
 import netstep.view.StepperPage;
 import org.slf4j.Logger;
@@ -49,13 +53,23 @@ public final class App {
      */
     public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
                                  ExperimentRepository repository, Connections connections) {
+        return create(store, lessons, pool, repository, connections,
+                new Classroom(new MemoryClassRepository(), null, Clock.systemUTC()));
+    }
+
+    /** Everything, with class mode ({@code classroom}, off when it has no instructor password). */
+    public static Javalin create(SessionStore store, LessonLibrary lessons, TrainingPool pool,
+                                 ExperimentRepository repository, Connections connections, Classroom classroom) {
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
         Controllers controllers = new Controllers(new StepperController(sessions, lessons),
                 new TrainingController(sessions, pool), new FilesController(sessions, lessons),
                 new ShareController(sessions, stored), new DataController(sessions, lessons),
-                new LessonController(sessions, lessons), new ApiController(pool), new Health(store, pool, repository));
+                new LessonController(sessions, lessons), new ApiController(pool), new Health(store, pool, repository),
+                new QuestionController(sessions, classroom), new ClassController(sessions, classroom, lessons),
+                new TeachController(classroom, lessons));
+        ClassModeView.useClassMode(classroom.enabled());
         return Javalin.create(cfg -> {
             JettyTuning.apply(cfg, connections);
             cfg.events.serverStopped(pool::close);
@@ -69,7 +83,8 @@ public final class App {
 
     private record Controllers(StepperController stepper, TrainingController training, FilesController files,
                                ShareController share, DataController data, LessonController lesson,
-                               ApiController api, Health health) {
+                               ApiController api, Health health, QuestionController questions,
+                               ClassController classes, TeachController teach) {
     }
 
     /** Every route: the stepper's, training, files, sharing, data, lessons and the JSON API. */
@@ -105,8 +120,30 @@ public final class App {
         cfg.routes.post("/lesson", c.lesson()::open);
         cfg.routes.get("/api/lessons", c.lesson()::list);
         cfg.routes.get("/api/lessons/{id}", c.lesson()::show);
+        classMode(cfg, c);
         cfg.routes.post("/api/step", c.api()::step);
         cfg.routes.post("/api/train", c.api()::train);
+    }
+
+    /** Class mode: a student's answers and membership, and the instructor's /teach pages. */
+    private static void classMode(JavalinConfig cfg, Controllers c) {
+        cfg.routes.post("/answer", c.questions()::answer);
+        cfg.routes.get("/join", c.classes()::joinPage);
+        cfg.routes.get("/join/{code}", c.classes()::joinPage);
+        cfg.routes.post("/join", c.classes()::join);
+        cfg.routes.post("/class/leave", c.classes()::leave);
+        cfg.routes.get("/class/status", c.classes()::status);
+        cfg.routes.get("/teach", c.teach()::home);
+        cfg.routes.post("/teach/sign-in", c.teach()::signIn);
+        cfg.routes.post("/teach/sign-out", c.teach()::signOut);
+        cfg.routes.post("/teach/open", c.teach()::open);
+        cfg.routes.get("/teach/class", c.teach()::find);
+        cfg.routes.get("/teach/class/{code}", c.teach()::classPage);
+        cfg.routes.get("/teach/class/{code}/dashboard", c.teach()::dashboardFragment);
+        cfg.routes.post("/teach/class/{code}/send", c.teach()::send);
+        cfg.routes.post("/teach/class/{code}/reveal", c.teach()::reveal);
+        cfg.routes.post("/teach/class/{code}/close", c.teach()::close);
+        cfg.routes.get("/teach/class/{code}/answers.csv", c.teach()::answersCsv);
     }
 
     /** /static from the jar, and the htmx webjar. */

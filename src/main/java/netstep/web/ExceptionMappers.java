@@ -29,6 +29,11 @@ final class ExceptionMappers {
         errorStatuses(cfg);
         unreadableRequests(cfg);
         cfg.routes.exception(StorageException.class, ExceptionMappers::databaseDown);
+        cfg.routes.exception(TeachController.NotInstructor.class, TeachController::refuse);
+        cfg.routes.exception(TeachController.NotFound.class, (e, ctx) -> {
+            ctx.attribute(App.OWN_NOT_FOUND, true);
+            ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8").result(e.getMessage());
+        });
         cfg.routes.exception(CannotRender.class, CannotRender::answer);
         cfg.routes.exception(Exception.class, ExceptionMappers::unexpected);
     }

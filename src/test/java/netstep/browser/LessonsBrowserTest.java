@@ -48,11 +48,24 @@ class LessonsBrowserTest extends BrowserTest {
         assertTrue(driver.findElement(By.id("notice")).getText().contains("W₁[1,1] set to 2.0"));
 
         click(By.cssSelector("#controls button[value=loss]"));
+        // the lesson asks for ŷ before the forward pass: predict it (ŷ = 2·5 = 10), then the phases open
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("quiz-answer"))).sendKeys("10");
+        click(By.id("quiz-submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phase-name"), "Forward pass"));
+        click(By.cssSelector("#controls button[value=loss]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phase-name"), "Loss"));
         // x = 5, y = 10.1, ŷ = 2·5 = 10: L = ½(10.1 − 10)² = 0.005
         assertEquals("0.005", driver.findElement(By.id("loss-value")).getText());
         click(By.cssSelector("#controls button[value=update]"));
+        // the sign of dL/dw is skipped; "What do you think the weight is?" is answered: 2 + 0.02·0.1·5 = 2.01
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("quiz-skip")));
+        click(By.id("quiz-skip"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("phase-name"), "Backpropagation"));
+        click(By.cssSelector("#controls button[value=update]"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("quiz-answer"))).sendKeys("2.01");
+        click(By.id("quiz-submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-count"), "1"));
+        assertEquals("2 of 3", driver.findElement(By.id("quiz-score")).getText());
         Browser.screenshot(driver, "lesson-1-after-guess-and-step");
 
         Object exported = ((JavascriptExecutor) driver).executeAsyncScript(

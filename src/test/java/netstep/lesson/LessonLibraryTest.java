@@ -32,7 +32,10 @@ class LessonLibraryTest {
             assertFalse(lesson.explanation().isBlank(), lesson.id() + " explains itself");
             for (int v = 0; v < lesson.variants().size(); v++) {
                 Experiment e = open(lesson, v);
-                assertEquals(lesson.openOn() == Phase.READY ? Phase.READY : lesson.openOn(), e.phase(), lesson.id());
+                // a question before the phase to open on is asked first: the page stops one phase short
+                Phase expected = e.awaiting().map(q -> Phase.values()[e.questions().get(q).before().ordinal() - 1])
+                        .orElse(lesson.openOn());
+                assertEquals(expected, e.phase(), lesson.id());
                 int before = e.epochs();
                 e.epoch();
                 assertEquals(before + 1, e.epochs(), lesson.id() + " variant " + v + " trained an epoch");

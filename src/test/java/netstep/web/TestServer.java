@@ -38,6 +38,14 @@ final class TestServer implements AutoCloseable {
         this.base = "http://127.0.0.1:" + app.port();
     }
 
+    /** With class mode as {@code classroom} has it, and unless null every experiment kept in {@code repository}. */
+    TestServer(netstep.classroom.Classroom classroom, netstep.store.ExperimentRepository repository) {
+        this.store = new SessionStore();
+        this.app = App.create(store, LessonParser.library(null), new TrainingPool(1, 4), repository,
+                Connections.DEFAULTS, classroom).start("127.0.0.1", 0);
+        this.base = "http://127.0.0.1:" + app.port();
+    }
+
     /** A new browser: GET / and keep the session cookie it was given. */
     Browser browser() {
         Browser b = new Browser();
