@@ -208,7 +208,7 @@ final class ChartView {
                         + Num.f(range[0]) + " or less, white " + Num.f((range[0] + range[1]) / 2) + ", purple "
                         + Num.f(range[1]) + " or more. Training samples are drawn on top, coloured by their label.")
                 .withClass("chart map");
-        svg.with(Svg.el("image").attr("href", HeatmapPng.dataUri(s.output()[0], range[0], range[1]))
+        svg.with(Svg.el("image").attr("href", HeatmapPng.smoothDataUri(s.output()[0], range[0], range[1]))
                 .attr("x", Svg.n(pad)).attr("y", Svg.n(pad)).attr("width", Svg.n(size)).attr("height", Svg.n(size))
                 .attr("preserveAspectRatio", "none").withClass("heatmap"));
         Svg frame = Svg.el("g").withClass("axes");
