@@ -87,7 +87,6 @@ final class DiagramView {
         Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
                         sizes.stream().map(String::valueOf).toList()) + caption(labels),
                 describe(network, labels)).withClass("diagram phase-" + phase.id);
-        Svg nodes = Svg.el("g").withClass("neurons");
 
         // the edges change only with the weights, except after an update, which marks the most changed: before it,
         // every phase of a step draws the same edges, so they are rendered once per network
@@ -98,20 +97,27 @@ final class DiagramView {
             edges = rawHtml(EDGES.get(network, () -> edges(network, null, Double.NaN, ys, radius, columnGap).render()));
         }
 
+        svg.with(edges, neurons(network, trace, labels, layout), flow(labels, height));
+        return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    /** The neurons, a column per layer, each labelled with the phase's numbers. */
+    private static Svg neurons(Network network, StepTrace trace, Labels labels, Geometry layout) {
+        List<Integer> sizes = network.sizes();
+        double[][] ys = layout.ys;
+        Svg nodes = Svg.el("g").withClass("neurons");
         for (int c = 0; c < sizes.size(); c++) {
-            double x = SIDE + c * columnGap;
+            double x = SIDE + c * layout.columnGap;
             nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
             for (int j = 0; j < ys[c].length; j++) {
-                nodes.with(neuron(network, trace, labels, c, j, x, ys[c][j], radius));
+                nodes.with(neuron(network, trace, labels, c, j, x, ys[c][j], layout.radius));
             }
             if (sizes.get(c) > ys[c].length) {
-                nodes.with(Svg.text(x, height - BOTTOM + 12, "+" + (sizes.get(c) - ys[c].length) + " more")
+                nodes.with(Svg.text(x, layout.height - BOTTOM + 12, "+" + (sizes.get(c) - ys[c].length) + " more")
                         .withClass("more-neurons"));
             }
         }
-
-        svg.with(edges, nodes, flow(labels, height));
-        return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+        return nodes;
     }
 
     /** Rendered edges of networks, for the phases before an update: about 20 KB each for 2-8-8-1. */

@@ -47,7 +47,7 @@ final class WeightsView {
                 h2("Weights now"),
                 p("W has a row per neuron and a column per input: W[j,i] is the weight from input i to neuron j. "
                         + "The bias trick appends b as a last column, so that a = [W | b]·[x; 1]."),
-                StepperPage.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
+                ConfigFormView.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
                 e.tailoring().map(t -> t.hides("edit")).orElse(false) ? null : editForm(edit),
                 rawHtml(LAYERS.get(network, () -> layers(network).render()))
         ).withId("weights").withClass("panel");

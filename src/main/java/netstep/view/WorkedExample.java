@@ -23,7 +23,6 @@ public final class WorkedExample {
     public static String markdown(Experiment e) {
         if (e.trace().isEmpty()) return "";
         StepTrace t = e.trace().orElseThrow();
-        int depth = t.forward().size();
         StringBuilder md = new StringBuilder();
         md.append("# Worked example: one step of gradient descent\n\n");
         md.append("Network ").append(String.join("-", t.before().sizes().stream().map(String::valueOf).toList()))
@@ -33,7 +32,15 @@ public final class WorkedExample {
         md.append("## 1. The sample\n\n");
         md.append("Sample #").append(e.sampleIndex() + 1).append(" of ").append(e.dataset().title())
                 .append(": x = ").append(vector(t.x())).append(", y = ").append(vector(t.y())).append(".\n\n");
+        forward(md, t);
+        loss(md, t);
+        backward(md, t);
+        update(md, t);
+        return md.toString();
+    }
 
+    private static void forward(StringBuilder md, StepTrace t) {
+        int depth = t.forward().size();
         md.append("## 2. Forward pass\n\n");
         for (int l = 0; l < depth; l++) {
             int n = l + 1;
@@ -59,13 +66,18 @@ public final class WorkedExample {
                     .append(vector(fw.f())).append("\n\n");
         }
         md.append("Prediction ŷ = ").append(vector(t.prediction())).append(".\n\n");
+    }
 
+    private static void loss(StringBuilder md, StepTrace t) {
         md.append("## 3. Loss\n\n");
         List<String> terms = new ArrayList<>();
         for (int k = 0; k < t.y().size(); k++) terms.add(Num.f(t.lossTerms().get(k)));
         md.append(t.lossFunction().formula).append(" = ").append(String.join(" + ", terms)).append(" = **")
                 .append(Num.f(t.loss())).append("**\n\n");
+    }
 
+    private static void backward(StringBuilder md, StepTrace t) {
+        int depth = t.forward().size();
         md.append("## 4. Backpropagation\n\n");
         md.append(t.lossFunction().gradientFormula()).append(" for each output; then, layer by layer from the last, ")
                 .append("∂L/∂a = ∂L/∂f ⊙ ∂f/∂a, ∂L/∂W = ∂L/∂a · xᵀ, ∂L/∂b = ∂L/∂a.\n\n");
@@ -80,7 +92,10 @@ public final class WorkedExample {
             md.append("- ∂L/∂b").append(Num.sub(n)).append(" = ").append(vector(bw.dL_db())).append("\n\n");
             md.append("∂L/∂W").append(Num.sub(n)).append(" =\n\n").append(table(bw.dL_dW())).append('\n');
         }
+    }
 
+    private static void update(StringBuilder md, StepTrace t) {
+        int depth = t.forward().size();
         md.append("## 5. Update θ ← θ − η∇θ\n\n");
         for (int l = 0; l < depth; l++) {
             int n = l + 1;
@@ -106,7 +121,6 @@ public final class WorkedExample {
             }
             md.append('\n');
         }
-        return md.toString();
     }
 
     private static String vector(Vec v) {

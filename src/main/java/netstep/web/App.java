@@ -91,13 +91,12 @@ public final class App {
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
         ShareController share = new ShareController(sessions, stored);
-        StepperController stepper = new StepperController(sessions);
+        StepperController stepper = new StepperController(sessions, lessons);
         TrainingController training = new TrainingController(sessions, pool);
         ApiController api = new ApiController(pool);
-        FilesController files = new FilesController(sessions);
-        DataController data = new DataController(sessions);
+        FilesController files = new FilesController(sessions, lessons);
+        DataController data = new DataController(sessions, lessons);
         LessonController lessonController = new LessonController(sessions, lessons);
-        StepperPage.useLessons(lessons);
         Health health = new Health(store, pool, repository);
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

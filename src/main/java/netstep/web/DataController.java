@@ -3,6 +3,7 @@ package netstep.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import netstep.lesson.LessonLibrary;
 import netstep.data.CsvData;
 import netstep.data.DataException;
 import netstep.data.Dataset;
@@ -24,8 +25,10 @@ final class DataController {
     private static final int MAX_TABLE_ROWS = 100;
 
     private final Sessions sessions;
+    private final LessonLibrary lessons;
 
-    DataController(Sessions sessions) {
+    DataController(Sessions sessions, LessonLibrary lessons) {
+        this.lessons = lessons;
         this.sessions = sessions;
     }
 
@@ -98,9 +101,9 @@ final class DataController {
         e.configure(config.withData(new DataSource.CustomData(data)));
     }
 
-    private static String page(Experiment e, StepperPage.DataDraft draft) {
+    private String page(Experiment e, StepperPage.DataDraft draft) {
         return CannotRender.guard(e, () -> StepperPage.render(e, ConfigForm.of(e.config()),
-                StepperPage.Browsing.dataDraft(draft)));
+                StepperPage.Browsing.dataDraft(draft), lessons));
     }
 
     private static void respond(Context ctx, String page) {

@@ -3,6 +3,7 @@ package netstep.web;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
+import netstep.lesson.LessonLibrary;
 import netstep.experiment.ConfigForm;
 import netstep.view.StepperPage;
 import netstep.view.WorkedExample;
@@ -17,8 +18,10 @@ final class FilesController {
     private static final int MAX_FILE_BYTES = 900_000;
 
     private final Sessions sessions;
+    private final LessonLibrary lessons;
 
-    FilesController(Sessions sessions) {
+    FilesController(Sessions sessions, LessonLibrary lessons) {
+        this.lessons = lessons;
         this.sessions = sessions;
     }
 
@@ -64,7 +67,7 @@ final class FilesController {
         }
         ctx.status(HttpStatus.BAD_REQUEST);
         StepperController.html(ctx, sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()),
-                StepperPage.Browsing.importRefused("Not loaded: " + refusal))));
+                StepperPage.Browsing.importRefused("Not loaded: " + refusal), lessons)));
     }
 
     private static String uploadedOrPasted(Context ctx) {

@@ -32,7 +32,7 @@ final class LessonController {
                 e.openLesson(v.config(), v.start(), lesson.openOn(), lesson.tailoring(variant));
             }
             return StepperController.htmx(ctx)
-                    ? CannotRender.guard(e, () -> StepperPage.app(e, StepperPage.configOf(e)).render()) : null;
+                    ? CannotRender.guard(e, () -> StepperPage.app(e, StepperPage.configOf(e), library).render()) : null;
         });
         if (html == null) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);

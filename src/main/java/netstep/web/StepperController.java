@@ -2,6 +2,7 @@ package netstep.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import netstep.lesson.LessonLibrary;
 import netstep.data.Dataset;
 import netstep.experiment.ConfigForm;
 import netstep.experiment.DataSource;
@@ -42,8 +43,10 @@ final class StepperController {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StepperController.class);
 
     private final Sessions sessions;
+    private final LessonLibrary lessons;
 
-    StepperController(Sessions sessions) {
+    StepperController(Sessions sessions, LessonLibrary lessons) {
+        this.lessons = lessons;
         this.sessions = sessions;
     }
 
@@ -53,7 +56,7 @@ final class StepperController {
                 positive(ctx.queryParam("step"), 0));
         html(ctx, sessions.answer(ctx, e -> () -> {
             try {
-                return StepperPage.render(e, ConfigForm.of(e.config()), browsing);
+                return StepperPage.render(e, ConfigForm.of(e.config()), browsing, lessons);
             } catch (RuntimeException broken) {
                 // a state the page cannot draw must not trap the student: say so, and offer the ways out
                 LOG.error("The page of a session cannot be rendered; offering to start over", broken);
@@ -100,7 +103,7 @@ final class StepperController {
                 ctx.status(HttpStatus.BAD_REQUEST);
                 StepperPage.WeightEdit refused = new StepperPage.WeightEdit(clip(parameter), clip(value), ex.getMessage());
                 return htmx(ctx) ? () -> StepperPage.editRefused(refused)
-                        : () -> StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused))
+                        : () -> StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused), lessons)
                                 .getBytes(StandardCharsets.UTF_8);
             }
             return htmx(ctx) ? () -> StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, false))
@@ -171,8 +174,8 @@ final class StepperController {
             valid[0] = form.valid();
             form.config().ifPresent(e::configure);
             if (form.valid() && !htmx(ctx)) return null;
-            return htmx(ctx) ? () -> StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form).render()
-                    : () -> StepperPage.render(e, form);
+            return htmx(ctx) ? () -> StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form, lessons).render()
+                    : () -> StepperPage.render(e, form, StepperPage.Browsing.CURRENT, lessons);
         });
         if (!valid[0]) ctx.status(HttpStatus.BAD_REQUEST);
         respond(ctx, html);

@@ -1,0 +1,154 @@
+package netstep.view;
+
+import netstep.view.render.*;
+
+import j2html.tags.DomContent;
+import j2html.tags.specialized.DetailsTag;
+import j2html.tags.specialized.DivTag;
+import j2html.tags.specialized.TableTag;
+import netstep.engine.Activation;
+import netstep.engine.Loss;
+import netstep.engine.Mat;
+import netstep.engine.StepTrace;
+import netstep.engine.Vec;
+import netstep.experiment.Experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static j2html.TagCreator.*;
+import static netstep.view.MathView.*;
+
+/**
+ * Phase 4 of the trace, backpropagation: from the loss back through the layers, last first, by the chain rule
+ * ∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W, with every gradient the engine recorded.
+ */
+final class BackwardView {
+    private BackwardView() {
+    }
+
+    static String summaryLine(StepTrace t) {
+        return t.gradientVanished() ? "every gradient is 0" : "∂L/∂θ for every weight and bias";
+    }
+
+    static DomContent body(Experiment e, StepTrace t) {
+        return div(ImageView.rowsAsImages(e, t, false), layers(t));
+    }
+
+    private static DomContent layers(StepTrace t) {
+        DivTag div = div();
+        div.with(gradientWarnings(t));
+        Loss loss = t.lossFunction();
+        div.with(p("Start at the loss: " + loss.gradientFormula() + ", for each output. "
+                + "Then go backwards through the layers with the chain rule: "
+                + "∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W."));
+        for (int l = t.forward().size() - 1; l >= 0; l--) div.with(layer(t, l));
+        return div;
+    }
+
+    private static DivTag layer(StepTrace t, int l) {
+        int depth = t.forward().size();
+        int n = l + 1;
+        StepTrace.LayerBackward bw = t.backward().get(l);
+        StepTrace.LayerForward fw = t.forward().get(l);
+        Activation act = t.before().layer(l).activation();
+        String xName = n == 1 ? "x" : sym("f", n - 1);
+        String origin = n == depth ? "= ∂L/∂ŷ, from the loss" : "= " + sym("W", n + 1) + "ᵀ ∂L/∂" + sym("a", n + 1)
+                + ", passed back from layer " + (n + 1);
+        return div(
+                h3("Layer " + n + (n == depth ? " (output)" : "")),
+                p("∂L/∂" + sym("f", n) + " " + origin + ";  ∂" + sym("f", n) + "/∂" + sym("a", n) + ": "
+                        + act.derivativeFormula().replace("∂f/∂a = ", "")).withClass("note"),
+                bw.jacobian() == null
+                        ? equation(labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("⊙"),
+                                labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da())), op("="),
+                                labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n)))
+                        : softmaxBackward(n, bw, t),
+                equation(labelled("∂L/∂" + sym("a", n), column(bw.dL_da())), op("·"),
+                        labelled(xName + "ᵀ", row(fw.input())), op("="),
+                        labelled("∂L/∂" + sym("W", n), matrix(bw.dL_dW(), "bwd-dW" + n)),
+                        span("and").withClass("note"),
+                        labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), column(bw.dL_db(), "bwd-db" + n))),
+                chainRule(n, bw, fw),
+                n > 1 ? p("Passed back: ∂L/∂" + xName + " = " + sym("W", n) + "ᵀ ∂L/∂" + sym("a", n) + " = "
+                        + TraceView.vector(bw.dL_dx())) : null
+        ).withClass("layer-block");
+    }
+
+    /** Softmax is not element-wise: ∂L/∂a goes through its full Jacobian J = diag(ŷ) − ŷŷᵀ. */
+    private static DomContent softmaxBackward(int n, StepTrace.LayerBackward bw, StepTrace t) {
+        return div(
+                equation(labelled("Jᵀ = (diag(ŷ) − ŷŷᵀ)ᵀ", matrix(bw.jacobian(), "bwd-jac" + n)), op("·"),
+                        labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("="),
+                        labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n))),
+                t.lossFunction() == Loss.CROSS_ENTROPY
+                        ? p("For softmax with cross-entropy this product is simply ŷ − y: each ∂L/∂" + sym("a", n)
+                                + "ₖ = ŷₖ − yₖ.").withClass("note")
+                        : null);
+    }
+
+    private static TableTag row(Vec v) {
+        return matrix(Mat.of(new double[][] {v.toArray()}));
+    }
+
+    /** The lecture's ∂L/∂w = ∂L/∂f · ∂f/∂a · ∂a/∂w for one weight, with numbers. */
+    private static DomContent chainRule(int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw) {
+        List<DomContent> lines = new ArrayList<>();
+        int rows = Math.min(bw.dL_dW().rows(), 4);
+        int cols = Math.min(bw.dL_dW().columns(), 4);
+        for (int j = 0; j < rows; j++) {
+            for (int i = 0; i < cols; i++) lines.add(li(chainRuleLine(n, bw, fw, j, i)));
+        }
+        if (rows * cols < bw.dL_dW().rows() * bw.dL_dW().columns()) {
+            lines.add(li("… and likewise for the other " + (bw.dL_dW().rows() * bw.dL_dW().columns() - rows * cols)
+                    + " weights: every entry of the matrix above."));
+        }
+        DetailsTag d = details(summary("The chain rule, weight by weight"), ul(lines.toArray(DomContent[]::new))
+                .withClass("sums"));
+        if (n == 1 || lines.size() <= 4) d.attr("open");
+        return d;
+    }
+
+    /** ∂L/∂W[j,i] of layer n as the chain rule's product, with its numbers. */
+    static String chainRuleLine(int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw, int j, int i) {
+        String w = sym("W", n) + "[" + (j + 1) + "," + (i + 1) + "]";
+        String a = sym("a", n) + "[" + (j + 1) + "]";
+        if (bw.jacobian() != null) {
+            // softmax: ∂L/∂a[j] already gathers every ∂f_k/∂a_j, so the chain has two links
+            return "∂L/∂" + w + " = ∂L/∂" + a + " · ∂" + a + "/∂" + w + " = "
+                    + Num.inFormula(bw.dL_da().get(j)) + " · " + Num.inFormula(fw.input().get(i)) + " = "
+                    + Num.f(bw.dL_dW().get(j, i));
+        }
+        String f = sym("f", n) + "[" + (j + 1) + "]";
+        return "∂L/∂" + w + " = ∂L/∂" + f + " · ∂" + f + "/∂" + a + " · ∂" + a + "/∂" + w + " = "
+                + Num.inFormula(bw.dL_df().get(j)) + " · " + Num.inFormula(bw.df_da().get(j)) + " · "
+                + Num.inFormula(fw.input().get(i)) + " = " + Num.f(bw.dL_dW().get(j, i));
+    }
+
+    private static DomContent gradientWarnings(StepTrace t) {
+        List<DomContent> warnings = new ArrayList<>();
+        if (t.lossFunction() == Loss.ZERO_ONE) {
+            warnings.add(p("Zero-one loss has no useful gradient: it is flat (∂L/∂ŷ = 0) wherever it is defined and "
+                    + "jumps where ŷ = y. Every gradient below is 0, so the update changes nothing. It measures "
+                    + "mistakes, but cannot be trained with gradient descent: choose L2, L1 or hinge to learn."));
+        }
+        for (int l = 0; l < t.forward().size(); l++) {
+            Activation act = t.before().layer(l).activation();
+            if (!act.hasGradient()) {
+                warnings.add(p("Layer " + (l + 1) + " uses the step function. Its derivative ∂f/∂a is 0 everywhere "
+                        + "(and undefined at a = 0), so ∂L/∂a = ∂L/∂f · 0 = 0: no gradient reaches this layer's weights "
+                        + "or any layer before it. As the lecture says, we can't use gradient-based optimization "
+                        + "with it. Choose sigmoid, tanh, ReLU or leaky ReLU to learn."));
+                break;
+            }
+        }
+        if (warnings.isEmpty() && t.gradientVanished()) {
+            warnings.add(p("Every gradient is 0 for this sample, so the update changes nothing. With ReLU this happens "
+                    + "when a unit's pre-activation a is negative: the unit is 'dead' for this input. Leaky ReLU keeps "
+                    + "a small gradient there."));
+        }
+        if (warnings.isEmpty()) return null;
+        return div(warnings.toArray(DomContent[]::new)).withClass("warning").withId("gradient-warning")
+                .attr("role", "note");
+    }
+}

@@ -1,0 +1,110 @@
+package netstep.view;
+
+import netstep.view.render.*;
+
+import j2html.tags.DomContent;
+import j2html.tags.specialized.DivTag;
+import netstep.data.Dataset;
+import netstep.engine.Activation;
+import netstep.engine.Network;
+import netstep.engine.Surface;
+import netstep.experiment.Experiment;
+import netstep.experiment.Pictures;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static j2html.TagCreator.*;
+
+/**
+ * "What the network computes", drawn as SVG on the server: the learned curve ŷ(x) for one input, the decision
+ * map for two (DecisionMapView), prediction against target for more, the classes for class data (ClassView).
+ */
+final class ComputesView {
+    private ComputesView() {
+    }
+
+    static DivTag computes(Experiment e) {
+        return computes(e.network(), e.dataset());
+    }
+
+    /** The panel depends on nothing but the network and the dataset, so it is rendered once for each pair. */
+    static DivTag computes(Network network, Dataset dataset) {
+        return div(rawHtml(PictureCache.html(network, dataset, () -> computesContent(network, dataset).render())))
+                .withId("computes").withClass("panel chart-panel");
+    }
+
+    private static DomContent computesContent(Network network, Dataset dataset) {
+        if (ClassView.isClassData(dataset)) return ClassView.computes(network, dataset);
+        Pictures.Computed computed = Pictures.of(network, dataset);
+        if (computed instanceof Pictures.Curve c) return curve(c);
+        if (computed instanceof Pictures.Map2D m) return DecisionMapView.map(m, network);
+        return scatter((Pictures.Scatter) computed);
+    }
+
+    private static DomContent curve(Pictures.Curve c) {
+        Dataset d = c.dataset();
+        ChartView.Extent extent = new ChartView.Extent().addRows(c.predictions()).addRows(d.ys());
+        Axis x = Axis.linear(c.xMin(), c.xMax(), ChartView.LEFT, ChartView.W - ChartView.RIGHT);
+        Axis y = Axis.linear(extent.lo, extent.hi, ChartView.H - ChartView.BOTTOM, ChartView.TOP);
+        Svg svg = Svg.root("computes-svg", ChartView.W, ChartView.H, "The learned function ŷ(x) over the data",
+                "The network's output for x from " + Num.f(c.xMin()) + " to " + Num.f(c.xMax())
+                        + ", drawn as a line, with the " + d.size() + " training samples as dots.").withClass("chart");
+        svg.with(ChartView.axes(x, y, "x", "y"));
+        for (int k = 0; k < c.predictions().length; k++) {
+            StringBuilder pts = new StringBuilder();
+            for (int i = 0; i < c.xs().length; i++) {
+                double v = c.predictions()[k][i];
+                if (Double.isFinite(v) && v >= y.min() && v <= y.max()) {
+                    pts.append(Svg.n(x.pixel(c.xs()[i]))).append(',').append(Svg.n(y.pixel(v))).append(' ');
+                }
+            }
+            svg.with(Svg.el("polyline").attr("points", pts.toString().trim()).withClass("series")
+                    .attr("stroke", ChartView.SERIES[k % ChartView.SERIES.length]));
+        }
+        for (int s = 0; s < d.size(); s++) {
+            for (int k = 0; k < d.outputs(); k++) {
+                double xv = d.xs().get(s)[0];
+                double yv = d.ys().get(s)[k];
+                svg.with(Svg.circle(x.pixel(xv), y.pixel(yv), 5).withClass("sample").attr("fill", ChartView.SERIES[k % ChartView.SERIES.length])
+                        .with(Svg.title("sample " + (s + 1) + ": x = " + Num.f(xv) + ", y = " + Num.f(yv))));
+            }
+        }
+        return each(h3("What the network computes: ŷ(x)"), svg,
+                p("The line is the network's prediction ŷ for every x; the dots are the training samples (x, y).")
+                        .withClass("chart-text"));
+    }
+
+    private static DomContent scatter(Pictures.Scatter sc) {
+        Dataset d = sc.dataset();
+        ChartView.Extent extent = new ChartView.Extent().addRows(sc.predictions()).addRows(d.ys());
+        Axis x = Axis.linear(extent.lo, extent.hi, ChartView.LEFT, ChartView.W - ChartView.RIGHT);
+        Axis y = Axis.linear(extent.lo, extent.hi, ChartView.H - ChartView.BOTTOM, ChartView.TOP);
+        Svg svg = Svg.root("computes-svg", ChartView.W, ChartView.H, "Prediction against target for every sample",
+                "Each dot is one output of one sample: target y across, prediction ŷ up. On the diagonal the "
+                        + "prediction is exact.").withClass("chart");
+        svg.with(ChartView.axes(x, y, "target y", "prediction ŷ"));
+        svg.with(Svg.line(x.pixel(x.min()), y.pixel(x.min()), x.pixel(x.max()), y.pixel(x.max())).withClass("diagonal"));
+        for (int s = 0; s < d.size(); s++) {
+            for (int k = 0; k < d.outputs(); k++) {
+                double target = d.ys().get(s)[k];
+                double predicted = sc.predictions()[s][k];
+                if (!Double.isFinite(predicted)) continue;
+                svg.with(Svg.circle(x.pixel(target), y.pixel(Math.max(y.min(), Math.min(y.max(), predicted))), 4.5)
+                        .attr("fill", ChartView.SERIES[k % ChartView.SERIES.length]).withClass("sample")
+                        .with(Svg.title("sample " + (s + 1) + ", output " + (k + 1) + ": y = " + Num.f(target)
+                                + ", ŷ = " + Num.f(predicted))));
+            }
+        }
+        List<DomContent> keys = new ArrayList<>();
+        for (int k = 0; k < d.outputs(); k++) {
+            // a class, not a style attribute: the Content-Security-Policy allows no inline style
+            keys.add(span(span().withClass("swatch series-" + (k % ChartView.SERIES.length)).attr("data-series", String.valueOf(k)),
+                    text(" ŷ[" + (k + 1) + "]")).withClass("legend-item"));
+        }
+        return each(h3("What the network computes: prediction against target"), svg,
+                div(keys.toArray(DomContent[]::new)).withClass("legend"),
+                p("With more than two inputs there is no plane to draw: each dot is one sample's output, target across "
+                        + "and prediction up. A perfect network puts every dot on the diagonal.").withClass("chart-text"));
+    }
+}

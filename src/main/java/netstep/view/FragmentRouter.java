@@ -1,0 +1,67 @@
+package netstep.view;
+
+import netstep.view.render.*;
+
+import j2html.tags.DomContent;
+import j2html.tags.Tag;
+import j2html.tags.specialized.DivTag;
+import netstep.experiment.Experiment;
+import netstep.experiment.Tailoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The htmx answers to a step: only the fragments it changed, each swapped out of band by its id. */
+final class FragmentRouter {
+    private FragmentRouter() {
+    }
+
+    /**
+     * The fragments a step changed, in UTF-8 (see {@link Utf8Html}), each swapped by its id (htmx out-of-band
+     * swaps): the controls, counters, diagram and trace always (of the same sample's trace only the phases it did
+     * not show yet); the dataset's marked row when a sample was picked; the charts, weights and history when
+     * parameters changed.
+     */
+    static byte[] stepFragmentsUtf8(Experiment e, StepperPage.StepChanges changes) {
+        if (changes.everything()) {
+            return Utf8Html.render(WorkspaceView.workspace(e, StepperPage.Browsing.CURRENT).attr("hx-swap-oob", "true"));
+        }
+        Tailoring t = e.tailoring().orElse(null);
+        // the same sample, a later phase: only the new phases of the trace are sent, appended to it
+        DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
+        List<DomContent> fragments = new ArrayList<>();
+        parts(e, changes).forEach((name, part) -> {
+            if (StepperPage.hidden(t, name)) return;
+            if (name.equals("trace") && newPhases != null) fragments.add(newPhases);
+            else fragments.add(part.get().attr("hx-swap-oob", "true"));
+        });
+        return Utf8Html.render(fragments.toArray(DomContent[]::new));
+    }
+
+    /** The parts a step's answer may carry, by the name a lesson hides them with, in the page's order. */
+    private static Map<String, Supplier<Tag<?>>> parts(Experiment e, StepperPage.StepChanges changes) {
+        Map<String, Supplier<Tag<?>>> parts = new LinkedHashMap<>();
+        parts.put("controls", () -> ControlsView.controls(e));
+        parts.put("status", () -> ControlsView.status(e));
+        parts.put("notice", () -> NoticeView.notice(e));
+        parts.put("diagram", () -> DiagramView.diagram(e));
+        parts.put("trace", () -> TraceView.trace(e));
+        if (changes.newSample() || changes.parametersChanged()) parts.put("dataset", () -> WorkspaceView.datasetTable(e));
+        if (changes.parametersChanged()) {
+            parts.put("loss-chart", () -> ChartView.lossChart(e));
+            parts.put("computes", () -> ChartView.computes(e));
+            parts.put("weights", () -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY));
+            parts.put("collapse", () -> CollapseView.collapse(e));
+            parts.put("history", () -> HistoryView.history(e, 1));
+        }
+        return parts;
+    }
+
+    /** A refused weight edit: only the form, with its message, is swapped. */
+    static byte[] editRefused(StepperPage.WeightEdit edit) {
+        return Utf8Html.render(WeightsView.editForm(edit).attr("hx-swap-oob", "true"));
+    }
+}
