@@ -89,3 +89,25 @@ document.addEventListener("change", function (event) {
     }
   });
 });
+
+// A shared copy's link: the Copy button (hidden without JavaScript, where the read-only field is selected and
+// copied by hand) puts it on the clipboard; focusing the field selects it whole.
+document.addEventListener("DOMContentLoaded", function () {
+  var field = document.getElementById("share-link");
+  var copy = document.getElementById("copy-link");
+  if (!field || !copy) return;
+  copy.hidden = false;
+  field.addEventListener("focus", function () { field.select(); });
+  copy.addEventListener("click", function () {
+    var status = document.getElementById("copy-status");
+    var said = function (text) { if (status) status.textContent = text; };
+    field.focus();
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(function () { said("Copied."); },
+        function () { said("Press Ctrl+C (⌘C) to copy the selected link."); });
+    } else {
+      said(document.execCommand && document.execCommand("copy") ? "Copied." : "Press Ctrl+C (⌘C) to copy the selected link.");
+    }
+  });
+});
