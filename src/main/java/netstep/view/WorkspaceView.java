@@ -24,6 +24,7 @@ final class WorkspaceView {
         return section(
                 ControlsView.controls(e),
                 ControlsView.status(e),
+                PlayView.play(e),
                 NoticeView.notice(e),
                 TrainingView.panel(e),
                 div(StepperPage.hidden(t, "diagram") ? null : DiagramView.diagram(e),
