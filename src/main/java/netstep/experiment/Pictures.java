@@ -16,7 +16,7 @@ public final class Pictures {
      * The grid of the small picture inside each hidden neuron of the diagram: coarse, since the browser smooths
      * it when enlarging and a 2-8-8-1 page carries sixteen of them.
      */
-    public static final int NEURON_RESOLUTION = 14;
+    public static final int NEURON_RESOLUTION = 12;
 
     private Pictures() {
     }

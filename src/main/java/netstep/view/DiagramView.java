@@ -97,7 +97,8 @@ final class DiagramView {
             edges = rawHtml(EDGES.get(network, () -> edges(network, null, Double.NaN, ys, radius, columnGap).render()));
         }
 
-        svg.with(edges, neurons(network, trace, labels, layout), flow(labels, height));
+        svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius), neurons(network, trace, labels, layout),
+                flow(labels, height));
         return div(svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
     }
 

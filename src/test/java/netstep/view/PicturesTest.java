@@ -125,7 +125,9 @@ class PicturesTest {
                 assertEquals(expected, image.getRGB(col, row) & 0xffffff, "pixel colour at " + row + "," + col);
             }
         }
-        assertEquals(3, count(html, "class=\"neuron-map\""), "a map per hidden neuron");
+        String diagram = DiagramView.diagram(e).render();
+        assertEquals(3 + 1, count(diagram.substring(diagram.indexOf("neuron-pictures")), "<image href=\"data:image/png"),
+                "a map inside each hidden neuron and the output, in the diagram");
     }
 
     @Test

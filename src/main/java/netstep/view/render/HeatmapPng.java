@@ -16,9 +16,9 @@ public final class HeatmapPng {
     private static final byte[] PALETTE = palette(Palette.LEVELS);
     /**
      * Colour levels of a smooth picture: with the browser's smoothing when it enlarges the image, steps this fine
-     * leave no visible contour bands (21 levels did), and the palette still costs only 384 bytes.
+     * leave no visible contour bands (21 levels did), and the palette and the image stay small (192 bytes of palette).
      */
-    public static final int SMOOTH_LEVELS = 128;
+    public static final int SMOOTH_LEVELS = 64;
     private static final byte[] SMOOTH_PALETTE = palette(SMOOTH_LEVELS);
 
     private HeatmapPng() {
@@ -36,6 +36,15 @@ public final class HeatmapPng {
     /** As {@link #dataUri}, on {@link #SMOOTH_LEVELS} colour levels: a picture that reads without bands. */
     public static String smoothDataUri(double[][] grid, double low, double high) {
         return dataUri(grid, low, high, SMOOTH_LEVELS, SMOOTH_PALETTE);
+    }
+
+    /**
+     * As {@link #dataUri}, on {@code levels} colour levels (2 to 256): fewer for small pictures the browser
+     * enlarges and smooths anyway, where the palette is most of the PNG.
+     */
+    public static String dataUri(double[][] grid, double low, double high, int levels) {
+        if (levels < 2 || levels > 256) throw new IllegalArgumentException("2 to 256 levels, not " + levels);
+        return dataUri(grid, low, high, levels, levels == SMOOTH_LEVELS ? SMOOTH_PALETTE : palette(levels));
     }
 
     /** The colour a smooth picture gives t in [−1, 1]: t on the nearest of its levels. */

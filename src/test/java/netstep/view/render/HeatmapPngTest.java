@@ -41,7 +41,7 @@ class HeatmapPngTest {
 
     @Test
     void theSmoothPictureHasFineLevelsOnThePaletteWithNoBandWiderThanOneStep() throws IOException {
-        // a ramp across 100 columns: 21 levels paint it in 21 bands of about 5 columns; 128 levels in steps of ≤ 1
+        // a ramp across 100 columns: 21 levels paint it in 21 bands of about 5 columns; 64 levels in runs of at most 2
         double[][] ramp = new double[1][100];
         for (int c = 0; c < 100; c++) ramp[0][c] = -1 + 2.0 * c / 99;
         BufferedImage smooth = decode(HeatmapPng.smoothDataUri(ramp, -1, 1));
