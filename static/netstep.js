@@ -99,3 +99,81 @@ document.addEventListener("htmx:beforeRequest", function (event) {
   config.open = false;
   window.scrollTo(0, 0); // the browser keeps the controls where they were; the workbench starts at the top
 });
+
+// A shared copy's link: the Copy button (hidden without JavaScript, where the read-only field is selected and
+// copied by hand) puts it on the clipboard; focusing the field selects it whole.
+document.addEventListener("DOMContentLoaded", function () {
+  var field = document.getElementById("share-link");
+  var copy = document.getElementById("copy-link");
+  if (!field || !copy) return;
+  copy.hidden = false;
+  field.addEventListener("focus", function () { field.select(); });
+  copy.addEventListener("click", function () {
+    var status = document.getElementById("copy-status");
+    var said = function (text) { if (status) status.textContent = text; };
+    field.focus();
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(function () { said("Copied."); },
+        function () { said("Press Ctrl+C (⌘C) to copy the selected link."); });
+    } else {
+      said(document.execCommand && document.execCommand("copy") ? "Copied." : "Press Ctrl+C (⌘C) to copy the selected link.");
+    }
+  });
+});
+
+// Play / pause: while playing, click Next (phase by phase) or Whole step again once the previous answer has
+// arrived and the chosen pause has passed; one request at a time, so the page and the server stay free.
+// Pausing stops before the next click. Playing stops by itself when a click changes nothing (a diverged
+// network, a refused step) or the server refuses it.
+var netstepPlay = {playing: false, timer: null, waiting: false, seen: null};
+function playState() {
+  var count = document.getElementById("step-count");
+  var phase = document.getElementById("phase-name");
+  return (count ? count.textContent : "") + "/" + (phase ? phase.textContent : "");
+}
+function syncPlay() {
+  var controls = document.getElementById("play-controls");
+  var button = document.getElementById("play-button");
+  if (!controls || !button) return;
+  controls.hidden = false;
+  button.firstChild.textContent = netstepPlay.playing ? "Pause " : "Play ";
+  button.setAttribute("aria-pressed", netstepPlay.playing ? "true" : "false");
+  button.classList.toggle("playing", netstepPlay.playing);
+}
+function setPlaying(on) {
+  netstepPlay.playing = on;
+  if (!on && netstepPlay.timer) {
+    clearTimeout(netstepPlay.timer);
+    netstepPlay.timer = null;
+  }
+  netstepPlay.seen = null;
+  syncPlay();
+  if (on && !netstepPlay.waiting) playTick();
+}
+function playTick() {
+  netstepPlay.timer = null;
+  if (!netstepPlay.playing) return;
+  var state = playState();
+  if (netstepPlay.seen !== null && netstepPlay.seen === state) return setPlaying(false);
+  netstepPlay.seen = state;
+  var unit = document.getElementById("play-unit");
+  var action = unit && unit.value === "whole" ? "whole" : "next";
+  var step = document.querySelector('#controls button[name="action"][value="' + action + '"]');
+  if (!step || step.disabled) return setPlaying(false);
+  netstepPlay.waiting = true;
+  step.click();
+}
+document.addEventListener("htmx:afterRequest", function (event) {
+  if (!netstepPlay.waiting) return;
+  netstepPlay.waiting = false;
+  if (!event.detail.successful) return setPlaying(false);
+  if (!netstepPlay.playing) return;
+  var speed = document.getElementById("play-speed");
+  netstepPlay.timer = setTimeout(playTick, speed ? Number(speed.value) || 500 : 500);
+});
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("#play-button")) setPlaying(!netstepPlay.playing);
+});
+document.addEventListener("DOMContentLoaded", syncPlay);
+document.addEventListener("htmx:afterSettle", syncPlay);

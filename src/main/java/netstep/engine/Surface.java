@@ -43,6 +43,11 @@ public record Surface(double x1Min, double x1Max, double x2Min, double x2Max, in
         return out;
     }
 
+    /** What one hidden neuron outputs, f(a), over the grid: [row][column]; layer from 0, neuron j from 0. */
+    public double[][] neuron(int layer, int j) {
+        return hidden.get(layer)[j];
+    }
+
     /** The input point at the centre of a grid cell. */
     public double[] point(int row, int column) {
         return new double[] {x1Min + (x1Max - x1Min) * (column + 0.5) / resolution,

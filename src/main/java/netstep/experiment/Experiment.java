@@ -372,6 +372,37 @@ public final class Experiment {
         } while (notice == null && schedule.position() != 0);
     }
 
+    /** The most whole steps one "Train N steps" post takes; each is traced, like a click on Whole step. */
+    public static final int MAX_STEPS_AT_ONCE = 1_000;
+    /**
+     * steps × samples × parameters of one "Train N steps" post: every step measures the loss on the whole dataset,
+     * and the post runs on the request's thread, so it stays within a few tens of milliseconds.
+     */
+    public static final long MAX_STEPS_WORK = 20_000_000L;
+
+    /**
+     * "Train N steps": {@code n} whole steps in a row (finishing the step in progress counts as one), each traced
+     * as if clicked. Stops early when training diverges or the step count reaches its bound; the notice says so.
+     * @throws IllegalArgumentException when {@code n} or the work is out of bounds, with a message for the student
+     */
+    public void trainSteps(int n) {
+        if (n < 1 || n > MAX_STEPS_AT_ONCE) {
+            throw new IllegalArgumentException("Steps must be a whole number from 1 to " + MAX_STEPS_AT_ONCE
+                    + ", not " + n + ".");
+        }
+        long perStep = Math.max(1L, (long) dataset.size() * config.parameterCount().total());
+        if (n * perStep > MAX_STEPS_WORK) {
+            throw new IllegalArgumentException(n + " steps, each measuring the loss on " + dataset.size()
+                    + " samples with " + config.parameterCount().total() + " parameters, is too much for one click; "
+                    + "this network can take at most " + Math.max(1, MAX_STEPS_WORK / perStep)
+                    + " steps at a time (Train N epochs has no such limit).");
+        }
+        for (int i = 0; i < n; i++) {
+            goTo(Phase.UPDATE);
+            if (notice != null || diverged) return;
+        }
+    }
+
     private boolean pickNext() {
         if (steps >= Bounds.MAX_STEPS) {
             notice = "This experiment has reached " + Bounds.MAX_STEPS + " steps, the most it counts. Reset to go on.";

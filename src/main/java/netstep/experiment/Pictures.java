@@ -12,6 +12,11 @@ import org.jblas.DoubleMatrix;
 public final class Pictures {
     public static final int CURVE_POINTS = 200;
     public static final int SURFACE_RESOLUTION = 64;
+    /**
+     * The grid of the small picture inside each hidden neuron of the diagram: coarse, since the browser smooths
+     * it when enlarging and a 2-8-8-1 page carries sixteen of them.
+     */
+    public static final int NEURON_RESOLUTION = 12;
 
     private Pictures() {
     }
@@ -52,6 +57,17 @@ public final class Pictures {
         double[] r1 = padded(dataset, 0);
         double[] r2 = padded(dataset, 1);
         return new Map2D(Surface.evaluate(network, r1[0], r1[1], r2[0], r2[1], SURFACE_RESOLUTION), dataset);
+    }
+
+    /**
+     * For a 2-input network with hidden layers, what each hidden neuron outputs over the data's (padded) range:
+     * the pictures inside the diagram's neurons. Empty for other networks.
+     */
+    public static java.util.Optional<Surface> neurons(Network network, Dataset dataset) {
+        if (network.inputs() != 2 || network.depth() < 2 || dataset.size() == 0) return java.util.Optional.empty();
+        double[] r1 = padded(dataset, 0);
+        double[] r2 = padded(dataset, 1);
+        return java.util.Optional.of(Surface.evaluate(network, r1[0], r1[1], r2[0], r2[1], NEURON_RESOLUTION));
     }
 
     /** The data's range in one input, widened by 10% on each side (and never empty). */

@@ -35,7 +35,7 @@ final class DecisionMapView {
                         + Num.f(range[0]) + " or less, white " + Num.f((range[0] + range[1]) / 2) + ", purple "
                         + Num.f(range[1]) + " or more. Training samples are drawn on top, coloured by their label.")
                 .withClass("chart map");
-        svg.with(Svg.el("image").attr("href", HeatmapPng.dataUri(s.output()[0], range[0], range[1]))
+        svg.with(Svg.el("image").attr("href", HeatmapPng.smoothDataUri(s.output()[0], range[0], range[1]))
                 .attr("x", Svg.n(PAD)).attr("y", Svg.n(PAD)).attr("width", Svg.n(SIZE)).attr("height", Svg.n(SIZE))
                 .attr("preserveAspectRatio", "none").withClass("heatmap"));
         svg.with(frame(s, x, y));
@@ -45,7 +45,9 @@ final class DecisionMapView {
                 p("Colour is the output ŷ" + (d.outputs() > 1 ? "[1]" : "") + " at each point of the plane (orange low, "
                         + "white " + Num.f(mid) + ", purple high); squares are samples labelled ≥ " + Num.f(mid)
                         + ", circles below.").withClass("chart-text"),
-                hiddenMaps(s, network));
+                // each hidden neuron's own map is drawn inside it in the diagram (NeuronPictures), not again here
+                s.hidden().isEmpty() ? null : p("What each hidden neuron responds to is drawn inside it in the network "
+                        + "diagram: its output f(a) over this plane, on the same colours.").withClass("chart-text"));
     }
 
     /** The map's frame: its border, ticks and axis labels. */
@@ -85,28 +87,6 @@ final class DecisionMapView {
         return new Svg[] {low, high};
     }
 
-    private static DomContent hiddenMaps(Surface s, Network network) {
-        if (s.hidden().isEmpty()) return null;
-        List<DomContent> layers = new ArrayList<>();
-        for (int l = 0; l < s.hidden().size(); l++) {
-            Activation act = network.layer(l).activation();
-            List<DomContent> maps = new ArrayList<>();
-            double[][][] neurons = s.hidden().get(l);
-            for (int j = 0; j < Math.min(neurons.length, DiagramView.MAX_SHOWN_NEURONS); j++) {
-                double[] range = hiddenRange(act, neurons[j]);
-                maps.add(figure(img().withSrc(HeatmapPng.dataUri(everyOther(neurons[j]), range[0], range[1]))
-                                .withAlt("Layer " + (l + 1) + ", neuron " + (j + 1) + ": f from " + Num.f(range[0])
-                                        + " (orange) to " + Num.f(range[1]) + " (purple)")
-                                .withClass("neuron-map"),
-                        figcaption(MathView.sym("f", l + 1) + "[" + (j + 1) + "]")));
-            }
-            layers.add(div(p("Layer " + (l + 1) + " (" + act.label() + ")").withClass("maps-label"),
-                    div(maps.toArray(DomContent[]::new)).withClass("maps")));
-        }
-        return details(summary("What each hidden neuron has learned"), each(layers.toArray(DomContent[]::new)))
-                .withClass("hidden-maps").attr("open");
-    }
-
     /** The output's colour range: the activation's own range where it has one, else the targets'. */
     static double[] outputRange(Activation act, Dataset d) {
         double[] own = boundedRange(act);
@@ -130,18 +110,8 @@ final class DecisionMapView {
         }
     }
 
-    /** A hidden neuron's map is drawn 72 px wide: every other grid point is plenty, and keeps the page light. */
-    private static double[][] everyOther(double[][] grid) {
-        double[][] half = new double[(grid.length + 1) / 2][];
-        for (int r = 0; r < half.length; r++) {
-            half[r] = new double[(grid[2 * r].length + 1) / 2];
-            for (int c = 0; c < half[r].length; c++) half[r][c] = grid[2 * r][2 * c];
-        }
-        return half;
-    }
-
     /** A hidden neuron's colour range: its activation's own, or symmetric about 0 to its largest |f|. */
-    private static double[] hiddenRange(Activation act, double[][] grid) {
+    static double[] hiddenRange(Activation act, double[][] grid) {
         double[] own = boundedRange(act);
         if (own != null) return own;
         double m = 1e-9;

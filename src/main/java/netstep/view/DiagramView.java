@@ -108,7 +108,8 @@ final class DiagramView {
             edges = rawHtml(EDGES.get(network, () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()));
         }
 
-        svg.with(edges, neurons(network, trace, labels, layout, features), flow(labels, height));
+        svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius),
+                neurons(network, trace, labels, layout, features), flow(labels, height));
         return div(p(caption(labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
                 svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
     }

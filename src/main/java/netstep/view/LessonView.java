@@ -28,10 +28,7 @@ final class LessonView {
             for (Lesson lesson : library.lessons()) {
                 select.with(option(lesson.title()).withValue(lesson.id()).withCondSelected(lesson.id().equals(current)));
             }
-            for (LessonLibrary.Unavailable u : library.unavailable()) {
-                select.with(option(u.file() + " (unavailable: " + shorten(u.reason()) + ")").withValue(u.id())
-                        .attr("disabled").withTitle(u.reason()));
-            }
+            // a broken file is the instructor's to fix: the log and GET /api/lessons name it, not the students' menu
         }
         return form(label("Lesson ").attr("for", "lesson"), select, text(" "), button("Open").withType("submit"))
                 .withId("lesson-form").withClass("lesson-menu").withMethod("post").withAction("/lesson")
@@ -59,9 +56,5 @@ final class LessonView {
                     .attr("hx-post", "/lesson").attr("hx-target", "#app").attr("hx-swap", "outerHTML"));
         }
         return section;
-    }
-
-    private static String shorten(String reason) {
-        return reason.length() > 80 ? reason.substring(0, 77) + "…" : reason;
     }
 }

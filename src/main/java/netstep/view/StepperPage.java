@@ -110,21 +110,15 @@ public final class StepperPage {
     }
 
     /**
-     * A shared copy of an experiment: its workspace with every control disabled, and "Make it mine" to continue
-     * from it in one's own session.
+     * A shared copy of an experiment: its link and QR code, the lesson it was in (if any), and its workspace with
+     * every control disabled; "Make it mine" continues from it in one's own session.
      */
-    public static String sharedCopy(Experiment e, String token) {
+    public static String sharedCopy(Experiment e, String token, String link) {
         return Layout.page("netstep — a shared experiment",
-                section(
-                        h2("A shared experiment, read-only"),
-                        p("This is a copy of an experiment as it was when shared, at step " + e.steps()
-                                + ". Send this page's address to share it further. To step it on, make it yours: "
-                                + "it replaces the experiment in your own session, and the original stays as it is."),
-                        form(button("Make it mine").withType("submit"))
-                                .withId("fork-form").withMethod("post").withAction("/shared/" + token + "/fork"),
-                        p(a("Back to your own experiment").withHref("/"))
-                ).withId("shared").withClass("panel"),
-                fieldset(workspace(e)).attr("disabled").withId("shared-copy"));
+                ShareView.panel(e, token, link),
+                // the lesson's variant buttons are disabled with the rest: they would open it in one's own session
+                fieldset(LessonView.lesson(e.tailoring().orElse(null)), workspace(e)).attr("disabled")
+                        .withId("shared-copy"));
     }
 
     // ---------------------------------------------------------------- the fragments htmx swaps

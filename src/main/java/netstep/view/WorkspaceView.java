@@ -24,6 +24,7 @@ final class WorkspaceView {
         return section(
                 ControlsView.controls(e),
                 ControlsView.status(e),
+                PlayView.play(e),
                 NoticeView.notice(e),
                 QuestionView.panel(e),
                 // the workbench: the diagram beside the current phase's working, on one screen

@@ -32,7 +32,7 @@ final class ShareController {
             notShared(ctx);
             return;
         }
-        StepperController.html(ctx, StepperPage.sharedCopy(copy, ctx.pathParam("token")));
+        StepperController.html(ctx, StepperPage.sharedCopy(copy, ctx.pathParam("token"), ctx.url()));
     }
 
     /** POST /shared/{token}/fork: the visitor's own experiment becomes a copy of the shared one. */

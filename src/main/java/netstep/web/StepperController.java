@@ -233,7 +233,7 @@ final class StepperController {
             int stepsBefore = e.steps();
             Object traceBefore = e.trace().orElse(null);
             Phase shownBefore = e.phase();
-            act(e, chosen);
+            act(e, chosen, ctx.formParam("steps"));
             if (e.phase() == Phase.PICK) {
                 Dataset dataset = e.dataset(); // read here: the experiment belongs to this request's thread
                 e.trace().ifPresent(trace -> PRERENDER.execute(
@@ -252,10 +252,19 @@ final class StepperController {
         return StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, true));
     }
 
-    private static void act(Experiment e, String action) {
+    private static void act(Experiment e, String action, String stepsField) {
         switch (action) {
             case "next": e.advance(); break;
             case "whole": e.wholeStep(); break;
+            case "steps":
+                // bulk whole steps: a lesson that hides "Whole step" hides them too
+                refuseIfHidden(e, "whole");
+                try {
+                    e.trainSteps(count(stepsField));
+                } catch (IllegalArgumentException tooMuch) {
+                    throw new BadRequest(tooMuch.getMessage());
+                }
+                break;
             case "epoch": e.epoch(); break;
             case "reset": e.reset(); break;
             default:
@@ -263,10 +272,22 @@ final class StepperController {
                 try {
                     target = Phase.fromId(action);
                 } catch (IllegalArgumentException ex) {
-                    throw new BadRequest("unknown action '" + action + "': use next, whole, epoch, reset or a phase "
+                    throw new BadRequest("unknown action '" + action + "': use next, whole, steps, epoch, reset or a phase "
                             + "(pick, forward, loss, backward, update)");
                 }
                 e.goTo(target);
+        }
+    }
+
+    /** The "steps" field of Train N steps: a whole number (its bounds are the experiment's to check). */
+    private static int count(String field) {
+        String raw = field == null ? "" : field.strip();
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            String shown = raw.length() > 20 ? raw.substring(0, 20) + "…" : raw;
+            throw new BadRequest("Steps must be a whole number from 1 to " + Experiment.MAX_STEPS_AT_ONCE
+                    + ", not \"" + shown + "\".");
         }
     }
 

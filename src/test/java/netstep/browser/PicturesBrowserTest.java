@@ -43,7 +43,8 @@ class PicturesBrowserTest extends BrowserTest {
         assertEquals(5, driver.findElements(By.cssSelector("#diagram-svg .neuron circle")).size(), "2 + 2 + 1 neurons");
         assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), "4 + 2 weights");
         assertTrue(driver.findElement(By.cssSelector("#computes-svg image.heatmap")).isDisplayed());
-        assertEquals(2, driver.findElements(By.cssSelector("#computes .neuron-map")).size(), "a map per hidden neuron");
+        assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(),
+                "a map inside each hidden neuron and the output");
         String heatmapBefore = driver.findElement(By.cssSelector("#computes-svg image.heatmap")).getAttribute("href");
         String curveBefore = driver.findElement(By.cssSelector("#loss-svg polyline")).getAttribute("points");
 

@@ -121,11 +121,13 @@ class PicturesTest {
                 double[] point = surface.point(row, col);
                 double single = e.network().predict(netstep.engine.Vec.of(point)).get(0);
                 assertEquals(single, surface.output()[0][row][col], 1e-12, "grid cell = single-sample forward pass");
-                int expected = Palette.rgb(Palette.levelValue(Palette.level((single - 0.5) / 0.5)));
+                int expected = netstep.view.render.HeatmapPng.smoothRgb((single - 0.5) / 0.5);
                 assertEquals(expected, image.getRGB(col, row) & 0xffffff, "pixel colour at " + row + "," + col);
             }
         }
-        assertEquals(3, count(html, "class=\"neuron-map\""), "a map per hidden neuron");
+        String diagram = DiagramView.diagram(e).render();
+        assertEquals(3 + 1, count(diagram.substring(diagram.indexOf("neuron-pictures")), "<image href=\"data:image/png"),
+                "a map inside each hidden neuron and the output, in the diagram");
     }
 
     @Test

@@ -94,4 +94,33 @@ class LessonHttpTest {
             assertEquals(400, browser.postForm("/lesson", Map.of("lesson", "no-such-lesson")).statusCode());
         });
     }
+
+    @Test
+    void aLessonAddedOrBrokenWhileTheServerRunsShowsInTheMenuAndTheApiButNoFileNameOrErrorInTheMenu(
+            @TempDir Path folder) throws Exception {
+        JavalinTest.test(App.create(new SessionStore(), LessonLibrary.load(folder, netstep.json.LessonParser::parse, java.time.Duration.ZERO), null),
+                (server, client) -> {
+            WebClient browser = new WebClient(server.port());
+            assertFalse(browser.get("/").body().contains("value=\"zz-added\""));
+            Files.writeString(folder.resolve("zz-added.json"), "{\"title\": \"Added while running\"}");
+            String menu = WebClient.text(browser.get("/").body(), "lesson-form");
+            assertTrue(menu.contains("Added while running"), menu);
+            assertEquals(303, browser.postForm("/lesson", Map.of("lesson", "zz-added")).statusCode());
+
+            Files.writeString(folder.resolve("zz-broken.json"), "{\"title\": \"x\", \"colour\": \"red\"}");
+            String page = browser.get("/").body();
+            String menuNow = WebClient.text(page, "lesson-form");
+            assertFalse(menuNow.contains("zz-broken") || menuNow.contains("colour") || menuNow.contains("unavailable"),
+                    "students see no file name or parser error: " + menuNow);
+            JsonNode list = JSON.readTree(client.get("/api/lessons").body().string());
+            boolean reported = false;
+            for (JsonNode n : list) {
+                if (n.get("id").asText().equals("zz-broken")) {
+                    reported = n.get("title").asText().equals("zz-broken.json")
+                            && n.get("unavailable").asText().contains("colour");
+                }
+            }
+            assertTrue(reported, "the API names the broken file and why: " + list);
+        });
+    }
 }

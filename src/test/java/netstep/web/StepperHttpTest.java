@@ -424,4 +424,23 @@ class StepperHttpTest {
         assertFalse(hasId(html, "w" + sizes.size() + "-1-1"), "more layers on the page than expected");
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
+
+    @Test
+    void trainNStepsTakesThemInOnePostWithAndWithoutHtmxAndRefusesBadCounts() {
+        JavalinTest.test(App.create(), (server, ignored) -> {
+            WebClient browser = new WebClient(server.port());
+            browser.get("/");
+            assertEquals(303, browser.postForm("/step", Map.of("action", "steps", "steps", "5")).statusCode());
+            assertEquals("5", text(browser.get("/").body(), "step-count"));
+            HttpResponse<String> fragment = browser.postForm("/step", Map.of("action", "steps", "steps", "3"), true);
+            assertEquals(200, fragment.statusCode());
+            assertEquals("8", text(fragment.body(), "step-count"));
+            for (String bad : new String[] {"", "abc", "0", "1001", "99999999999"}) {
+                HttpResponse<String> refused = browser.postForm("/step", Map.of("action", "steps", "steps", bad), true);
+                assertEquals(400, refused.statusCode(), bad);
+                assertTrue(refused.body().contains("whole number from 1 to 1000"), refused.body());
+            }
+            assertEquals("8", text(browser.get("/").body(), "step-count"), "a refused count changes nothing");
+        });
+    }
 }

@@ -13,7 +13,13 @@ import java.util.zip.Deflater;
  */
 public final class HeatmapPng {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-    private static final byte[] PALETTE = palette();
+    private static final byte[] PALETTE = palette(Palette.LEVELS);
+    /**
+     * Colour levels of a smooth picture: with the browser's smoothing when it enlarges the image, steps this fine
+     * leave no visible contour bands (21 levels did), and the palette and the image stay small (192 bytes of palette).
+     */
+    public static final int SMOOTH_LEVELS = 64;
+    private static final byte[] SMOOTH_PALETTE = palette(SMOOTH_LEVELS);
 
     private HeatmapPng() {
     }
@@ -24,6 +30,36 @@ public final class HeatmapPng {
      * @param high the value drawn as full purple; the midpoint is white
      */
     public static String dataUri(double[][] grid, double low, double high) {
+        return dataUri(grid, low, high, Palette.LEVELS, PALETTE);
+    }
+
+    /** As {@link #dataUri}, on {@link #SMOOTH_LEVELS} colour levels: a picture that reads without bands. */
+    public static String smoothDataUri(double[][] grid, double low, double high) {
+        return dataUri(grid, low, high, SMOOTH_LEVELS, SMOOTH_PALETTE);
+    }
+
+    /**
+     * As {@link #dataUri}, on {@code levels} colour levels (2 to 256): fewer for small pictures the browser
+     * enlarges and smooths anyway, where the palette is most of the PNG.
+     */
+    public static String dataUri(double[][] grid, double low, double high, int levels) {
+        if (levels < 2 || levels > 256) throw new IllegalArgumentException("2 to 256 levels, not " + levels);
+        return dataUri(grid, low, high, levels, levels == SMOOTH_LEVELS ? SMOOTH_PALETTE : palette(levels));
+    }
+
+    /** The colour a smooth picture gives t in [−1, 1]: t on the nearest of its levels. */
+    public static int smoothRgb(double t) {
+        return Palette.rgb(2.0 * level(t, SMOOTH_LEVELS) / (SMOOTH_LEVELS - 1) - 1);
+    }
+
+    /** The palette level (0 … levels − 1) of t in [−1, 1]; NaN is the middle. */
+    static int level(double t, int levels) {
+        if (Double.isNaN(t)) return levels / 2;
+        double u = (Math.max(-1, Math.min(1, t)) + 1) / 2;
+        return (int) Math.round(u * (levels - 1));
+    }
+
+    private static String dataUri(double[][] grid, double low, double high, int levels, byte[] palette) {
         int rows = grid.length;
         int columns = grid[0].length;
         double mid = (low + high) / 2;
@@ -32,13 +68,13 @@ public final class HeatmapPng {
         for (int r = 0; r < rows; r++) {
             int offset = r * (columns + 1) + 1;
             for (int c = 0; c < columns; c++) {
-                scanlines[offset + c] = (byte) Palette.level((grid[r][c] - mid) / half);
+                scanlines[offset + c] = (byte) level((grid[r][c] - mid) / half, levels);
             }
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream(1024);
         png.writeBytes(SIGNATURE);
         chunk(png, "IHDR", header(columns, rows));
-        chunk(png, "PLTE", PALETTE);
+        chunk(png, "PLTE", palette);
         chunk(png, "IDAT", deflate(scanlines));
         chunk(png, "IEND", new byte[0]);
         return "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray());
@@ -89,10 +125,10 @@ public final class HeatmapPng {
         into[offset + 3] = (byte) value;
     }
 
-    private static byte[] palette() {
-        byte[] rgb = new byte[3 * Palette.LEVELS];
-        for (int i = 0; i < Palette.LEVELS; i++) {
-            int colour = Palette.rgb(Palette.levelValue(i));
+    private static byte[] palette(int levels) {
+        byte[] rgb = new byte[3 * levels];
+        for (int i = 0; i < levels; i++) {
+            int colour = Palette.rgb(2.0 * i / (levels - 1) - 1);
             rgb[3 * i] = (byte) (colour >> 16);
             rgb[3 * i + 1] = (byte) (colour >> 8);
             rgb[3 * i + 2] = (byte) colour;

@@ -38,4 +38,28 @@ class HeatmapPngTest {
             }
         }
     }
+
+    @Test
+    void theSmoothPictureHasFineLevelsOnThePaletteWithNoBandWiderThanOneStep() throws IOException {
+        // a ramp across 100 columns: 21 levels paint it in 21 bands of about 5 columns; 64 levels in runs of at most 2
+        double[][] ramp = new double[1][100];
+        for (int c = 0; c < 100; c++) ramp[0][c] = -1 + 2.0 * c / 99;
+        BufferedImage smooth = decode(HeatmapPng.smoothDataUri(ramp, -1, 1));
+        BufferedImage banded = decode(HeatmapPng.dataUri(ramp, -1, 1));
+        assertEquals(Palette.rgb(-1), smooth.getRGB(0, 0) & 0xffffff);
+        assertEquals(Palette.rgb(1), smooth.getRGB(99, 0) & 0xffffff);
+        int longestSmooth = 0, longestBanded = 0, runSmooth = 1, runBanded = 1;
+        for (int c = 1; c < 100; c++) {
+            runSmooth = smooth.getRGB(c, 0) == smooth.getRGB(c - 1, 0) ? runSmooth + 1 : 1;
+            runBanded = banded.getRGB(c, 0) == banded.getRGB(c - 1, 0) ? runBanded + 1 : 1;
+            longestSmooth = Math.max(longestSmooth, runSmooth);
+            longestBanded = Math.max(longestBanded, runBanded);
+            double t = ramp[0][c];
+            int expected = Palette.rgb(2.0 * HeatmapPng.level(t, HeatmapPng.SMOOTH_LEVELS)
+                    / (HeatmapPng.SMOOTH_LEVELS - 1) - 1);
+            assertEquals(expected, smooth.getRGB(c, 0) & 0xffffff, "column " + c);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(longestSmooth <= 2, "smooth: runs of " + longestSmooth);
+        org.junit.jupiter.api.Assertions.assertTrue(longestBanded >= 4, "banded: runs of " + longestBanded);
+    }
 }

@@ -1,0 +1,77 @@
+package netstep.view;
+
+import j2html.tags.DomContent;
+import netstep.data.Dataset;
+import netstep.engine.Activation;
+import netstep.engine.Network;
+import netstep.engine.Surface;
+import netstep.experiment.Experiment;
+import netstep.experiment.Pictures;
+import netstep.view.render.HeatmapPng;
+import netstep.view.render.HtmlCache;
+import netstep.view.render.Svg;
+
+import static j2html.TagCreator.rawHtml;
+
+/**
+ * For a 2-input network, a small heat map inside each neuron of the diagram after the inputs, as TensorFlow
+ * Playground shows: what that neuron outputs, f(a), over the input plane (the numbers are
+ * {@link Pictures#neurons}'s; the output neurons show the network's output). Drawn under the neuron's circle,
+ * whose fill the stylesheet then leaves clear.
+ */
+final class NeuronPictures {
+    /**
+     * Colour levels of a neuron's picture: the browser smooths the enlarged 12×12 image, and a small palette
+     * keeps each picture near 400 bytes, sixteen of them on a 2-8-8-1 diagram.
+     */
+    static final int LEVELS = 24;
+
+    private record Key(Network network, Dataset dataset) {
+    }
+
+    /** The pictures depend on the network and the data only: every phase before an update reuses them. */
+    private static final HtmlCache<Key> CACHE = new HtmlCache<>(2_000_000, HtmlCache.FEW_NETWORKS);
+
+    private NeuronPictures() {
+    }
+
+    /**
+     * The pictures, placed in the circles of the neurons at {@code ys[column][j]}, column c at x = left + c·gap;
+     * null when the network has no 2-D input plane to draw.
+     */
+    static DomContent pictures(Experiment e, double left, double gap, double[][] ys, double radius) {
+        Network network = e.network();
+        Dataset dataset = e.dataset();
+        if (network.inputs() != 2 || network.depth() < 2) return null;
+        return rawHtml(CACHE.get(new Key(network, dataset), () -> Pictures.neurons(network, dataset)
+                .map(s -> draw(network, dataset, s, left, gap, ys, radius).render()).orElse("")));
+    }
+
+    private static Svg draw(Network network, Dataset dataset, Surface s, double left, double gap, double[][] ys,
+                            double radius) {
+        // the stylesheet clips each picture to its circle: a page carries up to seventeen, so each tag stays short
+        Svg g = Svg.el("g").withClass("neuron-pictures").attr("aria-hidden", "true");
+        String size = Svg.n(2 * radius);
+        for (int column = 1; column <= network.depth(); column++) {
+            int l = column - 1;
+            Activation act = network.layer(l).activation();
+            boolean output = column == network.depth();
+            if (output && !act.elementwise()) continue; // softmax: one picture per class says little here
+            double x = left + column * gap;
+            for (int j = 0; j < ys[column].length; j++) {
+                double[][] grid = output ? s.output()[j] : s.neuron(l, j);
+                double[] range = output ? DecisionMapView.outputRange(act, dataset)
+                        : DecisionMapView.hiddenRange(act, grid);
+                g.with(Svg.el("image").attr("href", HeatmapPng.dataUri(grid, range[0], range[1], LEVELS))
+                        .attr("x", Svg.n(x - radius)).attr("y", Svg.n(ys[column][j] - radius))
+                        .attr("width", size).attr("height", size));
+            }
+        }
+        return g;
+    }
+
+    /** For tests and benchmarks that draw the pictures afresh. */
+    static void clearCache() {
+        CACHE.clear();
+    }
+}

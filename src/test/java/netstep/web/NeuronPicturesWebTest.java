@@ -1,0 +1,61 @@
+package netstep.web;
+
+import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The heat maps inside the diagram's neurons of a 2-8-8-1 network, and what they cost the page. */
+class NeuronPicturesWebTest {
+    private static final Pattern PICTURE = Pattern.compile("<image href=\"data:image/png;base64,[^\"]+\" x=");
+
+    /** The pictures in the diagram's group of neuron pictures. */
+    private static int count(String html) {
+        int from = html.indexOf("<g class=\"neuron-pictures\"");
+        if (from < 0) return 0;
+        Matcher m = PICTURE.matcher(html.substring(from, html.indexOf("</g>", from)));
+        int n = 0;
+        while (m.find()) n++;
+        return n;
+    }
+
+    @Test
+    void everyNeuronAfterTheInputsHasItsPictureAndThePageStaysWithinItsBudget() {
+        JavalinTest.test(App.create(), (server, ignored) -> {
+            WebClient browser = new WebClient(server.port());
+            browser.get("/");
+            assertEquals(0, count(browser.get("/").body()), "the default 3-input network has no plane to draw");
+            Map<String, String> form = Map.ofEntries(Map.entry("inputs", "2"), Map.entry("hidden", "8,8"),
+                    Map.entry("outputs", "1"), Map.entry("hiddenActivation", "tanh"),
+                    Map.entry("outputActivation", "sigmoid"), Map.entry("slope", "0.02"), Map.entry("loss", "l2"),
+                    Map.entry("learningRate", "0.3"), Map.entry("seed", "1"), Map.entry("dataset", "circle"),
+                    Map.entry("order", "shuffled"));
+            assertEquals(303, browser.postForm("/configure", form).statusCode());
+            assertEquals(303, browser.postForm("/step", Map.of("action", "epoch")).statusCode());
+            String page = browser.get("/").body();
+            assertEquals(8 + 8 + 1, count(page), "16 hidden neurons and the output");
+            int from = page.indexOf("<g class=\"neuron-pictures\"");
+            int pictureBytes = page.indexOf("</g>", from) - from;
+            StringBuilder sizes = new StringBuilder("pictures " + pictureBytes + " bytes; 2-8-8-1 page " + page.getBytes(StandardCharsets.UTF_8).length
+                    + " bytes; phase answers:");
+            for (String phase : new String[] {"pick", "forward", "loss", "backward", "update"}) {
+                HttpResponse<String> fragment = browser.postForm("/step", Map.of("action", phase), true);
+                int fragmentBytes = fragment.body().getBytes(StandardCharsets.UTF_8).length;
+                int pageBytes = browser.get("/").body().getBytes(StandardCharsets.UTF_8).length;
+                sizes.append(' ').append(phase).append(' ').append(fragmentBytes);
+                sizes.append('/').append(pageBytes);
+                assertTrue(pageBytes < 150 * 1024, phase + ": the page is " + pageBytes + " bytes");
+                // the answers are over 40 KB before the pictures (about 45 KB at forward): the pictures add only this
+                assertTrue(pictureBytes < 8 * 1024, "the seventeen pictures take " + pictureBytes + " bytes");
+                assertEquals(17, count(fragment.body()), phase + ": the diagram in the answer has them");
+            }
+            System.out.println(sizes);
+        });
+    }
+}
