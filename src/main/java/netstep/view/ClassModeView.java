@@ -12,18 +12,11 @@ public final class ClassModeView {
     public static final String STATUS_ID = "class-status";
     /** How often a student's page asks whether the instructor sent the class somewhere. */
     public static final String POLL = "every 3s";
-    private static volatile boolean classMode;
-
     private ClassModeView() {
     }
 
-    /** Set once by the app: without class mode the stepper carries no class line and asks nothing. */
-    public static void useClassMode(boolean on) {
-        classMode = on;
-    }
-
-    /** The stepper's placeholder: it asks once whether this browser is in a class. */
-    public static DivTag placeholder() {
+    /** The stepper's placeholder: it asks once whether this browser is in a class (without class mode: nothing). */
+    public static DivTag placeholder(boolean classMode) {
         if (!classMode) return null;
         return div().withId(STATUS_ID).attr("hx-get", "/class/status").attr("hx-trigger", "load")
                 .attr("hx-swap", "outerHTML");

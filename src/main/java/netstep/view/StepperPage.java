@@ -66,30 +66,38 @@ public final class StepperPage {
     }
 
 
-    /** The page without a lesson menu (free play only): for tests and the warm-up. */
-    public static String render(Experiment experiment, ConfigForm form) {
-        return render(experiment, form, Browsing.CURRENT, null);
+    /**
+     * What this server offers around the experiment, fixed at start-up: the lesson menu ({@code lessons}, null for
+     * free play only) and whether class mode is on (the page then asks whether this browser is in a class).
+     */
+    public record Site(LessonLibrary lessons, boolean classMode) {
+        public static final Site FREE_PLAY = new Site(null, false);
     }
 
-    /** The whole page; {@code lessons} fills the lesson menu (null: free play only). */
-    public static String render(Experiment experiment, ConfigForm form, Browsing browsing, LessonLibrary lessons) {
-        return Layout.page("netstep — step through how a neural network learns", app(experiment, form, browsing, lessons));
+    /** The page without a lesson menu (free play only): for tests and the warm-up. */
+    public static String render(Experiment experiment, ConfigForm form) {
+        return render(experiment, form, Browsing.CURRENT, Site.FREE_PLAY);
+    }
+
+    /** The whole page, with what the {@code site} offers. */
+    public static String render(Experiment experiment, ConfigForm form, Browsing browsing, Site site) {
+        return Layout.page("netstep — step through how a neural network learns", app(experiment, form, browsing, site));
     }
 
     /** Configuration and workspace: what a configuration change replaces. */
-    public static DivTag app(Experiment experiment, ConfigForm form, LessonLibrary lessons) {
-        return app(experiment, form, Browsing.CURRENT, lessons);
+    public static DivTag app(Experiment experiment, ConfigForm form, Site site) {
+        return app(experiment, form, Browsing.CURRENT, site);
     }
 
-    private static DivTag app(Experiment experiment, ConfigForm form, Browsing browsing, LessonLibrary lessons) {
+    private static DivTag app(Experiment experiment, ConfigForm form, Browsing browsing, Site site) {
         // once stepping has begun the form folds away, so the step itself fills a projector's screen
         boolean open = !form.valid() || experiment.trace().isEmpty();
         DataDraft draft = browsing.data();
         Tailoring tailoring = experiment.tailoring().orElse(null);
         Set<String> locked = tailoring == null ? Set.of() : tailoring.locked().keySet();
         return div(
-                ClassModeView.placeholder(),
-                LessonView.menu(lessons, tailoring),
+                ClassModeView.placeholder(site.classMode()),
+                LessonView.menu(site.lessons(), tailoring),
                 LessonView.lesson(tailoring),
                 hidden(tailoring, "configure") ? null : ConfigFormView.configSection(form, open, locked),
                 WorkspaceView.workspace(experiment, browsing),

@@ -19,7 +19,6 @@ import netstep.store.ExperimentRepository;
 import netstep.store.SessionStore;
 import netstep.classroom.Classroom;
 import netstep.classroom.MemoryClassRepository;
-import netstep.view.ClassModeView;
 import java.time.Clock;
 import netstep.store.StoredExperiments;
 import netstep.view.StepperPage;
@@ -63,13 +62,13 @@ public final class App {
         StoredExperiments stored = repository == null ? null
                 : new StoredExperiments(repository, new StoredExperimentCodec(lessons));
         Sessions sessions = new Sessions(store, stored);
-        Controllers controllers = new Controllers(new StepperController(sessions, lessons),
-                new TrainingController(sessions, pool), new FilesController(sessions, lessons),
-                new ShareController(sessions, stored), new DataController(sessions, lessons),
-                new LessonController(sessions, lessons), new ApiController(pool), new Health(store, pool, repository),
+        StepperPage.Site site = new StepperPage.Site(lessons, classroom.enabled());
+        Controllers controllers = new Controllers(new StepperController(sessions, site),
+                new TrainingController(sessions, pool), new FilesController(sessions, site),
+                new ShareController(sessions, stored), new DataController(sessions, site),
+                new LessonController(sessions, site), new ApiController(pool), new Health(store, pool, repository),
                 new QuestionController(sessions, classroom), new ClassController(sessions, classroom, lessons),
                 new TeachController(classroom, lessons));
-        ClassModeView.useClassMode(classroom.enabled());
         return Javalin.create(cfg -> {
             JettyTuning.apply(cfg, connections);
             cfg.events.serverStopped(pool::close);

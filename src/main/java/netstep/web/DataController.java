@@ -26,9 +26,11 @@ final class DataController {
 
     private final Sessions sessions;
     private final LessonLibrary lessons;
+    private final StepperPage.Site site;
 
-    DataController(Sessions sessions, LessonLibrary lessons) {
-        this.lessons = lessons;
+    DataController(Sessions sessions, StepperPage.Site site) {
+        this.lessons = site.lessons();
+        this.site = site;
         this.sessions = sessions;
     }
 
@@ -103,7 +105,7 @@ final class DataController {
 
     private String page(Experiment e, StepperPage.DataDraft draft) {
         return CannotRender.guard(e, () -> StepperPage.render(e, ConfigForm.of(e.config()),
-                StepperPage.Browsing.dataDraft(draft), lessons));
+                StepperPage.Browsing.dataDraft(draft), site));
     }
 
     private static void respond(Context ctx, String page) {

@@ -20,9 +20,11 @@ final class FilesController {
 
     private final Sessions sessions;
     private final LessonLibrary lessons;
+    private final StepperPage.Site site;
 
-    FilesController(Sessions sessions, LessonLibrary lessons) {
-        this.lessons = lessons;
+    FilesController(Sessions sessions, StepperPage.Site site) {
+        this.lessons = site.lessons();
+        this.site = site;
         this.sessions = sessions;
     }
 
@@ -68,7 +70,7 @@ final class FilesController {
         }
         ctx.status(HttpStatus.BAD_REQUEST);
         StepperController.html(ctx, sessions.with(ctx, e -> StepperPage.render(e, ConfigForm.of(e.config()),
-                StepperPage.Browsing.importRefused("Not loaded: " + refusal), lessons)));
+                StepperPage.Browsing.importRefused("Not loaded: " + refusal), site)));
     }
 
     private static String uploadedOrPasted(Context ctx) {

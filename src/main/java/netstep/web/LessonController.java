@@ -12,10 +12,12 @@ import netstep.view.StepperPage;
 final class LessonController {
     private final Sessions sessions;
     private final LessonLibrary library;
+    private final StepperPage.Site site;
 
-    LessonController(Sessions sessions, LessonLibrary library) {
+    LessonController(Sessions sessions, StepperPage.Site site) {
         this.sessions = sessions;
-        this.library = library;
+        this.library = site.lessons();
+        this.site = site;
     }
 
     /** POST /lesson: lesson = an id, or empty for free play; variant = which of its variants (from 0). */
@@ -33,7 +35,7 @@ final class LessonController {
                 e.openLesson(v.config(), v.start(), lesson.openOn(), lesson.tailoring(variant));
             }
             return StepperController.htmx(ctx)
-                    ? CannotRender.guard(e, () -> StepperPage.app(e, StepperPage.configOf(e), library).render()) : null;
+                    ? CannotRender.guard(e, () -> StepperPage.app(e, StepperPage.configOf(e), site).render()) : null;
         });
         if (html == null) {
             ctx.redirect("/", HttpStatus.SEE_OTHER);

@@ -44,9 +44,11 @@ final class StepperController {
 
     private final Sessions sessions;
     private final LessonLibrary lessons;
+    private final StepperPage.Site site;
 
-    StepperController(Sessions sessions, LessonLibrary lessons) {
-        this.lessons = lessons;
+    StepperController(Sessions sessions, StepperPage.Site site) {
+        this.lessons = site.lessons();
+        this.site = site;
         this.sessions = sessions;
     }
 
@@ -56,7 +58,7 @@ final class StepperController {
                 positive(ctx.queryParam("step"), 0));
         html(ctx, sessions.answer(ctx, e -> () -> {
             try {
-                return StepperPage.render(e, ConfigForm.of(e.config()), browsing, lessons);
+                return StepperPage.render(e, ConfigForm.of(e.config()), browsing, site);
             } catch (RuntimeException broken) {
                 // a state the page cannot draw must not trap the student: say so, and offer the ways out
                 LOG.error("The page of a session cannot be rendered; offering to start over", broken);
@@ -103,7 +105,7 @@ final class StepperController {
                 ctx.status(HttpStatus.BAD_REQUEST);
                 StepperPage.WeightEdit refused = new StepperPage.WeightEdit(clip(parameter), clip(value), ex.getMessage());
                 return htmx(ctx) ? () -> StepperPage.editRefused(refused)
-                        : () -> StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused), lessons)
+                        : () -> StepperPage.render(e, ConfigForm.of(e.config()), new StepperPage.Browsing(1, 0, refused), site)
                                 .getBytes(StandardCharsets.UTF_8);
             }
             return htmx(ctx) ? () -> StepperPage.stepFragmentsUtf8(e, new StepperPage.StepChanges(true, true, false))
@@ -199,8 +201,8 @@ final class StepperController {
             valid[0] = form.valid();
             form.config().ifPresent(e::configure);
             if (form.valid() && !htmx(ctx)) return null;
-            return htmx(ctx) ? () -> StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form, lessons).render()
-                    : () -> StepperPage.render(e, form, StepperPage.Browsing.CURRENT, lessons);
+            return htmx(ctx) ? () -> StepperPage.app(e, form.valid() ? ConfigForm.of(e.config()) : form, site).render()
+                    : () -> StepperPage.render(e, form, StepperPage.Browsing.CURRENT, site);
         });
         if (!valid[0]) ctx.status(HttpStatus.BAD_REQUEST);
         respond(ctx, html);
