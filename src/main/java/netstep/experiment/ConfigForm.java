@@ -166,24 +166,30 @@ public final class ConfigForm {
         DataSource data = featured(dataSource(customData), features);
         Dataset dataset = data == null ? null : data.dataset();
         if (dataset != null && inputs != null && outputs != null) checkFits(dataset, inputs, outputs);
-        if (dataset != null && batchSize != null && batchSize > dataset.size()) {
-            errors.put(BATCH_SIZE, "The batch size b must be from 1 to the number of samples, N = " + dataset.size()
-                    + " (b = N is full-batch gradient descent), not " + batchSize + ".");
-        }
+        if (dataset != null && batchSize != null) checkBatchFits(dataset, batchSize);
         LocalConnection local = local(data, inputs, hidden);
-        if (local != null && !hidden.isEmpty()) {
-            // the first hidden layer's width follows the window: one neuron per window position
-            int side = netstep.data.ImageData.side(data.id(), inputs);
-            hidden = new ArrayList<>(hidden);
-            hidden.set(0, local.neurons(side));
-            values.put(HIDDEN, String.join(",", hidden.stream().map(String::valueOf).toList()));
-            if (sizes != null) sizes.set(1, local.neurons(side));
-        }
+        if (local != null && !hidden.isEmpty()) hidden = followWindow(local, netstep.data.ImageData.side(data.id(), inputs), hidden);
         Config.outputRules(hidden, hiddenActivation, outputActivation, loss, dataset).forEach(errors::putIfAbsent);
         if (errors.isEmpty()) {
             config = new Config(inputs, hidden, outputs, hiddenActivation, outputActivation, loss, eta, seed,
                     data, order, trainBiases, batchSize, regularization, local);
         }
+    }
+
+    private void checkBatchFits(Dataset dataset, int batchSize) {
+        if (batchSize > dataset.size()) {
+            errors.put(BATCH_SIZE, "The batch size b must be from 1 to the number of samples, N = " + dataset.size()
+                    + " (b = N is full-batch gradient descent), not " + batchSize + ".");
+        }
+    }
+
+    /** The hidden widths with the first one following the window: one neuron per window position. */
+    private List<Integer> followWindow(LocalConnection local, int side, List<Integer> hidden) {
+        List<Integer> widths = new ArrayList<>(hidden);
+        widths.set(0, local.neurons(side));
+        values.put(HIDDEN, String.join(",", widths.stream().map(String::valueOf).toList()));
+        if (sizes != null) sizes.set(1, local.neurons(side));
+        return widths;
     }
 
     private static List<Integer> layerSizes(int inputs, List<Integer> hidden, int outputs) {

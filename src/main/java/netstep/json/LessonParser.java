@@ -30,6 +30,7 @@ import java.util.Set;
 /**
  * Reads a lesson file (JSON, documented in docs/lesson-format.md). Strict: an unknown field, an impossible size or a
  * setting the configuration form would refuse makes the whole lesson unavailable, with the reason.
+ * Over 300 lines on purpose: one reader for one file format, its every field and rule side by side as the docs list them.
  */
 public final class LessonParser {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -118,70 +119,83 @@ public final class LessonParser {
         if (!node.isArray() || node.size() > MAX_QUESTIONS) {
             throw new InvalidInput("questions must be a list of at most " + MAX_QUESTIONS + " questions");
         }
-        for (int q = 0; q < node.size(); q++) {
-            String path = "questions[" + q + "]";
-            JsonNode question = node.get(q);
-            if (!question.isObject()) throw new InvalidInput(path + " must be an object");
-            onlyKnown(question, QUESTION, path + ".");
-            Phase before = questionPhase(JsonInput.required(question, "before", path + ".before"), path);
-            Question.Kind kind;
-            try {
-                kind = Question.Kind.fromId(JsonInput.required(question, "kind", path + ".kind").asText());
-            } catch (InvalidInput e) {
-                throw new InvalidInput(path + "." + e.getMessage());
-            }
-            String prompt = text(question, "prompt", MAX_PROMPT, true, path + ".");
-            double tolerance = 0;
-            if (question.has("tolerance")) {
-                tolerance = JsonInput.finite(question.get("tolerance"), path + ".tolerance");
-                if (tolerance < 0) throw new InvalidInput(path + ".tolerance must be 0 or more");
-            } else if (kind == Question.Kind.NUMBER) {
-                throw new InvalidInput("missing field " + path + ".tolerance: how far from the right number an "
-                        + "answer may be and still count as right");
-            }
-            TraceRef about = null;
-            List<Question.Option> options = new ArrayList<>();
-            int answer = -1;
-            if (kind == Question.Kind.CHOICE) {
-                if (question.has("about")) throw new InvalidInput(path + ": a choice names its numbers in its options");
-                JsonNode list = JsonInput.required(question, "options", path + ".options");
-                if (!list.isArray() || list.size() < 2 || list.size() > MAX_OPTIONS) {
-                    throw new InvalidInput(path + ".options must list 2 to " + MAX_OPTIONS + " options");
-                }
-                int named = 0;
-                for (int o = 0; o < list.size(); o++) {
-                    String op = path + ".options[" + o + "]";
-                    JsonNode option = list.get(o);
-                    if (!option.isObject()) throw new InvalidInput(op + " must be an object with a label");
-                    onlyKnown(option, OPTION, op + ".");
-                    TraceRef ref = option.has("about") ? about(option.get("about"), null, variants, op + ".about")
-                            : null;
-                    if (ref != null) named++;
-                    options.add(new Question.Option(text(option, "label", MAX_TITLE, true, op + "."), ref));
-                }
-                if (question.has("answer")) {
-                    JsonNode a = question.get("answer");
-                    if (!a.isInt() || a.asInt() < 0 || a.asInt() >= options.size()) {
-                        throw new InvalidInput(path + ".answer must be the index of an option, 0 to "
-                                + (options.size() - 1));
-                    }
-                    if (named > 0) throw new InvalidInput(path + ": options that name numbers are judged by the trace; "
-                            + "leave out answer");
-                    answer = a.asInt();
-                } else if (named != options.size()) {
-                    throw new InvalidInput(path + ": give the right option as answer, or name a number (about) in "
-                            + "every option so that the largest in size is right");
-                }
-            } else {
-                if (question.has("options") || question.has("answer")) {
-                    throw new InvalidInput(path + ": only a choice has options and an answer; a " + kind.id
-                            + " is judged by the trace");
-                }
-                about = about(JsonInput.required(question, "about", path + ".about"), before, variants, path + ".about");
-            }
-            out.add(new Question(before, kind, about, tolerance, prompt, options, answer));
-        }
+        for (int q = 0; q < node.size(); q++) out.add(question(node.get(q), "questions[" + q + "]", variants));
         return out;
+    }
+
+    private static Question question(JsonNode question, String path, List<Lesson.Variant> variants) {
+        if (!question.isObject()) throw new InvalidInput(path + " must be an object");
+        onlyKnown(question, QUESTION, path + ".");
+        Phase before = questionPhase(JsonInput.required(question, "before", path + ".before"), path);
+        Question.Kind kind;
+        try {
+            kind = Question.Kind.fromId(JsonInput.required(question, "kind", path + ".kind").asText());
+        } catch (InvalidInput e) {
+            throw new InvalidInput(path + "." + e.getMessage());
+        }
+        String prompt = text(question, "prompt", MAX_PROMPT, true, path + ".");
+        double tolerance = tolerance(question, kind, path);
+        if (kind == Question.Kind.CHOICE) {
+            if (question.has("about")) throw new InvalidInput(path + ": a choice names its numbers in its options");
+            List<Question.Option> options = options(question, path, variants);
+            return new Question(before, kind, null, tolerance, prompt, options, choiceAnswer(question, options, path));
+        }
+        if (question.has("options") || question.has("answer")) {
+            throw new InvalidInput(path + ": only a choice has options and an answer; a " + kind.id
+                    + " is judged by the trace");
+        }
+        TraceRef about = about(JsonInput.required(question, "about", path + ".about"), before, variants, path + ".about");
+        return new Question(before, kind, about, tolerance, prompt, new ArrayList<>(), -1);
+    }
+
+    /** How far from the right number an answer may be: required for a number, 0 if left out otherwise. */
+    private static double tolerance(JsonNode question, Question.Kind kind, String path) {
+        if (question.has("tolerance")) {
+            double tolerance = JsonInput.finite(question.get("tolerance"), path + ".tolerance");
+            if (tolerance < 0) throw new InvalidInput(path + ".tolerance must be 0 or more");
+            return tolerance;
+        }
+        if (kind == Question.Kind.NUMBER) {
+            throw new InvalidInput("missing field " + path + ".tolerance: how far from the right number an "
+                    + "answer may be and still count as right");
+        }
+        return 0;
+    }
+
+    private static List<Question.Option> options(JsonNode question, String path, List<Lesson.Variant> variants) {
+        JsonNode list = JsonInput.required(question, "options", path + ".options");
+        if (!list.isArray() || list.size() < 2 || list.size() > MAX_OPTIONS) {
+            throw new InvalidInput(path + ".options must list 2 to " + MAX_OPTIONS + " options");
+        }
+        List<Question.Option> options = new ArrayList<>();
+        for (int o = 0; o < list.size(); o++) {
+            String op = path + ".options[" + o + "]";
+            JsonNode option = list.get(o);
+            if (!option.isObject()) throw new InvalidInput(op + " must be an object with a label");
+            onlyKnown(option, OPTION, op + ".");
+            TraceRef ref = option.has("about") ? about(option.get("about"), null, variants, op + ".about") : null;
+            options.add(new Question.Option(text(option, "label", MAX_TITLE, true, op + "."), ref));
+        }
+        return options;
+    }
+
+    /** The right option's index, or -1 when every option names a number and the largest in size is right. */
+    private static int choiceAnswer(JsonNode question, List<Question.Option> options, String path) {
+        long named = options.stream().filter(o -> o.about() != null).count();
+        if (!question.has("answer")) {
+            if (named != options.size()) {
+                throw new InvalidInput(path + ": give the right option as answer, or name a number (about) in "
+                        + "every option so that the largest in size is right");
+            }
+            return -1;
+        }
+        JsonNode a = question.get("answer");
+        if (!a.isInt() || a.asInt() < 0 || a.asInt() >= options.size()) {
+            throw new InvalidInput(path + ".answer must be the index of an option, 0 to " + (options.size() - 1));
+        }
+        if (named > 0) throw new InvalidInput(path + ": options that name numbers are judged by the trace; "
+                + "leave out answer");
+        return a.asInt();
     }
 
     private static Phase questionPhase(JsonNode node, String path) {

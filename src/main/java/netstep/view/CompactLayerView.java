@@ -55,10 +55,7 @@ final class CompactLayerView {
     static DivTag diagram(Experiment e) {
         Phase phase = e.phase();
         StepTrace trace = e.trace().orElse(null);
-        Labels labels = trace == null || phase == Phase.READY ? Labels.NONE
-                : phase == Phase.PICK ? Labels.INPUTS
-                : phase == Phase.FORWARD || phase == Phase.LOSS ? Labels.FORWARD
-                : Labels.GRADIENTS;
+        Labels labels = labels(phase, trace);
         Network network = e.network();
         List<Integer> sizes = network.sizes();
         int side = ImageView.side(e);
@@ -96,12 +93,23 @@ final class CompactLayerView {
             bands.with(band(network.layer(l), l, x1, extent[l], x2, extent[l + 1]));
         }
         svg.with(bands, columns, Svg.text(WIDTH / 2, height - 8, flow(labels)).withClass("flow"));
-        return div(svg, div(
+        return div(svg, legend()).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    /** What the squares and circles show in this phase. */
+    private static Labels labels(Phase phase, StepTrace trace) {
+        if (trace == null || phase == Phase.READY) return Labels.NONE;
+        if (phase == Phase.PICK) return Labels.INPUTS;
+        return phase == Phase.FORWARD || phase == Phase.LOSS ? Labels.FORWARD : Labels.GRADIENTS;
+    }
+
+    private static DivTag legend() {
+        return div(
                 span(span().withClass("swatch positive")).withClass("legend-item").with(text(" positive")),
                 span(span().withClass("swatch negative")).withClass("legend-item").with(text(" negative")),
                 span(text("Squares are neurons (16 to a column), coloured by the phase's value; each band is a layer's "
                         + "weights, counted. Hover for a value, click for its table.")).withClass("hint")
-        ).withClass("legend")).withId("diagram").withClass("panel diagram-panel");
+        ).withClass("legend");
     }
 
     private static double halfWidth(int size, boolean image) {

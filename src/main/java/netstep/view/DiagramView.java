@@ -18,6 +18,7 @@ import static j2html.TagCreator.*;
 /**
  * The network as a diagram: neurons as circles in a column per layer, edges coloured by the weight's sign
  * (and dashed when negative) and as thick as its magnitude, labelled with the current phase's numbers.
+ * Over 300 lines on purpose: the one drawing every phase tells its story in (labels, edges, captions share one layout).
  */
 final class DiagramView {
     static final int MAX_SHOWN_NEURONS = 16;

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The stepper page. Forms post here; htmx requests (HX-Request) get the fragment that changed,
  * plain form posts get 303 See Other back to the page (or the page with the errors, for a bad form).
+ * Over 300 lines on purpose: every button of the stepper page answered in one place, each a short verb(Context).
  */
 final class StepperController {
     /**
