@@ -37,6 +37,17 @@ public final class Pictures {
     public record Scatter(double[][] predictions, Dataset dataset) implements Computed {
     }
 
+    /** Class data: the predicted class of every sample against its true class, training and (if any) test. */
+    public record Classes(netstep.engine.Evaluation train, netstep.engine.Evaluation test) {
+    }
+
+    /** Each split evaluated as one matrix product per layer over all its samples. */
+    public static Classes classes(Network network, Dataset dataset) {
+        return new Classes(netstep.engine.Evaluation.of(network, null, dataset.xMatrix(), dataset.yMatrix()),
+                dataset.hasTest() ? netstep.engine.Evaluation.of(network, null, dataset.testXMatrix(), dataset.testYMatrix())
+                        : null);
+    }
+
     public static Computed of(Network network, Dataset dataset) {
         if (network.inputs() == 1) return curve(network, dataset);
         if (network.inputs() == 2) return map(network, dataset);

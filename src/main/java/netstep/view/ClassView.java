@@ -5,6 +5,7 @@ import netstep.view.render.*;
 import j2html.tags.DomContent;
 import netstep.data.Dataset;
 import netstep.engine.Evaluation;
+import netstep.experiment.Pictures;
 import netstep.engine.Loss;
 import netstep.engine.Network;
 
@@ -32,10 +33,10 @@ final class ClassView {
         return true;
     }
 
-    static DomContent computes(Network network, Dataset d) {
+    static DomContent computes(Pictures.Classes classes, Dataset d) {
         List<String> names = netstep.data.ImageData.classNames(d.id(), d.outputs()).orElse(List.of());
-        Evaluation train = Evaluation.of(network, null, d.xMatrix(), d.yMatrix());
-        Evaluation test = d.hasTest() ? Evaluation.of(network, null, d.testXMatrix(), d.testYMatrix()) : null;
+        Evaluation train = classes.train();
+        Evaluation test = classes.test();
         return each(
                 h3("What the network computes: classes"),
                 p(text("The predicted class is the output with the largest score. Training accuracy "),

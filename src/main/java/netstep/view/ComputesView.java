@@ -35,7 +35,7 @@ final class ComputesView {
     }
 
     private static DomContent computesContent(Network network, Dataset dataset) {
-        if (ClassView.isClassData(dataset)) return ClassView.computes(network, dataset);
+        if (ClassView.isClassData(dataset)) return ClassView.computes(Pictures.classes(network, dataset), dataset);
         Pictures.Computed computed = Pictures.of(network, dataset);
         if (computed instanceof Pictures.Curve c) return curve(c);
         if (computed instanceof Pictures.Map2D m) return DecisionMapView.map(m, network);
