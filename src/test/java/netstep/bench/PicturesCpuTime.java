@@ -12,8 +12,6 @@ import netstep.engine.Trainer;
 import netstep.engine.Vec;
 import org.jblas.DoubleMatrix;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,12 +27,9 @@ import java.util.function.Supplier;
  * Run alone with {@code java -cp … netstep.bench.PicturesCpuTime}.
  */
 final class PicturesCpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int ROUNDS = 7;
-    private static final long BLOCK_NANOS = 200_000_000L;
     static final List<String> PRODUCTS = List.of("32x64x1797", "10x64x1797", "10x32x1797", "32x64x256",
             "16x16x256", "10x32x64");
-    static Object sink;
 
     private PicturesCpuTime() {
     }
@@ -109,15 +104,7 @@ final class PicturesCpuTime {
     }
 
     private static double microsPerCall(Supplier<Object> work) {
-        long start = THREADS.getCurrentThreadCpuTime();
-        long calls = 0;
-        long spent;
-        do {
-            sink = work.get();
-            calls++;
-            spent = THREADS.getCurrentThreadCpuTime() - start;
-        } while (spent < BLOCK_NANOS);
-        return spent / 1e3 / calls;
+        return TrainCpuTime.microsPerCall(work);
     }
 
     /** The table's rows: each pair with its ratio (Java's time over native's; jblas's over the loops'). */
