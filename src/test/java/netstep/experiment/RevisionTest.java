@@ -32,10 +32,11 @@ class RevisionTest {
             "lossSteps", "testLossSteps", "config", "dataset", "network", "trace", "sampleIndex", "phase", "steps",
             "epochs", "positionInEpoch", "currentMeanLoss", "lossHistory", "records", "record", "traceOfStep",
             "tailoring", "revision", "diverged", "logLossScale", "notice", "batch", "batchIndices", "batchOfStep",
-            "batchStep", "chosenSample", "stepsPerEpoch");
+            "batchStep", "chosenSample", "stepsPerEpoch", "questions", "awaiting", "answers", "scoreRight",
+            "scoreAsked");
     static final Set<String> CHANGES = Set.of("restore", "reset", "configure", "advance", "goTo", "wholeStep",
             "epoch", "startTraining", "finishTraining", "abandonTraining", "stopTraining", "tell", "setParameter",
-            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample");
+            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample", "trainSteps", "answer");
 
     @Test
     void everyPublicMethodIsAReadOrAChangeExercisedBelow() {
@@ -65,6 +66,9 @@ class RevisionTest {
                 e -> e.goTo(Phase.values()[new Random(e.steps()).nextInt(Phase.values().length)]),
                 Experiment::wholeStep,
                 Experiment::epoch,
+                e -> e.trainSteps(3),
+                // a lesson's question answered: the score is not stored, the phase it reveals is not either
+                e -> e.awaiting().ifPresent(q -> e.answer("0")),
                 e -> e.startTraining(1).ifPresent(run -> {
                     run.run();
                     e.finishTraining(run);
