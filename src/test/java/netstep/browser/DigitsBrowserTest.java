@@ -17,13 +17,7 @@ class DigitsBrowserTest extends BrowserTest {
 
     @Test
     void openTheDigitsLessonAndStepOnce() {
-        driver = Browser.start(true, 1366, 768);
-        driver.get(base + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-        new Select(driver.findElement(By.id("lesson"))).selectByValue("09-linear-classifier-digits");
-        click(By.cssSelector("#lesson-form button"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-panel")));
+        WebDriverWait wait = openLesson("09-linear-classifier-digits");
 
         click(By.cssSelector("#controls button[value=pick]"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pick-image")));
@@ -63,13 +57,7 @@ class DigitsBrowserTest extends BrowserTest {
 
     @Test
     void a64_32_10NetworkIsReadableAtALaptopsSize() {
-        driver = Browser.start(true, 1366, 768);
-        driver.get(base + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-        new Select(driver.findElement(By.id("lesson"))).selectByValue("09-linear-classifier-digits");
-        click(By.cssSelector("#lesson-form button"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-panel")));
+        WebDriverWait wait = openLesson("09-linear-classifier-digits");
         js("document.getElementById('config').open = true;");
         setField("hidden", "32");
         click(By.cssSelector("#config-form button[type=submit]"));
@@ -105,13 +93,7 @@ class DigitsBrowserTest extends BrowserTest {
 
     @Test
     void theLocallyConnectedLessonShowsEachNeuronsReceptiveField() {
-        driver = Browser.start(true, 1366, 768);
-        driver.get(base + "/");
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-        new Select(driver.findElement(By.id("lesson"))).selectByValue("13-fully-vs-locally-connected");
-        click(By.cssSelector("#lesson-form button"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-panel")));
+        WebDriverWait wait = openLesson("13-fully-vs-locally-connected");
         click(By.cssSelector("#variant-form button[value='1']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#diagram-svg .receptive-field")));
         assertTrue(text("param-count").contains("locally connected 36 neurons × 3×3 = 324 weights"), text("param-count"));
@@ -129,5 +111,17 @@ class DigitsBrowserTest extends BrowserTest {
     private void show(String id) {
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                 "document.getElementById(arguments[0]).scrollIntoView({block: 'center'})", id);
+    }
+
+    /** A laptop's 1366×768 window on the page with {@code lesson} opened; the wait to use after it. */
+    private WebDriverWait openLesson(String lesson) {
+        driver = Browser.start(true, 1366, 768);
+        driver.get(base + "/");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        new Select(driver.findElement(By.id("lesson"))).selectByValue(lesson);
+        click(By.cssSelector("#lesson-form button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lesson-panel")));
+        return wait;
     }
 }
