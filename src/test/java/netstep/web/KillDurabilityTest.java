@@ -28,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request of a second or more), and every other lifetime is killed right after that long request. Figures in docs/durability.md.
  */
 class KillDurabilityTest {
-    private static final int LIFETIMES = 20;
+    /** 12 in the suite (about a minute per database); {@code -Dnetstep.killLifetimes=50} for a longer hunt. */
+    private static final int LIFETIMES = Integer.getInteger("netstep.killLifetimes", 12);
     private static final int STEPPING_STUDENTS = 3;
     /** A tenth of the most work the JSON API takes: a request of a second or more, a few on a busy machine. */
     private static final long LONG_TRAINING_WORK = ApiController.MAX_WORK / 10;
