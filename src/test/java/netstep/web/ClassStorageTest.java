@@ -66,6 +66,10 @@ class ClassStorageTest {
             ada.htmxGet("/class/status");
             ada.htmx("/step", "action", "next");
             ada.htmx("/step", "action", "next");
+            // her class line while she is asked: the dashboard shows where she is (the phase column once refused it)
+            assertEquals(200, ada.htmxGet("/class/status").statusCode());
+            assertTrue(teacher.htmxGet("/teach/class/" + code + "/dashboard").body()
+                    .contains("predicting before Forward pass"));
             double yHat = ada.<Double>inspect(e -> e.trace().orElseThrow().forward().get(0).a().get(0));
             HttpResponse<String> answered = ada.htmx("/answer", "action", "answer", "question", "1", "answer",
                     Double.toString(yHat));
