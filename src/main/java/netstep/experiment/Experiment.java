@@ -89,6 +89,10 @@ public final class Experiment {
     /** The lesson's running score: answers right and questions answered or skipped, since the lesson opened. */
     private int scoreRight;
     private int scoreAsked;
+    /** The step {@link #answered} belongs to; stored with the score while that step is in progress. */
+    private int answeredStep;
+    /** A stored step's answers, put back before the step is replayed (after a restart); see {@link Score}. */
+    private Score pending = Score.NONE;
 
     /**
      * Beyond this many values the loss histories are thinned to every other value (the first and last kept):
@@ -222,8 +226,7 @@ public final class Experiment {
         trace = null;
         batch = null;
         phase = Phase.READY;
-        awaiting = null; // a question belongs to the step it was asked in
-        answered.clear();
+        forgetAnswers();
         steps = 0;
         notice = null;
         diverged = false;
@@ -277,7 +280,7 @@ public final class Experiment {
         }
         if (!stepInProgress()) {
             if (!pickNext()) return;
-            answered.clear();
+            startStepAnswers();
         }
         if (target.ordinal() > phase.ordinal()) {
             if (ask) target = firstQuestionBefore(target);
@@ -319,15 +322,77 @@ public final class Experiment {
      */
     public Question.Answer answer(String given) {
         if (awaiting == null || trace == null) throw new InvalidInput("No question is being asked right now.");
-        int q = awaiting;
-        Question question = questions().get(q);
-        Question.Answer a = question.check(given, trace);
-        answered.put(q, a);
+        Question.Answer a = questions().get(awaiting).check(given, trace);
         scoreAsked++;
         if (a.correct()) scoreRight++;
+        return take(a);
+    }
+
+    /**
+     * The instructor reveals the answer of the question being asked to the whole class: the phase opens, beside the
+     * right answer, and the question is left out of the student's score (it was not theirs to skip).
+     * @throws InvalidInput when no question is being asked
+     */
+    public Question.Answer reveal() {
+        if (awaiting == null || trace == null) throw new InvalidInput("No question is being asked right now.");
+        return take(questions().get(awaiting).revealed(trace));
+    }
+
+    /** Keeps the answer to the question being asked (stored, with the score) and shows the phase it came before. */
+    private Question.Answer take(Question.Answer a) {
+        answered.put(awaiting, a);
+        answeredStep = steps + 1;
         awaiting = null;
-        goTo(question.before(), true);
+        changed();
+        goTo(a.question().before(), true);
         return a;
+    }
+
+    /** The score and the answers of the step in progress, as stored. */
+    public Score score() {
+        if (!pending.answers().isEmpty()) return pending;
+        List<Score.Given> given = new ArrayList<>();
+        if (answeredStep > steps) {
+            answered.forEach((q, a) -> given.add(new Score.Given(q, a.typed(), a.revealed())));
+        }
+        return new Score(scoreRight, scoreAsked, given.isEmpty() ? 0 : answeredStep, given);
+    }
+
+    /** Puts back a stored score; its step's answers are checked again when that step is replayed. */
+    public void resumeScore(Score stored) {
+        forgetAnswers();
+        scoreRight = stored.right();
+        scoreAsked = stored.asked();
+        pending = stored.step() == steps + 1 ? stored : new Score(stored.right(), stored.asked(), 0, List.of());
+        changed();
+    }
+
+    private void forgetAnswers() {
+        awaiting = null; // a question belongs to the step it was asked in
+        answered.clear();
+        pending = Score.NONE;
+    }
+
+    /** A new step is picked: its answers start empty, unless a stored copy of this very step had some. */
+    private void startStepAnswers() {
+        Score replay = pending;
+        answered.clear();
+        pending = Score.NONE;
+        if (replay.step() != steps + 1) {
+            if (!replay.answers().isEmpty()) changed();
+            return;
+        }
+        answeredStep = replay.step();
+        List<Question> questions = questions();
+        for (Score.Given g : replay.answers()) {
+            if (g.question() < 0 || g.question() >= questions.size()) continue;
+            Question q = questions.get(g.question());
+            try {
+                answered.put(g.question(), g.revealed() ? q.revealed(trace) : q.check(g.typed(), trace));
+            } catch (InvalidInput changedLesson) {
+                changed(); // the lesson's question no longer takes it: dropped
+            }
+        }
     }
 
     /** This step's answers so far, by question index, in the order given. */
@@ -346,8 +411,7 @@ public final class Experiment {
     }
 
     private void clearQuestions() {
-        awaiting = null;
-        answered.clear();
+        forgetAnswers();
         scoreRight = 0;
         scoreAsked = 0;
     }
@@ -574,8 +638,7 @@ public final class Experiment {
             trace = null;
             batch = null;
             phase = Phase.READY;
-            awaiting = null; // a question belongs to the step it was asked in
-            answered.clear();
+            forgetAnswers();
             meanLossNow = meanLoss();
             if (schedule.position() != 0) {
                 lossHistory.add(meanLossNow);
@@ -785,8 +848,7 @@ public final class Experiment {
             trace = null;
             batch = null;
             phase = Phase.READY;
-            awaiting = null; // a question belongs to the step it was asked in
-            answered.clear();
+            forgetAnswers();
             notice = ref.label() + " set to " + value + ": the next step starts from it.";
         }
         network = edited;

@@ -69,23 +69,28 @@ public record Question(Phase before, Kind kind, TraceRef about, double tolerance
      */
     public Answer check(String given, StepTrace trace) {
         Right right = right(trace);
-        if (given == null) return new Answer(this, null, Double.NaN, -1, right, false);
+        if (given == null) return new Answer(this, null, Double.NaN, -1, right, false, false);
         String g = given.strip();
         return switch (kind) {
             case NUMBER -> {
                 double v = number(g);
-                yield new Answer(this, g, v, -1, right, Math.abs(v - right.value()) <= tolerance);
+                yield new Answer(this, g, v, -1, right, Math.abs(v - right.value()) <= tolerance, false);
             }
             case SIGN -> {
                 String sign = sign(g);
-                yield new Answer(this, sign, Double.NaN, -1, right, sign.equals(right.sign()));
+                yield new Answer(this, sign, Double.NaN, -1, right, sign.equals(right.sign()), false);
             }
             case CHOICE -> {
                 int option = option(g);
                 yield new Answer(this, options.get(option).label(), Double.NaN, option, right,
-                        option == right.option());
+                        option == right.option(), false);
             }
         };
+    }
+
+    /** The right answer shown without the student's: the instructor revealed it to the class before they answered. */
+    public Answer revealed(StepTrace trace) {
+        return new Answer(this, null, Double.NaN, -1, right(trace), false, true);
     }
 
     /** A typed number: a decimal point or comma, a typographic minus, within the app's bounds. */
@@ -130,11 +135,21 @@ public record Question(Phase before, Kind kind, TraceRef about, double tolerance
 
     /**
      * A student's answer beside the right one.
-     * @param given what they answered as the page shows it (the option's label for a choice), null when skipped
+     * @param given    what they answered as the page shows it (the option's label for a choice), null when skipped
+     *                 or revealed
+     * @param revealed the instructor revealed the answer before the student gave one: neither right nor skipped,
+     *                 and left out of the score
      */
-    public record Answer(Question question, String given, double number, int option, Right right, boolean correct) {
+    public record Answer(Question question, String given, double number, int option, Right right, boolean correct,
+                         boolean revealed) {
         public boolean skipped() {
-            return given == null;
+            return given == null && !revealed;
+        }
+
+        /** The answer as {@link #check} reads it again (a choice by its option's index); null when none was given. */
+        public String typed() {
+            if (given == null) return null;
+            return question.kind() == Kind.CHOICE ? Integer.toString(option) : given;
         }
     }
 }

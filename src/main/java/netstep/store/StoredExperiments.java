@@ -166,7 +166,7 @@ public final class StoredExperiments {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        repository.share(token, codec.write(e));
+        repository.share(token, codec.writeWithoutScore(e));
         return token;
     }
 

@@ -37,8 +37,13 @@ public final class QuestionView {
             panel.with(h3("Your predictions in this step"), ul(rows.toArray(DomContent[]::new)).withId("quiz-answers"));
         }
         panel.with(p(text("Score for this lesson: "), strong(e.scoreRight() + " of " + e.scoreAsked()).withId("quiz-score"),
-                text(" right")).withClass("quiz-score"));
+                text(" right"), text(anyRevealed(answers) ? " (a question your instructor revealed does not count)" : ""))
+                .withClass("quiz-score"));
         return panel;
+    }
+
+    private static boolean anyRevealed(Map<Integer, Question.Answer> answers) {
+        return answers.values().stream().anyMatch(Question.Answer::revealed);
     }
 
     /** The question, with a field for the prediction and a way to skip it. */
@@ -85,12 +90,13 @@ public final class QuestionView {
             case SIGN -> a.right().sign() + " (" + Num.f(a.right().value()) + ")";
             case CHOICE -> a.question().options().get(a.right().option()).label();
         };
-        String verdict = a.skipped() ? "skipped" : a.correct() ? "right" : "not quite";
+        String verdict = a.revealed() ? "not answered (revealed by your instructor)" : a.skipped() ? "skipped"
+                : a.correct() ? "right" : "not quite";
         return li(
                 span(a.question().prompt()).withClass("quiz-q"),
-                span(text("You: "), strong(a.skipped() ? "—" : a.given()).withClass("quiz-given")),
+                span(text("You: "), strong(a.given() == null ? "—" : a.given()).withClass("quiz-given")),
                 span(text("Right: "), strong(right).withClass("quiz-right")),
-                span(verdict).withClass("quiz-verdict " + (a.correct() ? "ok" : "miss"))
+                span(verdict).withClass("quiz-verdict " + (a.correct() ? "ok" : a.revealed() ? "revealed" : "miss"))
         ).withId("quiz-result-" + index);
     }
 

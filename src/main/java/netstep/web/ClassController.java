@@ -97,7 +97,7 @@ final class ClassController {
             if (sent != null && !sent.id().equals(current) && !reload[0]) offer[0] = sent.id();
             if (c.revealSeq() > m.seenRevealSeq() && sent != null && sent.id().equals(current)
                     && e.awaiting().map(q -> q == c.revealQuestion()).orElse(false)) {
-                e.answer(null); // the instructor shows the answer to everyone: the phase opens
+                e.reveal(); // the instructor shows the answer to everyone: the phase opens, outside the score
                 reload[0] = true;
             }
             Phase phase = e.awaiting().isPresent() ? e.questions().get(e.awaiting().get()).before() : e.phase();

@@ -32,11 +32,12 @@ class RevisionTest {
             "lossSteps", "testLossSteps", "config", "dataset", "network", "trace", "sampleIndex", "phase", "steps",
             "epochs", "positionInEpoch", "currentMeanLoss", "lossHistory", "records", "record", "traceOfStep",
             "tailoring", "revision", "diverged", "logLossScale", "notice", "batch", "batchIndices", "batchOfStep",
-            "batchStep", "chosenSample", "stepsPerEpoch", "questions", "awaiting", "answers", "scoreRight",
+            "batchStep", "chosenSample", "stepsPerEpoch", "questions", "awaiting", "answers", "scoreRight", "score",
             "scoreAsked");
     static final Set<String> CHANGES = Set.of("restore", "reset", "configure", "advance", "goTo", "wholeStep",
             "epoch", "startTraining", "finishTraining", "abandonTraining", "stopTraining", "tell", "setParameter",
-            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample", "trainSteps", "answer");
+            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample", "trainSteps", "answer",
+            "reveal", "resumeScore");
 
     @Test
     void everyPublicMethodIsAReadOrAChangeExercisedBelow() {
@@ -67,8 +68,10 @@ class RevisionTest {
                 Experiment::wholeStep,
                 Experiment::epoch,
                 e -> e.trainSteps(3),
-                // a lesson's question answered: the score is not stored, the phase it reveals is not either
+                // a lesson's question answered, or revealed by the instructor: the score and the step's answers are
+                // stored (the phase it reveals is not)
                 e -> e.awaiting().ifPresent(q -> e.answer("0")),
+                e -> e.awaiting().ifPresent(q -> e.reveal()),
                 e -> e.startTraining(1).ifPresent(run -> {
                     run.run();
                     e.finishTraining(run);

@@ -37,9 +37,13 @@ import java.util.stream.Stream;
  * student clicks again 250 to 750 ms after each answer (--think-ms 500; 0 clicks as soon as the answer is in,
  * which measures the server's capacity rather than a class). It stops after the planned requests or the time limit, whichever comes first, and
  * prints throughput, latency percentiles, errors and the server's resident memory (VmRSS and its peak VmHWM).
+ * With {@code --class true} the students are issue 16's class instead ({@link ClassScenario}): they join an
+ * instructor's class, step through a lesson with questions and answer them, their class line polls, and one
+ * dashboard polls every 2 s; the script then says whether each of the issue's targets is met.
  *
  * <pre>java -cp target/test-classes netstep.load.LoadScript [--students 200] [--steps 40] [--seconds 240]
- *      [--think-ms 500] [--ramp-seconds 60] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]</pre>
+ *      [--think-ms 500] [--ramp-seconds 60] [--jar target/netstep.jar] [--xmx 256m] [--jvm-args "-Xlog:gc"]
+ *      [--class true]</pre>
  */
 public final class LoadScript {
     private final int students;
@@ -57,6 +61,8 @@ public final class LoadScript {
     private final AtomicLong bytesReceived = new AtomicLong();
     private volatile long deadline;
     private final String acceptEncoding;
+    /** Issue 16's class, or null for students stepping alone. */
+    private ClassScenario classScenario;
 
     private LoadScript(int students, int stepsPerStudent, long thinkMillis, long rampMillis, Duration limit,
                        String base, String acceptEncoding) {
@@ -82,6 +88,7 @@ public final class LoadScript {
             throw new IllegalArgumentException("students 1..2000, steps 1..10000, seconds at most 1800");
         }
         if (!new File(jar).isFile()) throw new IllegalStateException(jar + " is missing: run mvn -DskipTests package");
+        boolean inClass = Boolean.parseBoolean(options.getOrDefault("class", "false"));
 
         int port;
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -105,6 +112,8 @@ public final class LoadScript {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(procfile.environment());
         pb.environment().put("PORT", String.valueOf(port));
+        String password = "load-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        if (inClass) pb.environment().put("NETSTEP_INSTRUCTOR_PASSWORD", password);
         // an empty database of its own each run, so that runs compare and ./data is left alone
         Path dataDir = Files.createTempDirectory("netstep-load-data");
         if (!procfile.environment().containsKey("NETSTEP_DATA_DIR") && System.getenv("DATABASE_URL") == null) {
@@ -118,12 +127,14 @@ public final class LoadScript {
         try {
             LoadScript load = new LoadScript(students, steps, think, ramp, limit, "http://127.0.0.1:" + port,
                     acceptEncoding);
+            if (inClass) load.classScenario = new ClassScenario(load, password);
             load.awaitHealthy();
             System.out.printf(Locale.ROOT, "Server pid %d on 127.0.0.1:%d, %d cores; log in %s%n",
                     server.pid(), port, Runtime.getRuntime().availableProcessors(), log);
             System.out.printf(Locale.ROOT, "RSS after start-up: %s%n", memory(server.pid()));
             load.run();
             System.out.printf(Locale.ROOT, "Server memory at the end: %s%n", memory(server.pid()));
+            load.targets(server.pid());
             System.out.printf(Locale.ROOT, "CPU time: server %s, this load generator %.1f s%n", cpu(server.pid()),
                     ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis() / 1000.0).orElse(-1.0));
         } finally {
@@ -140,14 +151,27 @@ public final class LoadScript {
         ExecutorService pool = Executors.newFixedThreadPool(students);
         long start = System.nanoTime();
         deadline = start + limit.toNanos();
+        Thread dashboard = null;
+        if (classScenario != null) {
+            if (!classScenario.setUp()) throw new IllegalStateException("the instructor could not open the class: " + errorKinds);
+            dashboard = new Thread(classScenario::dashboard, "dashboard");
+            dashboard.start();
+        }
         for (int s = 0; s < students; s++) {
             int student = s;
-            pool.execute(() -> student(student));
+            pool.execute(() -> {
+                sleep(rampMillis * student / students); // students arriving over the ramp rather than all at once
+                if (classScenario == null) student(student); else classScenario.student(student, stepsPerStudent);
+            });
         }
         pool.shutdown();
         boolean finished = pool.awaitTermination(limit.toSeconds() + 30, TimeUnit.SECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdownNow();
+        if (dashboard != null) {
+            classScenario.studentsDone();
+            dashboard.join(10_000);
+        }
 
         System.out.printf(Locale.ROOT, "think time between clicks: %d ms on average (0 = none), arrivals spread over %d s%n", thinkMillis,
                 rampMillis / 1000);
@@ -174,7 +198,6 @@ public final class LoadScript {
     /** One student: open the page, build a network, click through phases and epochs, sometimes train. */
     private void student(int number) {
         String[] cookie = {null};
-        sleep(rampMillis * number / students); // students arriving over the ramp rather than all at once
         if (!send("page", cookie, get("/"))) return;
         think();
         String hidden = number % 2 == 0 ? "4" : "8,8";
@@ -200,24 +223,24 @@ public final class LoadScript {
     }
 
     /** As a browser asks: compressed answers, which the server pays for in CPU (unless --gzip false). */
-    private HttpRequest.Builder get(String path) {
+    HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
                 .header("Accept-Encoding", acceptEncoding).GET();
     }
 
-    private HttpRequest.Builder post(String path, String form) {
+    HttpRequest.Builder post(String path, String form) {
         return HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true")
                 .header("Accept-Encoding", acceptEncoding)
                 .header("Sec-Fetch-Site", "same-origin").header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
     }
 
-    private boolean send(String kind, String[] cookie, HttpRequest.Builder request) {
+    boolean send(String kind, String[] cookie, HttpRequest.Builder request) {
         return exchange(kind, cookie, request) != null;
     }
 
     /** The answer, or null when the time is up or it failed (then counted as an error). */
-    private HttpResponse<byte[]> exchange(String kind, String[] cookie, HttpRequest.Builder request) {
+    HttpResponse<byte[]> exchange(String kind, String[] cookie, HttpRequest.Builder request) {
         if (System.nanoTime() > deadline) return null;
         if (cookie[0] != null) request.header("Cookie", cookie[0]);
         request.timeout(Duration.ofSeconds(30));
@@ -246,6 +269,52 @@ public final class LoadScript {
             Thread.currentThread().interrupt();
             return null;
         }
+    }
+
+    boolean timeUp() {
+        return System.nanoTime() > deadline;
+    }
+
+    /**
+     * Issue 16's targets for a class on the Procfile's server: no errors, a step's p99 under 100 ms, the dashboard's
+     * p99 under 250 ms, and the server's resident memory under 400 MB (its peak, VmHWM, the strictest reading).
+     */
+    private void targets(long pid) {
+        long peakKb = kilobytes(pid, "VmHWM");
+        System.out.printf(Locale.ROOT, "TARGETS: errors %d (0) %s; step p99 %s (< 100 ms) %s; dashboard p99 %s "
+                        + "(< 250 ms) %s; resident peak %s (< 400 MB) %s%n",
+                errors.get(), errors.get() == 0 ? "met" : "MISSED",
+                p99Text("step"), verdict(p99("step"), 100), p99Text("dashboard"), verdict(p99("dashboard"), 250),
+                peakKb < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f MB", peakKb / 1024.0),
+                verdict(peakKb < 0 ? Double.NaN : peakKb / 1024.0, 400));
+    }
+
+    private double p99(String kind) {
+        List<Long> l = latencies.get(kind);
+        if (l == null) return Double.NaN;
+        synchronized (l) {
+            return l.isEmpty() ? Double.NaN : percentile(l.stream().mapToLong(Long::longValue).sorted().toArray(), 99);
+        }
+    }
+
+    private String p99Text(String kind) {
+        double p = p99(kind);
+        return Double.isNaN(p) ? "none measured" : String.format(Locale.ROOT, "%.1f ms", p);
+    }
+
+    private static String verdict(double value, double limit) {
+        return Double.isNaN(value) ? "(not measured)" : value < limit ? "met" : "MISSED";
+    }
+
+    private static long kilobytes(long pid, String field) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith(field + ":")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private void error(String kind) {
@@ -312,11 +381,11 @@ public final class LoadScript {
      * students do not click in lockstep. At the default 500 ms that is 250 to 750 ms: a glance and a click, about
      * as fast as a person reacts to what changed on the page.
      */
-    private void think() {
+    void think() {
         if (thinkMillis > 0) sleep(thinkMillis / 2 + ThreadLocalRandom.current().nextLong(thinkMillis + 1));
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

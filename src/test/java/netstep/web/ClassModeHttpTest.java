@@ -82,6 +82,8 @@ class ClassModeHttpTest {
             assertEquals(code, WebClient.text(page, "join-code-big"));
             assertTrue(WebClient.hasId(page, "join-qr"), "the QR code of the link");
             assertTrue(WebClient.text(page, "join-link").endsWith("/join/" + code));
+            assertEquals("every 2s", WebClient.attribute(page, "dashboard", "hx-trigger"),
+                    "the dashboard polls every 2 s, as the load test measures it");
 
             TestServer.Browser ada = server.browser();
             TestServer.Browser bob = server.browser();
@@ -127,6 +129,12 @@ class ClassModeHttpTest {
             assertEquals(200, teacher.htmx("/teach/class/" + code + "/reveal", "question", "2").statusCode());
             assertEquals("true", ada.htmxGet("/class/status").headers().firstValue("HX-Refresh").orElse(""));
             assertTrue(ada.<Boolean>inspect(e -> e.awaiting().isEmpty() && e.phase().id.equals("backward")));
+            // Ada sees the right sign beside "not answered", and the reveal is not counted as her skip
+            String adaPage = ada.get("/").body();
+            assertTrue(WebClient.text(adaPage, "quiz-result-2").contains("not answered (revealed by your instructor)"),
+                    WebClient.text(adaPage, "quiz-result-2"));
+            assertTrue(WebClient.text(adaPage, "quiz-result-2").contains("Right: "));
+            assertEquals("1 of 1", WebClient.text(adaPage, "quiz-score"), "her one answer, right; the reveal is outside");
 
             HttpResponse<String> csv = teacher.get("/teach/class/" + code + "/answers.csv");
             assertEquals(200, csv.statusCode());

@@ -66,7 +66,15 @@ class ClassStorageTest {
             ada.htmxGet("/class/status");
             ada.htmx("/step", "action", "next");
             ada.htmx("/step", "action", "next");
-            assertEquals(200, ada.htmx("/answer", "action", "answer", "question", "1", "answer", "1.5").statusCode());
+            // her class line while she is asked: the dashboard shows where she is (the phase column once refused it)
+            assertEquals(200, ada.htmxGet("/class/status").statusCode());
+            assertTrue(teacher.htmxGet("/teach/class/" + code + "/dashboard").body()
+                    .contains("predicting before Forward pass"));
+            double yHat = ada.<Double>inspect(e -> e.trace().orElseThrow().forward().get(0).a().get(0));
+            HttpResponse<String> answered = ada.htmx("/answer", "action", "answer", "question", "1", "answer",
+                    Double.toString(yHat));
+            assertEquals(200, answered.statusCode());
+            assertEquals("1 of 1", WebClient.text(answered.body(), "quiz-score"));
         }
         // a new server on the same database: the instructor signs in again, the student comes back with her cookie
         try (Database db = open.get(); TestServer server = server(db)) {
@@ -79,6 +87,49 @@ class ClassStorageTest {
             ada.cookie = adaCookie;
             assertTrue(ada.htmxGet("/class/status").body().contains(code), "still in the class");
             assertTrue(teacher.get("/teach/class/" + code + "/answers.csv").body().contains(",Ada,"));
+            // and her running score: the restart came in the middle of her step, which she takes again without
+            // being asked (or counted) twice
+            assertEquals("1 of 1", WebClient.text(ada.get("/").body(), "quiz-score"), "her score came back");
+            ada.htmx("/step", "action", "next");
+            ada.htmx("/step", "action", "next");
+            assertTrue(ada.<Boolean>inspect(e -> e.awaiting().isEmpty() && e.answers().get(1).correct()),
+                    "the question she answered before the restart is not asked again");
+            ada.htmx("/step", "action", "next");
+            ada.htmx("/step", "action", "next");
+            assertEquals(Integer.valueOf(2), ada.<Integer>inspect(e -> e.awaiting().orElseThrow()));
+            HttpResponse<String> skipped = ada.htmx("/answer", "action", "skip", "question", "2");
+            assertEquals("1 of 2", WebClient.text(skipped.body(), "quiz-score"));
+        }
+    }
+
+    @Test
+    void aStudentsScoreOutsideAClassSurvivesARestart(@TempDir Path dir) {
+        String cookie;
+        try (Database db = Database.embedded(dir);
+             TestServer server = new TestServer(new Classroom(new JdbcClassRepository(db.dataSource()), null,
+                     Clock.systemUTC()), new JdbcExperimentRepository(db.dataSource()))) {
+            TestServer.Browser solo = server.browser();
+            cookie = solo.cookie;
+            solo.post("/lesson", "lesson", LESSON);
+            for (int step = 0; step < 2; step++) {
+                solo.htmx("/step", "action", "next");
+                solo.htmx("/step", "action", "next");
+                solo.htmx("/answer", "action", "skip", "question", "1");
+                solo.htmx("/step", "action", "update"); // stops at the sign
+                solo.htmx("/answer", "action", "answer", "question", "2", "answer", "+");
+                solo.htmx("/step", "action", "next"); // the weight after the update
+                assertEquals(200, solo.htmx("/answer", "action", "skip", "question", "0").statusCode());
+            }
+            assertEquals(6, solo.<Integer>inspect(e -> e.scoreAsked()));
+        }
+        try (Database db = Database.embedded(dir);
+             TestServer server = new TestServer(new Classroom(new JdbcClassRepository(db.dataSource()), null,
+                     Clock.systemUTC()), new JdbcExperimentRepository(db.dataSource()))) {
+            TestServer.Browser solo = server.new Browser();
+            solo.cookie = cookie;
+            String score = WebClient.text(solo.get("/").body(), "quiz-score");
+            assertTrue(score.endsWith(" of 6"), score);
+            assertEquals(2, solo.<Integer>inspect(e -> e.steps()), "the two steps came back too");
         }
     }
 
