@@ -44,6 +44,11 @@ public final class Experiment {
     private int[] batchIndices = new int[0];
     /** Which sample of the batch {@link #trace} shows (0 for a one-sample step). */
     private int chosen;
+    /**
+     * The sample (from 0) the student chose with the selector: each later batch shows it too (a smaller last batch
+     * its last one), and it is stored, so a reload or a restart keeps it. Reset by new settings only.
+     */
+    private int wantedSample;
     private int sampleIndex;
     private Phase phase;
     private int steps;
@@ -123,6 +128,7 @@ public final class Experiment {
         if (newConfig.batchSize() > data.size()) newConfig = newConfig.withTraining(data.size(), newConfig.regularization());
         this.config = newConfig;
         this.dataset = data;
+        wantedSample = 0;
         reset();
     }
 
@@ -132,10 +138,21 @@ public final class Experiment {
      */
     public void restore(Config savedConfig, Network savedNetwork, int savedSteps,
                         List<Double> savedLossHistory, List<Integer> savedLossSteps, List<StepRecord> savedRecords) {
+        restore(savedConfig, savedNetwork, savedSteps, savedLossHistory, savedLossSteps, savedRecords, 0);
+    }
+
+    /** As above, with the sample of each batch (from 0) the per-sample views show, as the selector left it. */
+    public void restore(Config savedConfig, Network savedNetwork, int savedSteps, List<Double> savedLossHistory,
+                        List<Integer> savedLossSteps, List<StepRecord> savedRecords, int savedSample) {
         // every check comes before the first change: a refused state leaves this experiment as it was
         Dataset data = savedConfig.dataset();
         checkSaved(savedConfig, data, savedNetwork, savedSteps, savedLossHistory, savedLossSteps, savedRecords);
+        if (savedSample < 0 || savedSample >= savedConfig.batchSize()) {
+            throw new IllegalArgumentException("the chosen sample of each batch is " + (savedSample + 1)
+                    + " but a batch has samples 1 to " + savedConfig.batchSize());
+        }
         config = savedConfig;
+        wantedSample = savedSample;
         dataset = data;
         reset();
         network = savedNetwork;
@@ -508,7 +525,7 @@ public final class Experiment {
         batchIndices = indices;
         pendingMeanLoss = nextMean;
         phase = Phase.PICK;
-        choose(0);
+        choose(Math.min(wantedSample, size - 1));
         return true;
     }
 
@@ -536,7 +553,8 @@ public final class Experiment {
     }
 
     /**
-     * Shows sample {@code k} (from 0) of the batch step in progress or just applied in the per-sample views.
+     * Shows sample {@code k} (from 0) of the batch step in progress or just applied in the per-sample views, and of
+     * each batch after it (stored, see {@link #chosenSampleOfBatches()}).
      * @throws IllegalArgumentException when there is no batch, or it has no sample k
      */
     public void chooseSample(int k) {
@@ -546,6 +564,15 @@ public final class Experiment {
                     + (k + 1) + ".");
         }
         choose(k);
+        if (wantedSample != k) {
+            wantedSample = k;
+            changed();
+        }
+    }
+
+    /** The sample (from 0) the student chose for the per-sample views of every batch: stored with the experiment. */
+    public int chosenSampleOfBatches() {
+        return wantedSample;
     }
 
     private void applyUpdate() {
@@ -558,12 +585,13 @@ public final class Experiment {
         thin(lossHistory, lossSteps);
         meanLossNow = pendingMeanLoss;
         recordTestLoss();
-        // a batch step is recorded by its first sample and its loss, L + λR
-        records.add(new StepRecord(steps, epoch + 1, batchIndices[0], batch == null ? trace.loss() : batch.loss(),
-                trace.largestChange(), trace.learningRate()));
+        records.add(batch == null
+                ? new StepRecord(steps, epoch + 1, batchIndices[0], trace.loss(), trace.largestChange(), trace.learningRate())
+                : StepRecord.ofBatch(steps, epoch + 1, batchIndices, batch, trace.largestChange()));
         if (records.size() > MAX_RECORDS) records.subList(0, records.size() - MAX_RECORDS).clear();
-        recentTraces.put(steps, batch == null ? trace : sampleTrace(batch, 0));
-        if (batch != null) recentBatches.put(steps, new BatchStep(batch, batchIndices(), 0));
+        // a past batch step opens on the sample that was shown when it was applied
+        recentTraces.put(steps, trace);
+        if (batch != null) recentBatches.put(steps, new BatchStep(batch, batchIndices(), chosen));
         changed();
     }
 
@@ -779,7 +807,7 @@ public final class Experiment {
         return batch == null ? Optional.empty() : Optional.of(new BatchStep(batch, batchIndices(), chosen));
     }
 
-    /** A recent completed batch step, its first sample chosen. */
+    /** A recent completed batch step, with the sample that was shown when it was applied. */
     public Optional<BatchStep> batchOfStep(int step) {
         return Optional.ofNullable(recentBatches.get(step));
     }

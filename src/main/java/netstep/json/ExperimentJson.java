@@ -22,12 +22,13 @@ import java.util.Set;
 /**
  * An experiment as a JSON file a student can download and load again: settings, data, the network in the
  * /api/step shape, the step count, the loss history and the step history.
+ * Over 300 lines on purpose: writing and reading the file side by side, so each field's rules stay in one place.
  */
 public final class ExperimentJson {
     public static final String FORMAT = "netstep-experiment";
     public static final int VERSION = 1;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "settings", "dataset", "network",
-            "steps", "epochs", "lossHistory", "lossSteps", "history");
+            "steps", "epochs", "lossHistory", "lossSteps", "history", "batchSample");
     /** How a loss that overflowed is written: JSON has no Infinity or NaN, and the file must load again. */
     public static final String INFINITY = "Infinity";
     public static final String NEGATIVE_INFINITY = "-Infinity";
@@ -53,6 +54,8 @@ public final class ExperimentJson {
         out.set("network", ApiJson.network(e.network()));
         out.put("steps", e.steps());
         out.put("epochs", e.epochs());
+        // which sample of each batch the page shows, as the selector left it (from 1; absent with b = 1)
+        if (e.config().batchSize() > 1) out.put("batchSample", e.chosenSampleOfBatches() + 1);
         ArrayNode losses = out.putArray("lossHistory");
         e.lossHistory().forEach(v -> addMeasured(losses, v));
         ArrayNode lossSteps = out.putArray("lossSteps");
@@ -61,7 +64,13 @@ public final class ExperimentJson {
         for (StepRecord r : e.records()) {
             ObjectNode row = history.addObject().put("step", r.step()).put("epoch", r.epoch())
                     .put("sample", r.sampleIndex() + 1);
+            if (r.batched()) {
+                ArrayNode rows = row.putArray("samples");
+                r.samples().forEach(k -> rows.add(k + 1));
+                row.put("batchSize", r.batchSize());
+            }
             putMeasured(row, "loss", r.loss());
+            if (Double.compare(r.loss(), r.dataLoss()) != 0) putMeasured(row, "dataLoss", r.dataLoss());
             putMeasured(row, "largestChange", r.largestChange());
             putMeasured(row, "learningRate", r.learningRate());
         }
@@ -152,8 +161,10 @@ public final class ExperimentJson {
             throw new InvalidInput("the file's samples are not those of the dataset its settings name ("
                     + config.datasetId() + "); was the file edited?");
         }
+        int batchSample = root.has("batchSample")
+                ? whole(root.path("batchSample"), "batchSample", 1, config.batchSize()) : 1;
         try {
-            e.restore(config, network, steps, losses, lossSteps, records);
+            e.restore(config, network, steps, losses, lossSteps, records, batchSample - 1);
         } catch (IllegalArgumentException ex) {
             throw new InvalidInput("the experiment file does not fit together: " + ex.getMessage());
         }
@@ -206,13 +217,30 @@ public final class ExperimentJson {
                 int step = whole(r.path("step"), path + ".step", previous + 1, steps);
                 int sample = whole(r.path("sample"), path + ".sample", 1, data.size());
                 int epoch = whole(r.path("epoch"), path + ".epoch", 1, Integer.MAX_VALUE);
-                records.add(new StepRecord(step, epoch, sample - 1, measured(r.get("loss"), path + ".loss"),
+                int batchSize = r.has("batchSize") ? whole(r.path("batchSize"), path + ".batchSize", 1, data.size()) : 1;
+                double loss = measured(r.get("loss"), path + ".loss");
+                records.add(new StepRecord(step, epoch, batchRows(r, path, sample, batchSize, data.size()), batchSize,
+                        loss, r.has("dataLoss") ? measured(r.get("dataLoss"), path + ".dataLoss") : loss,
                         measured(r.get("largestChange"), path + ".largestChange"),
                         measured(r.get("learningRate"), path + ".learningRate")));
                 previous = step;
             }
         }
         return records;
+    }
+
+    /** A history row's batch (rows from 0): "samples", from 1, starting with its "sample"; that one alone without. */
+    private static List<Integer> batchRows(JsonNode r, String path, int sample, int batchSize, int n) {
+        if (!r.has("samples")) return List.of(sample - 1);
+        JsonNode list = r.path("samples");
+        int most = Math.min(batchSize, StepRecord.LISTED);
+        if (!list.isArray() || list.isEmpty() || list.size() > most) {
+            throw new InvalidInput(path + ".samples must list 1 to " + most + " samples of the batch of " + batchSize);
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int k = 0; k < list.size(); k++) rows.add(whole(list.get(k), path + ".samples[" + k + "]", 1, n) - 1);
+        if (rows.get(0) != sample - 1) throw new InvalidInput(path + ".samples must start with its sample, " + sample);
+        return rows;
     }
 
     private static Dataset dataset(JsonNode node) {

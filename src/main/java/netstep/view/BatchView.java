@@ -186,23 +186,24 @@ final class BatchView {
     }
 
     /**
-     * Links to each sample of the batch (htmx swaps the step's fragments; without JavaScript the link loads the page
-     * with that sample shown).
+     * A button for each sample of the batch, in a form that works without JavaScript (POST, answered with a 303 to
+     * the page) and with htmx (the step's fragments come back out of band). The choice holds for later batches too.
      */
     static DomContent selector(Experiment e, BatchStep step) {
         BatchTrace t = step.trace();
         // it chooses within the current step: a past step from the history has none
         if (t.batchSize() < 2 || e.batch().orElse(null) != t) return null;
-        List<DomContent> links = new ArrayList<>();
+        List<DomContent> buttons = new ArrayList<>();
         for (int s = 0; s < listed(t.batchSize()); s++) {
-            String href = "/batch/sample?sample=" + (s + 1);
-            var link = a(String.valueOf(s + 1)).withHref(href).attr("hx-get", href).attr("hx-swap", "none")
-                    .withClass("batch-choice");
-            if (s == step.chosen()) link.attr("aria-current", "true").withClass("batch-choice current");
-            links.add(link);
-            links.add(text(" "));
+            var button = button(String.valueOf(s + 1)).withType("submit").withName("sample")
+                    .withValue(String.valueOf(s + 1)).withClass("batch-choice")
+                    .attr("aria-label", "sample s = " + (s + 1));
+            if (s == step.chosen()) button.attr("aria-current", "true").withClass("batch-choice current");
+            buttons.add(button);
+            buttons.add(text(" "));
         }
-        return nav(text("Show the numbers of sample s = "), span(links.toArray(DomContent[]::new)))
+        return form(text("Show the numbers of sample s = "), span(buttons.toArray(DomContent[]::new)))
+                .withMethod("post").withAction("/batch/sample").attr("hx-post", "/batch/sample").attr("hx-swap", "none")
                 .withClass("batch-selector").attr("aria-label", "Choose a sample of the batch");
     }
 

@@ -29,6 +29,9 @@ final class HistoryView {
         int current = Math.max(1, Math.min(page, pages));
         SectionTag section = section(h2("Step history")).withId("history").withClass("panel");
         if (records.isEmpty()) return section.with(p("No steps yet."));
+        // records are cleared with new settings, so the settings say what every row holds
+        boolean batched = e.config().batchSize() > 1;
+        boolean regularized = !e.config().regularization().none();
         List<DomContent> rows = new ArrayList<>();
         int newest = records.size() - 1 - (current - 1) * PAGE_SIZE;
         for (int r = newest; r > newest - PAGE_SIZE && r >= 0; r--) {
@@ -39,12 +42,16 @@ final class HistoryView {
                             .attr("hx-swap", "outerHTML show:#trace:top")
                     : span("Step " + rec.step()).withTitle("Only the last " + Experiment.KEPT_TRACES
                             + " steps keep their full trace");
-            rows.add(tr(td(stepCell), td(String.valueOf(rec.epoch())), td("#" + (rec.sampleIndex() + 1)),
-                    MathView.cell(rec.loss()), MathView.cell(rec.largestChange()), MathView.cell(rec.learningRate()))
+            rows.add(tr(td(stepCell), td(String.valueOf(rec.epoch())), td(rec.samplesText()).withClass("history-samples"),
+                    regularized ? MathView.cell(rec.dataLoss()) : null, MathView.cell(rec.loss()),
+                    MathView.cell(rec.largestChange()), MathView.cell(rec.learningRate()))
                     .withId("history-step-" + rec.step()));
         }
+        String mean = batched ? "Mean loss " : "Loss ";
         section.with(div(table(
-                thead(tr(th("Step"), th("Epoch"), th("Sample"), th("Loss L"), th("Largest |Δθ|"), th("η"))),
+                thead(tr(th("Step"), th("Epoch"), th(batched ? "Samples (batch)" : "Sample"),
+                        regularized ? th(mean + "L") : null, th(regularized ? mean + "L + λR" : mean + "L"),
+                        th("Largest |Δθ|"), th("η"))),
                 tbody(rows.toArray(DomContent[]::new))).withClass("data history-table")).withClass("scroll"));
         if (pages > 1) {
             section.with(div(

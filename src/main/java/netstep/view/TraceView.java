@@ -85,8 +85,9 @@ final class TraceView {
         }
         section.with(div(text("You are looking at step " + step + " from the history. "), backToCurrent())
                 .withClass("warning").attr("role", "note"));
-        return render(section, e, t, Phase.UPDATE, step, e.record(step).orElseThrow().sampleIndex(),
-                e.batchOfStep(step).orElse(null));
+        BatchStep batch = e.batchOfStep(step).orElse(null);
+        int shownRow = batch == null ? e.record(step).orElseThrow().sampleIndex() : batch.rows().get(batch.chosen());
+        return render(section, e, t, Phase.UPDATE, step, shownRow, batch);
     }
 
     private static DomContent backToCurrent() {

@@ -98,6 +98,7 @@ public final class App {
         cfg.routes.get("/history", c.stepper()::history);
         cfg.routes.get("/history/{step}", c.stepper()::pastStep);
         cfg.routes.get("/batch/sample", c.stepper()::batchSample);
+        cfg.routes.post("/batch/sample", c.stepper()::batchSample);
         cfg.routes.post("/train", c.training()::train);
         cfg.routes.post("/train/cancel", c.training()::cancel);
         cfg.routes.get("/training", c.training()::progress);

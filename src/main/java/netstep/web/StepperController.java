@@ -1,6 +1,7 @@
 package netstep.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import netstep.lesson.LessonLibrary;
 import netstep.data.Dataset;
@@ -155,12 +156,13 @@ final class StepperController {
     }
 
     /**
-     * GET /batch/sample?sample=k: the per-sample views show sample k (from 1) of the batch step. With htmx the
-     * step's fragments come out of band; a plain link goes back to the page, which shows it.
+     * POST /batch/sample with sample=k (the selector's buttons; GET with ?sample=k for links): the per-sample views
+     * show sample k (from 1) of this batch and of the batches after it, a stored choice. With htmx the step's
+     * fragments come out of band; without, 303 back to the page, which shows it.
      */
     void batchSample(Context ctx) {
         StepperController.varyOnHtmx(ctx);
-        String raw = ctx.queryParam("sample");
+        String raw = ctx.method() == HandlerType.POST ? ctx.formParam("sample") : ctx.queryParam("sample");
         int k = positive(raw, 0);
         if (k == 0) throw new BadRequest("sample must be a whole number from 1 (the batch's first sample)");
         byte[] html = sessions.answer(ctx, e -> {

@@ -189,6 +189,87 @@ class BatchSteppingTest {
     }
 
     @Test
+    void theChosenSampleHoldsForTheBatchesAfterAndIsStoredWithTheExperiment() {
+        Experiment e = new Experiment(config(ConfigForm.BATCH_SIZE, "4")); // N = 10: batches of 4, 4 and 2
+        e.goTo(Phase.BACKWARD);
+        long revision = e.revision();
+        e.chooseSample(3);
+        assertTrue(e.revision() > revision, "the choice is stored, so it is a change");
+        assertEquals(3, e.chosenSampleOfBatches());
+        e.goTo(Phase.UPDATE);
+        assertEquals(3, e.batchOfStep(1).orElseThrow().chosen(), "the past step opens on the sample shown");
+        e.goTo(Phase.PICK);
+        assertEquals(3, e.chosenSample(), "the next batch shows sample 4 too");
+        assertEquals(e.batchIndices().get(3), e.sampleIndex());
+        e.wholeStep();
+        e.goTo(Phase.PICK);
+        assertEquals(2, e.batchIndices().size(), "the epoch's last batch has 2 samples");
+        assertEquals(1, e.chosenSample(), "so it shows its last");
+        assertEquals(3, e.chosenSampleOfBatches(), "and the choice stays for the next epoch");
+        e.wholeStep();
+        e.goTo(Phase.PICK);
+        assertEquals(3, e.chosenSample());
+
+        String file = netstep.json.ExperimentJson.write(e).toString();
+        assertTrue(file.contains("\"batchSample\":4"), file);
+        Experiment loaded = new Experiment(Config.defaults());
+        netstep.json.ExperimentJson.read(file, loaded);
+        assertEquals(3, loaded.chosenSampleOfBatches());
+        loaded.goTo(Phase.BACKWARD);
+        assertEquals(e.batchIndices(), loaded.batchIndices());
+        assertEquals(e.sampleIndex(), loaded.sampleIndex(), "the loaded experiment shows the same sample");
+        for (String bad : List.of("0", "5", "\"2\"", "1.5")) {
+            String edited = file.replace("\"batchSample\":4", "\"batchSample\":" + bad);
+            InvalidInput refused = assertThrows(InvalidInput.class,
+                    () -> netstep.json.ExperimentJson.read(edited, new Experiment(Config.defaults())), bad);
+            assertTrue(refused.getMessage().contains("batchSample"), refused.getMessage());
+        }
+        e.configure(config(ConfigForm.BATCH_SIZE, "4"));
+        assertEquals(0, e.chosenSampleOfBatches(), "new settings start on the first sample again");
+    }
+
+    @Test
+    void theHistoryRecordsTheWholeBatchAndItsMeanLosses() {
+        Experiment e = new Experiment(config(ConfigForm.BATCH_SIZE, "3", ConfigForm.REGULARIZATION, "l2",
+                ConfigForm.LAMBDA, "0.1"));
+        e.goTo(Phase.PICK);
+        BatchTrace batch = e.batch().orElseThrow();
+        List<Integer> rows = e.batchIndices();
+        e.goTo(Phase.UPDATE);
+        StepRecord r = e.record(1).orElseThrow();
+        assertEquals(rows, r.samples());
+        assertEquals(3, r.batchSize());
+        assertEquals(batch.loss(), r.loss(), "L + λR, the loss the step descended");
+        assertEquals(batch.dataLoss(), r.dataLoss(), "the mean of the samples' losses");
+        double sum = 0;
+        for (BatchTrace.Sample s : batch.samples()) sum += s.loss();
+        assertEquals(sum / 3, r.dataLoss(), 1e-15);
+        assertNotEquals(r.loss(), r.dataLoss());
+        assertEquals("#" + (rows.get(0) + 1) + ", #" + (rows.get(1) + 1) + ", #" + (rows.get(2) + 1) + " (b = 3)",
+                r.samplesText());
+
+        // and through the file: the rows, b and both losses come back
+        String file = netstep.json.ExperimentJson.write(e).toString();
+        Experiment loaded = new Experiment(Config.defaults());
+        netstep.json.ExperimentJson.read(file, loaded);
+        assertEquals(r, loaded.record(1).orElseThrow());
+        String wrongStart = file.replaceFirst("\"samples\":\\[" + (rows.get(0) + 1) + ",", "\"samples\":[" + (rows.get(1) + 1) + ",");
+        assertNotEquals(file, wrongStart);
+        assertThrows(InvalidInput.class, () -> netstep.json.ExperimentJson.read(wrongStart, new Experiment(Config.defaults())));
+    }
+
+    @Test
+    void aFullBatchStepOfManySamplesKeepsItsFirstRowsAndItsSize() {
+        Experiment e = new Experiment(config(ConfigForm.SIZE, "40", ConfigForm.BATCH_SIZE, "40"));
+        e.wholeStep();
+        StepRecord r = e.record(1).orElseThrow();
+        assertEquals(StepRecord.LISTED, r.samples().size());
+        assertEquals(40, r.batchSize());
+        assertTrue(r.samplesText().endsWith(", … (b = 40)"), r.samplesText());
+        assertEquals(r.loss(), r.dataLoss(), "no regularization: one loss");
+    }
+
+    @Test
     void editingAWeightMidBatchRecomputesTheWholeBatch() {
         Experiment e = new Experiment(config(ConfigForm.BATCH_SIZE, "5", ConfigForm.REGULARIZATION, "l2",
                 ConfigForm.LAMBDA, "0.1"));

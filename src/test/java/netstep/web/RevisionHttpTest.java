@@ -94,7 +94,7 @@ class RevisionHttpTest {
         batched.put("batchSize", "2");
         changes("configure batches of 2", () -> browser.postForm("/configure", batched));
         readsOnly("a batch's backpropagation", () -> browser.postForm("/step", Map.of("action", "backward")));
-        readsOnly("choosing a sample of the batch", () -> browser.get("/batch/sample?sample=2"));
+        changes("choosing a sample of the batch", () -> browser.postForm("/batch/sample", Map.of("sample", "2")));
         changes("the batch's update", () -> browser.postForm("/step", Map.of("action", "update")));
         readsOnly("a refused configuration", () -> {
             Map<String, String> bad = new HashMap<>(FilesTest.xorForm());

@@ -124,6 +124,47 @@ class TrainingControlsHttpTest {
     }
 
     @Test
+    void theSelectorIsAFormWhoseChoiceOutlivesTheStepAReloadAndARestart() {
+        database = Database.embedded(dataDir);
+        Javalin first = App.create(new SessionStore(), LESSONS, new JdbcExperimentRepository(database.dataSource()))
+                .start(0);
+        servers.add(first);
+        WebClient browser = new WebClient(first.port());
+        assertEquals(303, browser.postForm("/configure", form(ConfigForm.BATCH_SIZE, "4")).statusCode());
+        assertEquals(303, browser.postForm("/step", Map.of("action", "backward")).statusCode());
+        String page = browser.get("/").body();
+        assertTrue(page.contains("action=\"/batch/sample\""), "a real form, posted without JavaScript");
+        assertTrue(page.contains("name=\"sample\" value=\"3\""), "a button per sample");
+
+        HttpResponse<String> chosen = browser.postForm("/batch/sample", Map.of("sample", "3"));
+        assertEquals(303, chosen.statusCode(), chosen.body());
+        assertEquals("/#batch", chosen.headers().firstValue("Location").orElseThrow());
+        assertTrue(browser.get("/").body().contains("Sample s = 3 ("), "the reloaded page shows sample 3");
+        String htmx = browser.postForm("/batch/sample", Map.of("sample", "2"), true).body();
+        assertTrue(htmx.contains("Sample s = 2 ("), "with htmx the step's fragments come back");
+        assertEquals(303, browser.postForm("/batch/sample", Map.of("sample", "3")).statusCode());
+        assertEquals(3, export(browser).get("batchSample").asInt(), "the choice is in the experiment's file");
+
+        assertEquals(303, browser.postForm("/step", Map.of("action", "whole")).statusCode());
+        assertEquals(303, browser.postForm("/step", Map.of("action", "pick")).statusCode());
+        assertTrue(browser.get("/").body().contains("Sample s = 3 ("), "the next batch shows sample 3 too");
+
+        first.stop();
+        Javalin second = App.create(new SessionStore(), LESSONS, new JdbcExperimentRepository(database.dataSource()))
+                .start(0);
+        servers.add(second);
+        WebClient back = browser.at(second.port());
+        assertEquals(200, back.get("/").statusCode());
+        assertEquals(303, back.postForm("/step", Map.of("action", "backward")).statusCode());
+        String afterRestart = back.get("/").body();
+        assertTrue(afterRestart.contains("Sample s = 3 ("), "after a restart the choice holds");
+        assertTrue(afterRestart.contains("value=\"3\" class=\"batch-choice current\"")
+                || afterRestart.contains("class=\"batch-choice current\""), "the selector marks it");
+        assertEquals(400, back.postForm("/batch/sample", Map.of("sample", "9")).statusCode());
+        assertEquals(400, back.postForm("/batch/sample", Map.of()).statusCode());
+    }
+
+    @Test
     void aBatchExperimentGoesThroughItsFileUnchangedAndTakesTheSameNextStep() {
         Config c = netstep.experiment.ConfigForm.parse(form(ConfigForm.BATCH_SIZE, "5",
                 ConfigForm.REGULARIZATION, "l1", ConfigForm.LAMBDA, "0.02")).config().orElseThrow();
