@@ -4,6 +4,7 @@ import org.jblas.DoubleMatrix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What a 2-input network computes over a rectangle of its input plane: the output, and every hidden
@@ -18,15 +19,27 @@ public record Surface(double x1Min, double x1Max, double x2Min, double x2Max, in
     public static Surface evaluate(Network network, double x1Min, double x1Max, double x2Min, double x2Max,
                                    int resolution) {
         if (network.inputs() != 2) throw new IllegalArgumentException("a surface needs a 2-input network");
+        return evaluate(network, x1Min, x1Max, x2Min, x2Max, resolution, p -> p);
+    }
+
+    /**
+     * The same over the plane of 2-D points whose network inputs are {@code inputsOf} each point (x₁, x₂), e.g. its
+     * features x₁², x₂², x₁x₂: the pictures stay in the points' own plane whatever the network is fed.
+     */
+    public static Surface evaluate(Network network, double x1Min, double x1Max, double x2Min, double x2Max,
+                                   int resolution, UnaryOperator<double[]> inputsOf) {
         int n = resolution;
-        DoubleMatrix grid = new DoubleMatrix(2, n * n);
+        DoubleMatrix grid = new DoubleMatrix(network.inputs(), n * n);
         for (int row = 0; row < n; row++) {
             double x2 = x2Max - (x2Max - x2Min) * (row + 0.5) / n;
             for (int col = 0; col < n; col++) {
                 double x1 = x1Min + (x1Max - x1Min) * (col + 0.5) / n;
-                int s = row * n + col;
-                grid.put(0, s, x1);
-                grid.put(1, s, x2);
+                double[] inputs = inputsOf.apply(new double[] {x1, x2});
+                if (inputs.length != network.inputs()) {
+                    throw new IllegalArgumentException("each point gives " + inputs.length + " inputs but the network takes "
+                            + network.inputs());
+                }
+                for (int i = 0; i < inputs.length; i++) grid.put(i, row * n + col, inputs[i]);
             }
         }
         List<double[][]> fs = network.activationRows(grid);

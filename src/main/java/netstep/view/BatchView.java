@@ -76,7 +76,7 @@ final class BatchView {
         return div(
                 p(text("This step takes a batch of "), strong("b = " + b), text(" sample" + (b == 1 ? "" : "s")
                         + " (" + e.config().order().label + "); an epoch of N = " + e.dataset().size()
-                        + " samples is ⌈N/b⌉ = " + e.stepsPerEpoch() + " steps."
+                        + " samples is ⌈N/b⌉ = " + e.stepsPerEpoch() + (e.stepsPerEpoch() == 1 ? " step." : " steps.")
                         + (b < e.config().batchSize() ? " The last batch of the epoch is smaller." : ""))),
                 table(thead(tr(th("s"), th("sample"), th("x"), th("y"))), tbody(body.toArray(DomContent[]::new)))
                         .withClass("batch-table").withId("batch-samples"),

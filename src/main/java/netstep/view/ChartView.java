@@ -166,8 +166,8 @@ final class ChartView {
         return ComputesView.computes(e);
     }
 
-    static DivTag computes(Network network, Dataset dataset) {
-        return ComputesView.computes(network, dataset);
+    static DivTag computes(Network network, Dataset dataset, netstep.experiment.DataSource source) {
+        return ComputesView.computes(network, dataset, source);
     }
 
     /** The smallest and largest finite values seen. */

@@ -8,6 +8,7 @@ import netstep.data.Dataset;
 import netstep.engine.Activation;
 import netstep.engine.Network;
 import netstep.engine.Surface;
+import netstep.experiment.DataSource;
 import netstep.experiment.Experiment;
 import netstep.experiment.Pictures;
 
@@ -25,18 +26,21 @@ final class ComputesView {
     }
 
     static DivTag computes(Experiment e) {
-        return computes(e.network(), e.dataset());
+        return computes(e.network(), e.dataset(), e.config().data());
     }
 
-    /** The panel depends on nothing but the network and the dataset, so it is rendered once for each pair. */
-    static DivTag computes(Network network, Dataset dataset) {
-        return div(rawHtml(PictureCache.html(network, dataset, () -> computesContent(network, dataset).render())))
+    /**
+     * The panel depends on nothing but the network and the dataset (an experiment's own instance, made once from
+     * {@code source} with its features), so it is rendered once for each pair.
+     */
+    static DivTag computes(Network network, Dataset dataset, DataSource source) {
+        return div(rawHtml(PictureCache.html(network, dataset, () -> computesContent(network, dataset, source).render())))
                 .withId("computes").withClass("panel chart-panel");
     }
 
-    private static DomContent computesContent(Network network, Dataset dataset) {
+    private static DomContent computesContent(Network network, Dataset dataset, DataSource source) {
         if (ClassView.isClassData(dataset)) return ClassView.computes(Pictures.classes(network, dataset), dataset);
-        Pictures.Computed computed = Pictures.of(network, dataset);
+        Pictures.Computed computed = Pictures.of(network, dataset, source);
         if (computed instanceof Pictures.Curve c) return curve(c);
         if (computed instanceof Pictures.Map2D m) return DecisionMapView.map(m, network);
         return scatter((Pictures.Scatter) computed);

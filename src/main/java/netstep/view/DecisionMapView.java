@@ -4,6 +4,7 @@ import netstep.view.render.*;
 
 import j2html.tags.DomContent;
 import netstep.data.Dataset;
+import netstep.data.InputFeature;
 import netstep.engine.Activation;
 import netstep.engine.Network;
 import netstep.engine.Surface;
@@ -41,13 +42,22 @@ final class DecisionMapView {
         svg.with(frame(s, x, y));
         double mid = (range[0] + range[1]) / 2;
         svg.with(samples(d, x, y, range));
-        return each(h3("What the network computes: the decision boundary"), svg,
+        return each(h3("What the network computes: the decision boundary"), svg, featuresNote(m),
                 p("Colour is the output ŷ" + (d.outputs() > 1 ? "[1]" : "") + " at each point of the plane (orange low, "
                         + "white " + Num.f(mid) + ", purple high); squares are samples labelled ≥ " + Num.f(mid)
                         + ", circles below.").withClass("chart-text"),
                 // each hidden neuron's own map is drawn inside it in the diagram (NeuronPictures), not again here
                 s.hidden().isEmpty() ? null : p("What each hidden neuron responds to is drawn inside it in the network "
                         + "diagram: its output f(a) over this plane, on the same colours.").withClass("chart-text"));
+    }
+
+    /** With input features, that the map is over the points themselves and each point is fed as its features. */
+    private static DomContent featuresNote(Pictures.Map2D m) {
+        if (m.features().isEmpty()) return null;
+        return p("The network is fed " + InputFeature.labels(m.features()) + " of each point, not the point itself. "
+                + "The map colours each point (x₁, x₂) of the plane by the output for its features, so a straight "
+                + "boundary in the features may be a curve here: on x₁² and x₂² a single layer draws a circle.")
+                .withClass("chart-text").withId("map-features");
     }
 
     /** The map's frame: its border, ticks and axis labels. */

@@ -42,7 +42,7 @@ final class HistoryView {
                             .attr("hx-swap", "outerHTML show:#trace:top")
                     : span("Step " + rec.step()).withTitle("Only the last " + Experiment.KEPT_TRACES
                             + " steps keep their full trace");
-            rows.add(tr(td(stepCell), td(String.valueOf(rec.epoch())), td(rec.samplesText()).withClass("history-samples"),
+            rows.add(tr(td(stepCell), td(String.valueOf(rec.epoch())), td(rec.samplesText()),
                     regularized ? MathView.cell(rec.dataLoss()) : null, MathView.cell(rec.loss()),
                     MathView.cell(rec.largestChange()), MathView.cell(rec.learningRate()))
                     .withId("history-step-" + rec.step()));

@@ -42,8 +42,10 @@ final class NeuronPictures {
     static DomContent pictures(Experiment e, double left, double gap, double[][] ys, double radius) {
         Network network = e.network();
         Dataset dataset = e.dataset();
-        if (network.inputs() != 2 || network.depth() < 2) return null;
-        return rawHtml(CACHE.get(new Key(network, dataset), () -> Pictures.neurons(network, dataset)
+        var source = e.config().data();
+        if (!Pictures.hasPlane(network, source) || network.depth() < 2) return null;
+        // the experiment's dataset instance is made once with its features, so the key stays (network, dataset)
+        return rawHtml(CACHE.get(new Key(network, dataset), () -> Pictures.neurons(network, dataset, source)
                 .map(s -> draw(network, dataset, s, left, gap, ys, radius).render()).orElse("")));
     }
 

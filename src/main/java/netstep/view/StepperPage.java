@@ -178,8 +178,9 @@ public final class StepperPage {
      * with its weight tables, and its diagram's edges, for the phases of the step after.
      * Meant for a background thread: a student reads the forward pass, loss and backpropagation first.
      */
-    public static void prerenderPictures(netstep.engine.Network network, Dataset dataset) {
-        ChartView.computes(network, dataset);
+    public static void prerenderPictures(netstep.engine.Network network, Dataset dataset,
+                                         netstep.experiment.DataSource source) {
+        ChartView.computes(network, dataset, source);
         DiagramView.prerenderEdges(network);
         WeightsView.prerender(network);
     }

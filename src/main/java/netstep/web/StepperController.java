@@ -241,8 +241,9 @@ final class StepperController {
             act(e, chosen, ctx.formParam("steps"));
             if (e.phase() == Phase.PICK) {
                 Dataset dataset = e.dataset(); // read here: the experiment belongs to this request's thread
+                var source = e.config().data();
                 e.trace().ifPresent(trace -> PRERENDER.execute(
-                        () -> StepperPage.prerenderPictures(trace.after(), dataset)));
+                        () -> StepperPage.prerenderPictures(trace.after(), dataset, source)));
             }
             if (!htmx(ctx)) return null;
             StepperPage.StepChanges changes = new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,

@@ -44,7 +44,7 @@ class DiagramEdgesTest {
         String fresh = WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render();
         assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "from the cache");
         WeightsView.clearCache();
-        StepperPage.prerenderPictures(e.network(), e.dataset());
+        StepperPage.prerenderPictures(e.network(), e.dataset(), e.config().data());
         assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "prerendered");
         assertTrue(fresh.contains("id=\"w1-1-1\">"), "the cells keep their ids");
     }

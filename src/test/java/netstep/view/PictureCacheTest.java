@@ -32,10 +32,10 @@ class PictureCacheTest {
     void theCachedPanelIsWhatAFreshDrawingGives() {
         var dataset = Datasets.byId(Datasets.CIRCLE).orElseThrow();
         PictureCache.clear();
-        String fresh = ChartView.computes(NETWORK, dataset).render();
-        String cached = ChartView.computes(NETWORK, dataset).render();
+        String fresh = ChartView.computes(NETWORK, dataset, null).render();
+        String cached = ChartView.computes(NETWORK, dataset, null).render();
         assertEquals(fresh, cached);
-        String other = ChartView.computes(NETWORK.withBias(0, 0, 0.5), dataset).render();
+        String other = ChartView.computes(NETWORK.withBias(0, 0, 0.5), dataset, null).render();
         assertNotEquals(fresh, other, "another network is drawn, not served from the cache");
     }
 }
