@@ -27,7 +27,7 @@ public final class ExperimentJson {
     public static final String FORMAT = "netstep-experiment";
     public static final int VERSION = 1;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "settings", "dataset", "network",
-            "steps", "epochs", "lossHistory", "lossSteps", "history");
+            "steps", "epochs", "lossHistory", "lossSteps", "history", "digits");
     /** How a loss that overflowed is written: JSON has no Infinity or NaN, and the file must load again. */
     public static final String INFINITY = "Infinity";
     public static final String NEGATIVE_INFINITY = "-Infinity";
@@ -53,6 +53,7 @@ public final class ExperimentJson {
         out.set("network", ApiJson.network(e.network()));
         out.put("steps", e.steps());
         out.put("epochs", e.epochs());
+        out.put("digits", e.digits());
         ArrayNode losses = out.putArray("lossHistory");
         e.lossHistory().forEach(v -> addMeasured(losses, v));
         ArrayNode lossSteps = out.putArray("lossSteps");
@@ -148,15 +149,26 @@ public final class ExperimentJson {
         List<Double> losses = losses(root.path("lossHistory"), steps);
         List<Integer> lossSteps = lossSteps(root.path("lossSteps"), losses.size());
         List<StepRecord> records = records(root.path("history"), stored, steps, data);
+        int digits = digits(root.path("digits"));
         if (!sameSamples(config.data().raw().dataset(), data)) {
             throw new InvalidInput("the file's samples are not those of the dataset its settings name ("
                     + config.datasetId() + "); was the file edited?");
         }
         try {
             e.restore(config, network, steps, losses, lossSteps, records);
+            e.setDigits(digits);
         } catch (IllegalArgumentException ex) {
             throw new InvalidInput("the experiment file does not fit together: " + ex.getMessage());
         }
+    }
+
+    /** The significant digits the pages show (2, 4 or 6); files written before the choice existed show 4. */
+    private static int digits(JsonNode n) {
+        if (n.isMissingNode()) return Experiment.DEFAULT_DIGITS;
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || (n.asInt() != 2 && n.asInt() != 4 && n.asInt() != 6)) {
+            throw new InvalidInput("digits must be 2, 4 or 6 (significant digits shown), not " + clip(n.toString()));
+        }
+        return n.asInt();
     }
 
     /** The mean loss at step 0 and after each step or trained epoch: no more values than the app keeps. */

@@ -29,6 +29,7 @@ final class HistoryView {
         int current = Math.max(1, Math.min(page, pages));
         SectionTag section = section(h2("Step history")).withId("history").withClass("panel");
         if (records.isEmpty()) return section.with(p("No steps yet."));
+        Digits d = DigitsView.of(e);
         List<DomContent> rows = new ArrayList<>();
         int newest = records.size() - 1 - (current - 1) * PAGE_SIZE;
         for (int r = newest; r > newest - PAGE_SIZE && r >= 0; r--) {
@@ -40,7 +41,7 @@ final class HistoryView {
                     : span("Step " + rec.step()).withTitle("Only the last " + Experiment.KEPT_TRACES
                             + " steps keep their full trace");
             rows.add(tr(td(stepCell), td(String.valueOf(rec.epoch())), td("#" + (rec.sampleIndex() + 1)),
-                    MathView.cell(rec.loss()), MathView.cell(rec.largestChange()), MathView.cell(rec.learningRate()))
+                    MathView.cell(d, rec.loss()), MathView.cell(d, rec.largestChange()), MathView.cell(d, rec.learningRate()))
                     .withId("history-step-" + rec.step()));
         }
         section.with(div(table(

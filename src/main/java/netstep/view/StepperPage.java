@@ -178,10 +178,10 @@ public final class StepperPage {
      * with its weight tables, and its diagram's edges, for the phases of the step after.
      * Meant for a background thread: a student reads the forward pass, loss and backpropagation first.
      */
-    public static void prerenderPictures(netstep.engine.Network network, Dataset dataset) {
+    public static void prerenderPictures(netstep.engine.Network network, Dataset dataset, int digits) {
         ChartView.computes(network, dataset);
         DiagramView.prerenderEdges(network);
-        WeightsView.prerender(network);
+        WeightsView.prerender(network, Digits.of(digits));
     }
 
     // the parts tests and the benchmark render alone

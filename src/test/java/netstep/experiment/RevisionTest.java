@@ -33,10 +33,10 @@ class RevisionTest {
             "epochs", "positionInEpoch", "currentMeanLoss", "lossHistory", "records", "record", "traceOfStep",
             "tailoring", "revision", "diverged", "logLossScale", "notice", "batch", "batchIndices", "batchOfStep",
             "batchStep", "chosenSample", "stepsPerEpoch", "questions", "awaiting", "answers", "scoreRight",
-            "scoreAsked");
+            "scoreAsked", "digits");
     static final Set<String> CHANGES = Set.of("restore", "reset", "configure", "advance", "goTo", "wholeStep",
             "epoch", "startTraining", "finishTraining", "abandonTraining", "stopTraining", "tell", "setParameter",
-            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample", "trainSteps", "answer");
+            "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample", "trainSteps", "answer", "setDigits");
 
     @Test
     void everyPublicMethodIsAReadOrAChangeExercisedBelow() {
@@ -81,7 +81,9 @@ class RevisionTest {
                         lesson.openOn(), lesson.tailoring(0)),
                 e -> e.resumeLesson(null, lesson.tailoring(0)),
                 Experiment::leaveLesson,
-                e -> e.setLogLossScale(!e.logLossScale())));
+                e -> e.setLogLossScale(!e.logLossScale()),
+                // the number format is stored with the experiment (issue 12, 6)
+                e -> e.setDigits(new int[] {2, 4, 6}[e.steps() % 3])));
         Experiment e = new Experiment(Config.defaults());
         Random random = new Random(7);
         int changed = 0;
