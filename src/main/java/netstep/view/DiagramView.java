@@ -117,8 +117,38 @@ final class DiagramView {
 
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius),
                 neurons(d, network, trace, labels, layout, features), flow(labels, height));
+        if (oneWeight(network)) svg.with(weightLabel(d, network, ys, columnGap));
         return div(p(caption(d, labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
+                oneWeight(network) && !StepperPage.hidden(e.tailoring().orElse(null), "edit") ? weightGuess() : null,
                 svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    /** y = wx, the lecture's smallest perceptron: one input, one output, one weight, which the diagram names. */
+    static boolean oneWeight(Network network) {
+        return network.depth() == 1 && network.inputs() == 1 && network.layer(0).outputs() == 1;
+    }
+
+    /** "w = 1" on the one edge, above its middle: the number the lesson asks the student to guess. */
+    private static Svg weightLabel(Digits d, Network network, double[][] ys, double columnGap) {
+        double x = SIDE + columnGap / 2;
+        double y = (ys[0][0] + ys[1][0]) / 2 - 8;
+        return Svg.text(x, y, "w = " + d.f(network.layer(0).weight(0, 0))).withId("edge-w").withClass("edge-label");
+    }
+
+    /**
+     * The guess of w typed beside the diagram: it sets W1[1,1] as the weight form below does, so the next steps
+     * show how far ŷ = wx lands from y with it.
+     */
+    private static j2html.tags.specialized.FormTag weightGuess() {
+        return form(
+                input().withType("hidden").withName("parameter").withValue("W1[1,1]"),
+                label("Your guess: w = ").attr("for", "w-guess"),
+                input().withType("text").withName("value").withId("w-guess").attr("inputmode", "decimal")
+                        .attr("size", "7").attr("autocomplete", "off").attr("placeholder", "___").isRequired(),
+                text(" "),
+                button("Set w").withType("submit").withClass("small")
+        ).withId("w-guess-form").withClass("w-guess").withMethod("post").withAction("/edit")
+                .attr("hx-post", "/edit").attr("hx-swap", "none");
     }
 
     /** The neurons, a column per layer, each labelled with the phase's numbers. */
