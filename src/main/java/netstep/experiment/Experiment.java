@@ -78,6 +78,8 @@ public final class Experiment {
         }
     };
     private boolean logLossScale;
+    /** The significant digits the student reads numbers with (2, 4 or 6); kept by reset and a new configuration. */
+    private int digits = DEFAULT_DIGITS;
     private Tailoring tailoring;
     /** A lesson's exact starting parameters: reset returns to them while they fit the configuration. */
     private Network startingNetwork;
@@ -979,6 +981,23 @@ public final class Experiment {
     /** True once a step overflowed: training stopped there until a reset or a new configuration. */
     public boolean diverged() {
         return diverged;
+    }
+
+    /** The significant digits the pages show numbers with: 2, 4 or 6. */
+    public static final int DEFAULT_DIGITS = 4;
+
+    public int digits() {
+        return digits;
+    }
+
+    /** Shows numbers with 2, 4 or 6 significant digits: a choice of the student's, stored with the experiment. */
+    public void setDigits(int significant) {
+        if (significant != 2 && significant != 4 && significant != 6) {
+            throw new IllegalArgumentException("numbers are shown with 2, 4 or 6 significant digits, not " + significant);
+        }
+        if (significant == digits) return;
+        digits = significant;
+        changed();
     }
 
     public boolean logLossScale() {

@@ -28,7 +28,7 @@ public final class ExperimentJson {
     public static final String FORMAT = "netstep-experiment";
     public static final int VERSION = 1;
     private static final Set<String> TOP_LEVEL = Set.of("format", "version", "settings", "dataset", "network",
-            "steps", "epochs", "lossHistory", "lossSteps", "history", "batchSample");
+            "steps", "epochs", "lossHistory", "lossSteps", "history", "batchSample", "digits");
     /** How a loss that overflowed is written: JSON has no Infinity or NaN, and the file must load again. */
     public static final String INFINITY = "Infinity";
     public static final String NEGATIVE_INFINITY = "-Infinity";
@@ -56,6 +56,7 @@ public final class ExperimentJson {
         out.put("epochs", e.epochs());
         // which sample of each batch the page shows, as the selector left it (from 1; absent with b = 1)
         if (e.config().batchSize() > 1) out.put("batchSample", e.chosenSampleOfBatches() + 1);
+        out.put("digits", e.digits());
         ArrayNode losses = out.putArray("lossHistory");
         e.lossHistory().forEach(v -> addMeasured(losses, v));
         ArrayNode lossSteps = out.putArray("lossSteps");
@@ -157,6 +158,7 @@ public final class ExperimentJson {
         List<Double> losses = losses(root.path("lossHistory"), steps);
         List<Integer> lossSteps = lossSteps(root.path("lossSteps"), losses.size());
         List<StepRecord> records = records(root.path("history"), stored, steps, data);
+        int digits = digits(root.path("digits"));
         if (!sameSamples(config.data().raw().dataset(), data)) {
             throw new InvalidInput("the file's samples are not those of the dataset its settings name ("
                     + config.datasetId() + "); was the file edited?");
@@ -165,9 +167,19 @@ public final class ExperimentJson {
                 ? whole(root.path("batchSample"), "batchSample", 1, config.batchSize()) : 1;
         try {
             e.restore(config, network, steps, losses, lossSteps, records, batchSample - 1);
+            e.setDigits(digits);
         } catch (IllegalArgumentException ex) {
             throw new InvalidInput("the experiment file does not fit together: " + ex.getMessage());
         }
+    }
+
+    /** The significant digits the pages show (2, 4 or 6); files written before the choice existed show 4. */
+    private static int digits(JsonNode n) {
+        if (n.isMissingNode()) return Experiment.DEFAULT_DIGITS;
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || (n.asInt() != 2 && n.asInt() != 4 && n.asInt() != 6)) {
+            throw new InvalidInput("digits must be 2, 4 or 6 (significant digits shown), not " + clip(n.toString()));
+        }
+        return n.asInt();
     }
 
     /** The mean loss at step 0 and after each step or trained epoch: no more values than the app keeps. */

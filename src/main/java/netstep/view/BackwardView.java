@@ -32,21 +32,21 @@ final class BackwardView {
     }
 
     static DomContent body(Experiment e, StepTrace t) {
-        return div(ImageView.rowsAsImages(e, t, false), layers(t));
+        return div(ImageView.rowsAsImages(e, t, false), layers(DigitsView.of(e), t));
     }
 
-    private static DomContent layers(StepTrace t) {
+    private static DomContent layers(Digits d, StepTrace t) {
         DivTag div = div();
         div.with(gradientWarnings(t));
         Loss loss = t.lossFunction();
         div.with(p("Start at the loss: " + loss.gradientFormula() + ", for each output. "
                 + "Then go backwards through the layers with the chain rule: "
                 + "∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W."));
-        for (int l = t.forward().size() - 1; l >= 0; l--) div.with(layer(t, l));
+        for (int l = t.forward().size() - 1; l >= 0; l--) div.with(layer(d, t, l));
         return div;
     }
 
-    private static DivTag layer(StepTrace t, int l) {
+    private static DivTag layer(Digits d, StepTrace t, int l) {
         int depth = t.forward().size();
         int n = l + 1;
         StepTrace.LayerBackward bw = t.backward().get(l);
@@ -57,22 +57,22 @@ final class BackwardView {
                 + ", passed back from layer " + (n + 1);
         return div(
                 h3("Layer " + n + (n == depth ? " (output)" : "")),
-                n < depth ? pathSums(t, l) : null,
+                n < depth ? pathSums(d, t, l) : null,
                 p("∂L/∂" + sym("f", n) + " " + origin + ";  ∂" + sym("f", n) + "/∂" + sym("a", n) + ": "
                         + act.derivativeFormula().replace("∂f/∂a = ", "")).withClass("note"),
                 bw.jacobian() == null
-                        ? equation(labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("⊙"),
-                                labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(bw.df_da())), op("="),
-                                labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n)))
-                        : softmaxBackward(n, bw, t),
-                equation(labelled("∂L/∂" + sym("a", n), column(bw.dL_da())), op("·"),
-                        labelled(xName + "ᵀ", row(fw.input())), op("="),
-                        labelled("∂L/∂" + sym("W", n), matrix(bw.dL_dW(), "bwd-dW" + n)),
+                        ? equation(labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df(), "bwd-df" + n)), op("⊙"),
+                                labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(d, bw.df_da())), op("="),
+                                labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da(), "bwd-da" + n)))
+                        : softmaxBackward(d, n, bw, t),
+                equation(labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da())), op("·"),
+                        labelled(xName + "ᵀ", row(d, fw.input())), op("="),
+                        labelled("∂L/∂" + sym("W", n), matrix(d, bw.dL_dW(), "bwd-dW" + n)),
                         span("and").withClass("note"),
-                        labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), column(bw.dL_db(), "bwd-db" + n))),
-                chainRule(n, bw, fw),
+                        labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), column(d, bw.dL_db(), "bwd-db" + n))),
+                chainRule(d, n, bw, fw),
                 n > 1 ? p("Passed back: ∂L/∂" + xName + " = " + sym("W", n) + "ᵀ ∂L/∂" + sym("a", n) + " = "
-                        + TraceView.vector(bw.dL_dx())) : null
+                        + TraceView.vector(d, bw.dL_dx())) : null
         ).withClass("layer-block");
     }
 
@@ -81,7 +81,7 @@ final class BackwardView {
      * ∂L/∂fₖ = Σⱼ wⱼₖ · ∂L/∂aⱼ, with every term's numbers from the trace (wide layers: the first terms, then all
      * of them one click away).
      */
-    private static DomContent pathSums(StepTrace t, int l) {
+    private static DomContent pathSums(Digits d, StepTrace t, int l) {
         int n = l + 1;
         StepTrace.LayerBackward next = t.backward().get(l + 1);
         netstep.engine.Layer feeds = t.before().layer(l + 1);
@@ -90,11 +90,11 @@ final class BackwardView {
         for (int k = 0; k < Math.min(dL_df.size(), MathView.SHOWN); k++) {
             List<String> terms = new ArrayList<>();
             for (int j = 0; j < feeds.outputs(); j++) {
-                terms.add(Num.inFormula(feeds.weight(j, k)) + "·" + Num.inFormula(next.dL_da().get(j)));
+                terms.add(d.inFormula(feeds.weight(j, k)) + "·" + d.inFormula(next.dL_da().get(j)));
             }
             String head = "∂L/∂" + sym("f", n) + "[" + (k + 1) + "] = Σⱼ " + sym("W", n + 1) + "[j," + (k + 1)
                     + "] · ∂L/∂" + sym("a", n + 1) + "[j] = ";
-            String value = " = " + Num.f(dL_df.get(k));
+            String value = " = " + d.f(dL_df.get(k));
             if (terms.size() <= FIRST_TERMS) {
                 lines.add(li(head + String.join(" + ", terms) + value).withId("bwd-sum" + n + "-" + (k + 1)));
             } else {
@@ -113,53 +113,53 @@ final class BackwardView {
     private static final int FIRST_TERMS = 4;
 
     /** Softmax is not element-wise: ∂L/∂a goes through its full Jacobian J = diag(ŷ) − ŷŷᵀ. */
-    private static DomContent softmaxBackward(int n, StepTrace.LayerBackward bw, StepTrace t) {
+    private static DomContent softmaxBackward(Digits d, int n, StepTrace.LayerBackward bw, StepTrace t) {
         return div(
-                equation(labelled("Jᵀ = (diag(ŷ) − ŷŷᵀ)ᵀ", matrix(bw.jacobian(), "bwd-jac" + n)), op("·"),
-                        labelled("∂L/∂" + sym("f", n), column(bw.dL_df(), "bwd-df" + n)), op("="),
-                        labelled("∂L/∂" + sym("a", n), column(bw.dL_da(), "bwd-da" + n))),
+                equation(labelled("Jᵀ = (diag(ŷ) − ŷŷᵀ)ᵀ", matrix(d, bw.jacobian(), "bwd-jac" + n)), op("·"),
+                        labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df(), "bwd-df" + n)), op("="),
+                        labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da(), "bwd-da" + n))),
                 t.lossFunction() == Loss.CROSS_ENTROPY
                         ? p("For softmax with cross-entropy this product is simply ŷ − y: each ∂L/∂" + sym("a", n)
                                 + "ₖ = ŷₖ − yₖ.").withClass("note")
                         : null);
     }
 
-    private static TableTag row(Vec v) {
-        return matrix(Mat.of(new double[][] {v.toArray()}));
+    private static TableTag row(Digits d, Vec v) {
+        return matrix(d, Mat.of(new double[][] {v.toArray()}));
     }
 
     /** The lecture's ∂L/∂w = ∂L/∂f · ∂f/∂a · ∂a/∂w for one weight, with numbers. */
-    private static DomContent chainRule(int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw) {
+    private static DomContent chainRule(Digits d, int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw) {
         List<DomContent> lines = new ArrayList<>();
         int rows = Math.min(bw.dL_dW().rows(), 4);
         int cols = Math.min(bw.dL_dW().columns(), 4);
         for (int j = 0; j < rows; j++) {
-            for (int i = 0; i < cols; i++) lines.add(li(chainRuleLine(n, bw, fw, j, i)));
+            for (int i = 0; i < cols; i++) lines.add(li(chainRuleLine(d, n, bw, fw, j, i)));
         }
         if (rows * cols < bw.dL_dW().rows() * bw.dL_dW().columns()) {
             lines.add(li("… and likewise for the other " + (bw.dL_dW().rows() * bw.dL_dW().columns() - rows * cols)
                     + " weights: every entry of the matrix above."));
         }
-        DetailsTag d = details(summary("The chain rule, weight by weight"), ul(lines.toArray(DomContent[]::new))
+        DetailsTag rule = details(summary("The chain rule, weight by weight"), ul(lines.toArray(DomContent[]::new))
                 .withClass("sums"));
-        if (n == 1 || lines.size() <= 4) d.attr("open");
-        return d;
+        if (n == 1 || lines.size() <= 4) rule.attr("open");
+        return rule;
     }
 
     /** ∂L/∂W[j,i] of layer n as the chain rule's product, with its numbers. */
-    static String chainRuleLine(int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw, int j, int i) {
+    static String chainRuleLine(Digits d, int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw, int j, int i) {
         String w = sym("W", n) + "[" + (j + 1) + "," + (i + 1) + "]";
         String a = sym("a", n) + "[" + (j + 1) + "]";
         if (bw.jacobian() != null) {
             // softmax: ∂L/∂a[j] already gathers every ∂f_k/∂a_j, so the chain has two links
             return "∂L/∂" + w + " = ∂L/∂" + a + " · ∂" + a + "/∂" + w + " = "
-                    + Num.inFormula(bw.dL_da().get(j)) + " · " + Num.inFormula(fw.input().get(i)) + " = "
-                    + Num.f(bw.dL_dW().get(j, i));
+                    + d.inFormula(bw.dL_da().get(j)) + " · " + d.inFormula(fw.input().get(i)) + " = "
+                    + d.f(bw.dL_dW().get(j, i));
         }
         String f = sym("f", n) + "[" + (j + 1) + "]";
         return "∂L/∂" + w + " = ∂L/∂" + f + " · ∂" + f + "/∂" + a + " · ∂" + a + "/∂" + w + " = "
-                + Num.inFormula(bw.dL_df().get(j)) + " · " + Num.inFormula(bw.df_da().get(j)) + " · "
-                + Num.inFormula(fw.input().get(i)) + " = " + Num.f(bw.dL_dW().get(j, i));
+                + d.inFormula(bw.dL_df().get(j)) + " · " + d.inFormula(bw.df_da().get(j)) + " · "
+                + d.inFormula(fw.input().get(i)) + " = " + d.f(bw.dL_dW().get(j, i));
     }
 
     private static DomContent gradientWarnings(StepTrace t) {

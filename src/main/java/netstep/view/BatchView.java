@@ -11,6 +11,7 @@ import netstep.engine.Regularization;
 import netstep.experiment.DataSource;
 import netstep.experiment.Experiment;
 import netstep.experiment.Experiment.BatchStep;
+import netstep.view.render.Digits;
 import netstep.view.render.Num;
 
 import java.util.ArrayList;
@@ -32,18 +33,18 @@ final class BatchView {
     }
 
     /** The phase's summary line for a batch step, or null for a one-sample step (the phase view's own then). */
-    static String summaryLine(netstep.experiment.Phase p, BatchStep step) {
+    static String summaryLine(Digits d, netstep.experiment.Phase p, BatchStep step) {
         if (step == null) return null;
         BatchTrace t = step.trace();
         boolean regularized = !t.regularization().none();
         return switch (p) {
             case PICK -> "a batch of b = " + t.batchSize() + " samples: " + rows(step.rows());
             case FORWARD -> "ŷₛ for each of the " + t.batchSize() + " samples";
-            case LOSS -> "L = (1/b) Σₛ Lₛ = " + Num.f(t.dataLoss())
-                    + (regularized ? ", λR = " + Num.f(t.lambdaR()) + ", L + λR = " + Num.f(t.loss()) : "");
+            case LOSS -> "L = (1/b) Σₛ Lₛ = " + d.f(t.dataLoss())
+                    + (regularized ? ", λR = " + d.f(t.lambdaR()) + ", L + λR = " + d.f(t.loss()) : "");
             case BACKWARD -> "∂L/∂θ = (1/b) Σₛ ∂Lₛ/∂θ" + (regularized ? ", plus λ ∂R/∂W" : "");
             case UPDATE -> (regularized ? "θ ← θ − η(∂L/∂θ + λ ∂R/∂θ)" : "θ ← θ − η ∂L/∂θ") + " with the batch's mean, η = "
-                    + Num.f(t.learningRate());
+                    + d.f(t.learningRate());
             default -> null;
         };
     }
@@ -63,6 +64,7 @@ final class BatchView {
 
     /** 1. Pick: the b samples of the batch, the chosen one marked. */
     static DomContent pick(Experiment e, BatchStep step) {
+        Digits d = DigitsView.of(e);
         if (step == null) return null;
         BatchTrace t = step.trace();
         List<Integer> rows = step.rows();
@@ -71,7 +73,7 @@ final class BatchView {
         for (int s = 0; s < listed(b); s++) {
             BatchTrace.Sample sample = t.samples().get(s);
             body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td("#" + (rows.get(s) + 1)),
-                    td(TraceView.vector(sample.x())), td(TraceView.vector(sample.y())))));
+                    td(TraceView.vector(d, sample.x())), td(TraceView.vector(d, sample.y())))));
         }
         return div(
                 p(text("This step takes a batch of "), strong("b = " + b), text(" sample" + (b == 1 ? "" : "s")
@@ -89,11 +91,12 @@ final class BatchView {
 
     /** 2. Forward: each sample's prediction ŷₛ. */
     static DomContent forward(Experiment e, BatchStep step) {
+        Digits d = DigitsView.of(e);
         if (step == null) return null;
         BatchTrace t = step.trace();
         List<DomContent> body = new ArrayList<>();
         for (int s = 0; s < listed(t.batchSize()); s++) {
-            body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(t.samples().get(s).prediction())))));
+            body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(d, t.samples().get(s).prediction())))));
         }
         return div(p("The forward pass runs once per sample of the batch, with the same parameters θ:"),
                 table(thead(tr(th("s"), th("ŷₛ = f(xₛ; θ)"))), tbody(body.toArray(DomContent[]::new)))
@@ -103,25 +106,26 @@ final class BatchView {
 
     /** 3. Loss: each Lₛ, their mean L, and with regularization λR and L + λR. */
     static DomContent loss(Experiment e, BatchStep step) {
+        Digits d = DigitsView.of(e);
         if (step == null) return null;
         BatchTrace t = step.trace();
         int b = t.batchSize();
         List<DomContent> body = new ArrayList<>();
         for (int s = 0; s < listed(b); s++) {
             BatchTrace.Sample sample = t.samples().get(s);
-            body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(sample.prediction())),
-                    td(TraceView.vector(sample.y())), cell(sample.loss()).withId("batch-loss-" + (s + 1)))));
+            body.add(marked(step, s, tr(td(String.valueOf(s + 1)), td(TraceView.vector(d, sample.prediction())),
+                    td(TraceView.vector(d, sample.y())), cell(d, sample.loss()).withId("batch-loss-" + (s + 1)))));
         }
         Regularization r = t.regularization();
         DivTag totals = div(p(text("Data loss, the mean over the batch: L = (1/b) Σₛ Lₛ = "),
-                b(Num.f(t.dataLoss())).withId("batch-data-loss").withTitle(Num.exact(t.dataLoss()))));
+                b(d.f(t.dataLoss())).withId("batch-data-loss").withTitle(Num.exact(t.dataLoss()))));
         if (!r.none()) {
             totals.with(
                     p(text("Regularization (" + r.kind().label + ", " + r.kind().formula + " over the weights, not "
-                            + "the biases): R = " + Num.f(t.penalty()) + ", λR = " + Num.f(r.lambda()) + " × "
-                            + Num.inFormula(t.penalty()) + " = "), b(Num.f(t.lambdaR())).withId("batch-lambda-r").withTitle(Num.exact(t.lambdaR()))),
-                    p(text("The loss the step descends: L + λR = " + Num.f(t.dataLoss()) + " + "
-                            + Num.inFormula(t.lambdaR()) + " = "), b(Num.f(t.loss())).withId("batch-total-loss").withTitle(Num.exact(t.loss()))));
+                            + "the biases): R = " + d.f(t.penalty()) + ", λR = " + d.f(r.lambda()) + " × "
+                            + d.inFormula(t.penalty()) + " = "), b(d.f(t.lambdaR())).withId("batch-lambda-r").withTitle(Num.exact(t.lambdaR()))),
+                    p(text("The loss the step descends: L + λR = " + d.f(t.dataLoss()) + " + "
+                            + d.inFormula(t.lambdaR()) + " = "), b(d.f(t.loss())).withId("batch-total-loss").withTitle(Num.exact(t.loss()))));
         }
         return div(table(thead(tr(th("s"), th("ŷₛ"), th("yₛ"), th("Lₛ"))), tbody(body.toArray(DomContent[]::new)))
                         .withClass("batch-table").withId("batch-losses"),
@@ -130,6 +134,7 @@ final class BatchView {
 
     /** 4. Backpropagation: the sample selector, and per layer the mean gradient, λ ∂R/∂W and their sum. */
     static DomContent backward(Experiment e, BatchStep step) {
+        Digits d = DigitsView.of(e);
         if (step == null) return null;
         BatchTrace t = step.trace();
         Regularization r = t.regularization();
@@ -142,12 +147,12 @@ final class BatchView {
             int n = l + 1;
             BatchTrace.LayerGradient g = t.gradients().get(l);
             DivTag eq = r.none()
-                    ? equation(labelled("∂L/∂" + sym("W", n) + " (mean)", matrix(g.dL_dW(), "batch-dw" + n)),
-                            labelled("∂L/∂" + sym("b", n) + " (mean)", column(g.dL_db(), "batch-db" + n)))
-                    : equation(labelled("∂L/∂" + sym("W", n) + " (mean)", matrix(g.dL_dW(), "batch-dw" + n)),
-                            op("+"), labelled("λ ∂R/∂" + sym("W", n), matrix(g.lambda_dR_dW(), "batch-rw" + n)),
-                            op("="), labelled("∂(L + λR)/∂" + sym("W", n), matrix(g.dTotal_dW(), "batch-tw" + n)),
-                            labelled("∂L/∂" + sym("b", n) + " (mean)", column(g.dL_db(), "batch-db" + n)));
+                    ? equation(labelled("∂L/∂" + sym("W", n) + " (mean)", matrix(d, g.dL_dW(), "batch-dw" + n)),
+                            labelled("∂L/∂" + sym("b", n) + " (mean)", column(d, g.dL_db(), "batch-db" + n)))
+                    : equation(labelled("∂L/∂" + sym("W", n) + " (mean)", matrix(d, g.dL_dW(), "batch-dw" + n)),
+                            op("+"), labelled("λ ∂R/∂" + sym("W", n), matrix(d, g.lambda_dR_dW(), "batch-rw" + n)),
+                            op("="), labelled("∂(L + λR)/∂" + sym("W", n), matrix(d, g.dTotal_dW(), "batch-tw" + n)),
+                            labelled("∂L/∂" + sym("b", n) + " (mean)", column(d, g.dL_db(), "batch-db" + n)));
             div.with(div(h3("Layer " + n + ": the gradient the update uses"), eq).withClass("layer-block"));
         }
         return div.withClass("batch");
@@ -155,13 +160,14 @@ final class BatchView {
 
     /** 5. Update: θ ← θ − η(∂L/∂θ + λ ∂R/∂θ) with the batch's mean gradient, in place of the one-sample update. */
     static DomContent update(Experiment e, BatchStep step) {
+        Digits d = DigitsView.of(e);
         if (step == null) return null;
         BatchTrace t = step.trace();
         boolean regularized = !t.regularization().none();
         double eta = t.learningRate();
         DivTag div = div(p("Each parameter moves against the batch's mean gradient"
                 + (regularized ? " plus the regularization's: W ← W − η(∂L/∂W + λ ∂R/∂W), b ← b − η ∂L/∂b"
-                : ": θ ← θ − η ∂L/∂θ") + ", with η = " + Num.f(eta) + ". The new parameters:"))
+                : ": θ ← θ − η ∂L/∂θ") + ", with η = " + d.f(eta) + ". The new parameters:"))
                 .withId("batch-update").withClass("batch");
         for (int l = 0; l < t.gradients().size(); l++) {
             int n = l + 1;
@@ -169,16 +175,16 @@ final class BatchView {
             Layer after = t.after().layer(l);
             BatchTrace.LayerGradient g = t.gradients().get(l);
             String gradient = regularized
-                    ? "(" + Num.inFormula(g.dL_dW().get(0, 0)) + " + " + Num.inFormula(g.lambda_dR_dW().get(0, 0)) + ")"
-                    : Num.inFormula(g.dL_dW().get(0, 0));
+                    ? "(" + d.inFormula(g.dL_dW().get(0, 0)) + " + " + d.inFormula(g.lambda_dR_dW().get(0, 0)) + ")"
+                    : d.inFormula(g.dL_dW().get(0, 0));
             div.with(div(
                     h3("Layer " + n),
-                    equation(labelled(sym("W", n) + " new", matrix(after.weights(), "batch-upd-w" + n)),
-                            labelled(sym("b", n) + " new", column(after.biases(), "batch-upd-b" + n))),
-                    p(sym("W", n) + "[1,1] ← " + Num.f(before.weight(0, 0)) + " − " + Num.f(eta) + " × " + gradient
-                            + " = " + Num.f(after.weight(0, 0))).withClass("batch-update-formula"),
-                    t.biasesTrained() ? p(sym("b", n) + "[1] ← " + Num.f(before.bias(0)) + " − " + Num.f(eta) + " × "
-                            + Num.inFormula(g.dL_db().get(0)) + " = " + Num.f(after.bias(0)))
+                    equation(labelled(sym("W", n) + " new", matrix(d, after.weights(), "batch-upd-w" + n)),
+                            labelled(sym("b", n) + " new", column(d, after.biases(), "batch-upd-b" + n))),
+                    p(sym("W", n) + "[1,1] ← " + d.f(before.weight(0, 0)) + " − " + d.f(eta) + " × " + gradient
+                            + " = " + d.f(after.weight(0, 0))).withClass("batch-update-formula"),
+                    t.biasesTrained() ? p(sym("b", n) + "[1] ← " + d.f(before.bias(0)) + " − " + d.f(eta) + " × "
+                            + d.inFormula(g.dL_db().get(0)) + " = " + d.f(after.bias(0)))
                             : p("Biases are frozen: they are not trained.")
             ).withClass("layer-block"));
         }
@@ -190,6 +196,7 @@ final class BatchView {
      * the page) and with htmx (the step's fragments come back out of band). The choice holds for later batches too.
      */
     static DomContent selector(Experiment e, BatchStep step) {
+        Digits d = DigitsView.of(e);
         BatchTrace t = step.trace();
         // it chooses within the current step: a past step from the history has none
         if (t.batchSize() < 2 || e.batch().orElse(null) != t) return null;
@@ -209,15 +216,16 @@ final class BatchView {
 
     /** The raw point and its input features (2-D data fed as features), or null. */
     static DomContent rawPoint(Experiment e, Vec x, int sampleIndex) {
+        Digits d = DigitsView.of(e);
         if (!(e.config().data() instanceof DataSource.Featured f)) return null;
         double[] raw = f.source().dataset().x(sampleIndex);
         List<InputFeature> features = f.features();
         List<DomContent> cells = new ArrayList<>();
         // x is the sample as the network was fed it: the features, in order
         for (int k = 0; k < features.size(); k++) {
-            cells.add(li(features.get(k).label + " = " + Num.f(x.get(k))));
+            cells.add(li(features.get(k).label + " = " + d.f(x.get(k))));
         }
-        return div(p(text("The raw point: (x₁, x₂) = (" + Num.f(raw[0]) + ", " + Num.f(raw[1])
+        return div(p(text("The raw point: (x₁, x₂) = (" + d.f(raw[0]) + ", " + d.f(raw[1])
                         + "). The network is fed its input features:")).withId("raw-point"),
                 ul(cells.toArray(DomContent[]::new)).withClass("features-of-point")).withClass("raw-point");
     }

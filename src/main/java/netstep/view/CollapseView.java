@@ -30,8 +30,8 @@ final class CollapseView {
                         + "layer y = Wx + b with W = " + String.join("", factors) + " and b carried through the layers "
                         + "(for two layers, b = W₂b₁ + b₂). Stacking linear layers adds parameters but no power: "
                         + "it cannot fit XOR. A nonlinearity between the layers is what helps."),
-                equation(labelled("W = " + String.join("", factors), matrix(collapse.weights(), "collapse-w")),
-                        labelled("b", column(collapse.biases(), "collapse-b"))),
+                equation(labelled("W = " + String.join("", factors), matrix(DigitsView.of(e), collapse.weights(), "collapse-w")),
+                        labelled("b", column(DigitsView.of(e), collapse.biases(), "collapse-b"))),
                 p(text("Single layer: " + collapse.parameterCount().formula() + ". The network: "
                         + network.parameterCount().formula() + "."))
         ).withId("collapse").withClass("panel");

@@ -83,7 +83,7 @@ final class ControlsView {
                 span(text("Epoch "), strong(String.valueOf(e.epochs())).withId("epoch-count"),
                         text(" (" + position + ")")),
                 span(text("Phase: "), strong(e.phase().label).withId("phase-name")),
-                span(text("Mean training loss "), strong(Num.f(e.currentMeanLoss())).withId("mean-loss")
+                span(text("Mean training loss "), strong(DigitsView.of(e).f(e.currentMeanLoss())).withId("mean-loss")
                         .withTitle(Num.exact(e.currentMeanLoss()))),
                 span(a("Loss curve").withHref("#loss-chart"), text(" · "),
                         a("What it computes").withHref("#computes")).withClass("jumps")

@@ -26,8 +26,13 @@ final class DiagramView {
     private static final double TOP = 34;
     private static final double BOTTOM = 40;
     private static final double SIDE = 48;
-    /** Room right of the outputs for the target y and the loss terms. */
-    private static final double RIGHT_SIDE = 96;
+    /** Room right of the outputs for the target y and the loss terms: "y -1.23457e-05" at 6 digits beside a pill. */
+    private static final double RIGHT_SIDE = 136;
+    /** A label's font size (CSS px, the style sheet's) and its monospace advance: labels are sized before drawing. */
+    static final double LABEL_FONT = 11;
+    static final double LABEL_ADVANCE = 0.61;
+    /** Room left and right of a label inside its shape. */
+    static final double LABEL_PADDING = 4;
 
     private DiagramView() {
     }
@@ -84,6 +89,7 @@ final class DiagramView {
                 : phase == Phase.BACKWARD ? Labels.GRADIENTS
                 : Labels.UPDATE;
         Network network = e.network();
+        Digits d = DigitsView.of(e);
         List<Integer> sizes = network.sizes();
         Geometry layout = new Geometry(network);
         double height = layout.height;
@@ -102,21 +108,51 @@ final class DiagramView {
         // the changes: before it, every phase of a step draws the same edges, so they are rendered once per network
         DomContent edges;
         if (labels == Labels.GRADIENTS) {
-            edges = edges(network, ys, radius, columnGap, new GradientEdges(trace));
+            edges = edges(network, ys, radius, columnGap, new GradientEdges(trace, d));
         } else if (labels == Labels.UPDATE) {
-            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace));
+            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d));
         } else {
             edges = rawHtml(EDGES.get(network, () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()));
         }
 
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius),
-                neurons(network, trace, labels, layout, features), flow(labels, height));
-        return div(p(caption(labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
+                neurons(d, network, trace, labels, layout, features), flow(labels, height));
+        if (oneWeight(network)) svg.with(weightLabel(d, network, ys, columnGap));
+        return div(p(caption(d, labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
+                oneWeight(network) && !StepperPage.hidden(e.tailoring().orElse(null), "edit") ? weightGuess() : null,
                 svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
     }
 
+    /** y = wx, the lecture's smallest perceptron: one input, one output, one weight, which the diagram names. */
+    static boolean oneWeight(Network network) {
+        return network.depth() == 1 && network.inputs() == 1 && network.layer(0).outputs() == 1;
+    }
+
+    /** "w = 1" on the one edge, above its middle: the number the lesson asks the student to guess. */
+    private static Svg weightLabel(Digits d, Network network, double[][] ys, double columnGap) {
+        double x = SIDE + columnGap / 2;
+        double y = (ys[0][0] + ys[1][0]) / 2 - 8;
+        return Svg.text(x, y, "w = " + d.f(network.layer(0).weight(0, 0))).withId("edge-w").withClass("edge-label");
+    }
+
+    /**
+     * The guess of w typed beside the diagram: it sets W1[1,1] as the weight form below does, so the next steps
+     * show how far ŷ = wx lands from y with it.
+     */
+    private static j2html.tags.specialized.FormTag weightGuess() {
+        return form(
+                input().withType("hidden").withName("parameter").withValue("W1[1,1]"),
+                label("Your guess: w = ").attr("for", "w-guess"),
+                input().withType("text").withName("value").withId("w-guess").attr("inputmode", "decimal")
+                        .attr("size", "7").attr("autocomplete", "off").attr("placeholder", "___").isRequired(),
+                text(" "),
+                button("Set w").withType("submit").withClass("small")
+        ).withId("w-guess-form").withClass("w-guess").withMethod("post").withAction("/edit")
+                .attr("hx-post", "/edit").attr("hx-swap", "none");
+    }
+
     /** The neurons, a column per layer, each labelled with the phase's numbers. */
-    private static Svg neurons(Network network, StepTrace trace, Labels labels, Geometry layout,
+    private static Svg neurons(Digits d, Network network, StepTrace trace, Labels labels, Geometry layout,
                                 List<String> features) {
         List<Integer> sizes = network.sizes();
         double[][] ys = layout.ys;
@@ -125,7 +161,7 @@ final class DiagramView {
             double x = SIDE + c * layout.columnGap;
             nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
             for (int j = 0; j < ys[c].length; j++) {
-                Svg neuron = neuron(network, trace, labels, c, j, x, ys[c][j], layout.radius);
+                Svg neuron = neuron(d, network, trace, labels, c, j, x, ys[c][j], layout.radius);
                 if (c == 0 && j < features.size()) {
                     neuron.with(Svg.text(x - layout.radius - 4, ys[c][j] + 4, features.get(j))
                             .withClass("input-feature").attr("text-anchor", "end"));
@@ -179,7 +215,7 @@ final class DiagramView {
     }
 
     /** Backpropagation: each edge is its weight's gradient ∂L/∂w, its tip the chain rule with the trace's numbers. */
-    private record GradientEdges(StepTrace trace) implements EdgeStyle {
+    private record GradientEdges(StepTrace trace, Digits d) implements EdgeStyle {
         public double value(int l, int j, int i) {
             return trace.backward().get(l).dL_dW().get(j, i);
         }
@@ -188,11 +224,11 @@ final class DiagramView {
         public String tip(int l, int j, int i) {
             StepTrace.LayerBackward bw = trace.backward().get(l);
             String product = bw.jacobian() != null
-                    ? Num.inFormula(bw.dL_da().get(j)) + " · " + Num.inFormula(trace.forward().get(l).input().get(i))
-                    : Num.inFormula(bw.dL_df().get(j)) + " · " + Num.inFormula(bw.df_da().get(j)) + " · "
-                            + Num.inFormula(trace.forward().get(l).input().get(i));
+                    ? d.inFormula(bw.dL_da().get(j)) + " · " + d.inFormula(trace.forward().get(l).input().get(i))
+                    : d.inFormula(bw.dL_df().get(j)) + " · " + d.inFormula(bw.df_da().get(j)) + " · "
+                            + d.inFormula(trace.forward().get(l).input().get(i));
             return "∂L/∂" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + product + " = "
-                    + Num.f(bw.dL_dW().get(j, i));
+                    + d.f(bw.dL_dW().get(j, i));
         }
 
         public double largest() {
@@ -213,10 +249,12 @@ final class DiagramView {
     /** The update: each edge is its weight's change Δw = new − old, the largest changes highlighted. */
     private static final class ChangeEdges implements EdgeStyle {
         private final StepTrace trace;
+        private final Digits d;
         private final double threshold;
 
-        ChangeEdges(StepTrace trace) {
+        ChangeEdges(StepTrace trace, Digits d) {
             this.trace = trace;
+            this.d = d;
             this.threshold = mostChangedThreshold(trace);
         }
 
@@ -229,7 +267,7 @@ final class DiagramView {
             double now = trace.after().layer(l).weight(j, i);
             // Δw = −η ∂L/∂w is in the caption; the tip stays short (the update's page is the heaviest)
             return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(now)
-                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now) + ")";
+                    + " (changed by " + d.f(value(l, j, i)) + ": " + d.f(old) + " → " + d.f(now) + ")";
         }
 
         public double largest() {
@@ -289,58 +327,75 @@ final class DiagramView {
         return edges;
     }
 
-    private static Svg neuron(Network network, StepTrace trace, Labels labels, int column, int j, double x,
+    private static Svg neuron(Digits d, Network network, StepTrace trace, Labels labels, int column, int j, double x,
                               double y, double radius) {
-        NeuronText text = column == 0 ? inputText(trace, labels, j) : neuronText(network, trace, labels, column, j);
+        NeuronText text = column == 0 ? inputText(d, trace, labels, j) : neuronText(d, network, trace, labels, column, j);
         Svg link = Svg.el("a").attr("href", column == 0 ? "#pick-x-" + (j + 1) : "#b" + column + "-" + (j + 1))
                 .withClass(column == 0 ? "neuron input" : "neuron");
-        link.with(Svg.title(text.tip), Svg.circle(x, y, radius));
+        double half = halfWidth(text.inside, radius);
+        link.with(Svg.title(text.tip), shape(x, y, radius, half));
         if (!text.inside.isEmpty()) link.with(Svg.text(x, y + 4, text.inside).withClass("neuron-value"));
         if (!text.below.isEmpty()) link.with(Svg.text(x, y + radius + 11, text.below).withClass("neuron-a"));
         if (column == network.depth()) {
             // beside an output: its target y from the pick on, and at the loss its own term of L
             if (labels != Labels.NONE && labels != Labels.FORWARD) {
-                link.with(Svg.text(x + radius + 5, y - 2, "y " + Num.compact(trace.y().get(j))).withClass("target-label"));
+                link.with(Svg.text(x + half + 5, y - 2, "y " + d.f(trace.y().get(j))).withClass("target-label"));
             }
             if (labels == Labels.LOSS) {
-                link.with(Svg.text(x + radius + 5, y + 12, "ℓ " + Num.compact(trace.lossTerms().get(j)))
+                link.with(Svg.text(x + half + 5, y + 12, "ℓ " + d.f(trace.lossTerms().get(j)))
                         .withClass("loss-label"));
             }
         }
         return link;
     }
 
+    /** A label's width as drawn: every label is monospace (the style sheet's svg .neuron-value and its kin). */
+    static double labelWidth(String label) {
+        return label.length() * LABEL_ADVANCE * LABEL_FONT;
+    }
+
+    /** Half the neuron's width: its radius, or half a pill wide enough for the label inside with its padding. */
+    static double halfWidth(String inside, double radius) {
+        return Math.max(radius, Math.ceil(labelWidth(inside) / 2 + LABEL_PADDING));
+    }
+
+    /** A circle, or a pill as tall as the circle when the number inside needs more room (6 digits, a long -0.0587). */
+    private static Svg shape(double x, double y, double radius, double half) {
+        if (half <= radius) return Svg.circle(x, y, radius);
+        return Svg.rect(x - half, y - radius, 2 * half, 2 * radius).attr("rx", Svg.n(radius)).withClass("pill");
+    }
+
     /** A neuron's label inside, below, and its tip (hover or focus). */
     private record NeuronText(String inside, String below, String tip) {
     }
 
-    private static NeuronText inputText(StepTrace trace, Labels labels, int j) {
+    private static NeuronText inputText(Digits d, StepTrace trace, Labels labels, int j) {
         String tip = "input x[" + (j + 1) + "]";
         if (labels == Labels.NONE) return new NeuronText("", "", tip);
-        return new NeuronText(Num.compact(trace.x().get(j)), "", tip + " = " + Num.exact(trace.x().get(j)));
+        return new NeuronText(d.f(trace.x().get(j)), "", tip + " = " + Num.exact(trace.x().get(j)));
     }
 
-    private static NeuronText neuronText(Network network, StepTrace trace, Labels labels, int column, int j) {
+    private static NeuronText neuronText(Digits d, Network network, StepTrace trace, Labels labels, int column, int j) {
         int l = column - 1;
         StringBuilder tip = new StringBuilder("layer ").append(column).append(", neuron ").append(j + 1)
                 .append(": bias ").append(MathView.sym("b", column)).append("[").append(j + 1).append("] = ")
                 .append(Num.exact(network.layer(l).bias(j)));
         if (labels == Labels.NONE || labels == Labels.INPUTS) return new NeuronText("", "", tip.toString());
         StepTrace.LayerForward f = trace.forward().get(l);
-        tip.append("; a = ").append(Num.f(f.a().get(j))).append(", f(a) = ").append(Num.f(f.f().get(j)));
+        tip.append("; a = ").append(d.f(f.a().get(j))).append(", f(a) = ").append(d.f(f.f().get(j)));
         return switch (labels) {
-            case FORWARD, LOSS -> new NeuronText(Num.compact(f.f().get(j)), "a " + Num.compact(f.a().get(j)),
+            case FORWARD, LOSS -> new NeuronText(d.f(f.f().get(j)), "a " + d.f(f.a().get(j)),
                     tip.toString());
             case GRADIENTS -> {
                 double g = trace.backward().get(l).dL_da().get(j);
                 tip.append("; ∂L/∂a = ").append(Num.exact(g));
-                yield new NeuronText(Num.compact(g), "∂L/∂a", tip.toString());
+                yield new NeuronText(d.f(g), "∂L/∂a", tip.toString());
             }
             default -> {
                 double old = trace.before().layer(l).bias(j);
                 double now = trace.after().layer(l).bias(j);
-                tip.append("; bias ").append(Num.f(old)).append(" → ").append(Num.f(now));
-                yield new NeuronText(Num.compact(now - old), "Δb", tip.toString());
+                tip.append("; bias ").append(d.f(old)).append(" → ").append(d.f(now));
+                yield new NeuronText(d.f(now - old), "Δb", tip.toString());
             }
         };
     }
@@ -376,7 +431,7 @@ final class DiagramView {
     }
 
     /** The caption above the diagram: what it shows in this phase, in words and with the phase's formula. */
-    private static String caption(Labels labels, Network network, StepTrace trace) {
+    private static String caption(Digits d, Labels labels, Network network, StepTrace trace) {
         return switch (labels) {
             case NONE -> "The network " + String.join("-", network.sizes().stream().map(String::valueOf).toList())
                     + ": each edge is a weight w (purple positive, orange dashed negative, thicker = larger |w|).";
@@ -384,10 +439,10 @@ final class DiagramView {
             case FORWARD -> "2. Forward pass: each neuron computes a = Wx + b (below it) and f(a) (inside it), "
                     + "layer by layer from left to right.";
             case LOSS -> "3. Loss: each output's prediction ŷ (inside) against its target y, and its term ℓ of "
-                    + trace.lossFunction().formula + " = " + Num.f(trace.loss()) + ".";
+                    + trace.lossFunction().formula + " = " + d.f(trace.loss()) + ".";
             case GRADIENTS -> "4. Backpropagation: each neuron shows ∂L/∂a; each edge is coloured and sized by its "
                     + "gradient ∂L/∂w (focus or hover one for its chain rule ∂L/∂f · ∂f/∂a · ∂a/∂w).";
-            case UPDATE -> "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + Num.f(trace.learningRate())
+            case UPDATE -> "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + d.f(trace.learningRate())
                     + "), thicker = larger |Δw|, the largest highlighted; each neuron its Δb. Hover for old → new.";
         };
     }

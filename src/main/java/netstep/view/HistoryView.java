@@ -32,6 +32,7 @@ final class HistoryView {
         // records are cleared with new settings, so the settings say what every row holds
         boolean batched = e.config().batchSize() > 1;
         boolean regularized = !e.config().regularization().none();
+        Digits d = DigitsView.of(e);
         List<DomContent> rows = new ArrayList<>();
         int newest = records.size() - 1 - (current - 1) * PAGE_SIZE;
         for (int r = newest; r > newest - PAGE_SIZE && r >= 0; r--) {
@@ -43,8 +44,8 @@ final class HistoryView {
                     : span("Step " + rec.step()).withTitle("Only the last " + Experiment.KEPT_TRACES
                             + " steps keep their full trace");
             rows.add(tr(td(stepCell), td(String.valueOf(rec.epoch())), td(rec.samplesText()),
-                    regularized ? MathView.cell(rec.dataLoss()) : null, MathView.cell(rec.loss()),
-                    MathView.cell(rec.largestChange()), MathView.cell(rec.learningRate()))
+                    regularized ? MathView.cell(d, rec.dataLoss()) : null, MathView.cell(d, rec.loss()),
+                    MathView.cell(d, rec.largestChange()), MathView.cell(d, rec.learningRate()))
                     .withId("history-step-" + rec.step()));
         }
         String mean = batched ? "Mean loss " : "Loss ";

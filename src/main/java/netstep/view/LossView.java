@@ -18,42 +18,42 @@ final class LossView {
     private LossView() {
     }
 
-    static String summaryLine(StepTrace t) {
-        return "L = " + Num.f(t.loss());
+    static String summaryLine(Digits d, StepTrace t) {
+        return "L = " + d.f(t.loss());
     }
 
-    static DomContent body(StepTrace t) {
+    static DomContent body(Digits d, StepTrace t) {
         Loss loss = t.lossFunction();
         Vec yHat = t.prediction();
         Vec y = t.y();
         List<String> substituted = new ArrayList<>();
         List<String> values = new ArrayList<>();
         for (int k = 0; k < y.size(); k++) {
-            substituted.add(term(loss, yHat, y, k));
-            values.add(Num.f(t.lossTerms().get(k)));
+            substituted.add(term(d, loss, yHat, y, k));
+            values.add(d.f(t.lossTerms().get(k)));
         }
         return div(
                 p(loss.label + " loss: " + loss.formula + (y.size() > 1 ? ", summed over the " + y.size() + " outputs" : "")),
-                equation(labelled("ŷ", column(yHat)), labelled("y", column(y))),
+                equation(labelled("ŷ", column(d, yHat)), labelled("y", column(d, y))),
                 div(
                         p("L = " + String.join(" + ", substituted)),
                         y.size() > 1 ? p("  = " + String.join(" + ", values)) : null,
-                        p(text("  = "), strong(Num.f(t.loss())).withId("loss-value").withTitle(Num.exact(t.loss())))
+                        p(text("  = "), strong(d.f(t.loss())).withId("loss-value").withTitle(Num.exact(t.loss())))
                 ).withClass("derivation"),
-                lossComparison(t),
+                lossComparison(d, t),
                 loss == Loss.ZERO_ONE ? p("Zero-one loss counts mistakes: with a continuous output ŷ is almost never "
                         + "exactly y, so every output counts as wrong unless the output is a step.").withClass("hint") : null);
     }
 
     /** The same prediction under every loss, side by side. */
-    private static DomContent lossComparison(StepTrace t) {
+    private static DomContent lossComparison(Digits d, StepTrace t) {
         List<DomContent> cells = new ArrayList<>();
         List<DomContent> heads = new ArrayList<>();
         for (Loss other : Loss.values()) {
             heads.add(th(other.label).withCondClass(other == t.lossFunction(), "current-loss"));
             double under = t.lossUnder(other);
             // NaN: y is not a target this loss takes (a probability vector, or one-hot)
-            cells.add((Double.isNaN(under) ? td("—").withTitle("y is not a target for this loss") : MathView.cell(under))
+            cells.add((Double.isNaN(under) ? td("—").withTitle("y is not a target for this loss") : MathView.cell(d, under))
                     .withCondClass(other == t.lossFunction(), "current-loss"));
         }
         return details(summary("The same prediction under each loss"),
@@ -62,14 +62,14 @@ final class LossView {
     }
 
     /** Output k's loss term with its numbers, e.g. ½(1 − 0.73)². */
-    static String term(Loss loss, Vec yHats, Vec ys, int k) {
-        String h = Num.inFormula(yHats.get(k));
-        String t = Num.inFormula(ys.get(k));
+    static String term(Digits d, Loss loss, Vec yHats, Vec ys, int k) {
+        String h = d.inFormula(yHats.get(k));
+        String t = d.inFormula(ys.get(k));
         switch (loss) {
             case CROSS_ENTROPY: return "−" + t + "·log " + h;
             case MULTICLASS_HINGE: {
                 int c = Loss.oneHotIndex(ys.toArray());
-                return k == c ? "0" : "max(0, " + h + " − " + Num.inFormula(yHats.get(c)) + " + 1)";
+                return k == c ? "0" : "max(0, " + h + " − " + d.inFormula(yHats.get(c)) + " + 1)";
             }
             case L2: return "½(" + t + " − " + h + ")²";
             case L1: return "|" + h + " − " + t + "|";

@@ -45,34 +45,34 @@ final class MathView {
 
     /** A value that overflowed (∞ or NaN): marked, so a diverged step reads as such and not as a number. */
     static TdTag overflow(double v) {
-        return td("overflow").withClass("overflow").withTitle(Num.f(v));
+        return td("overflow").withClass("overflow").withTitle(Digits.DEFAULT.f(v));
     }
 
-    private static TdTag plainCell(double v) {
-        return Double.isFinite(v) ? td(Num.f(v)) : overflow(v);
+    private static TdTag plainCell(Digits d, double v) {
+        return Double.isFinite(v) ? td(d.f(v)) : overflow(v);
     }
 
     /** One number in a cell, with the exact value on hover where the cell rounds it. */
-    static TdTag cell(double v) {
+    static TdTag cell(Digits d, double v) {
         if (!Double.isFinite(v)) return overflow(v);
-        String shown = Num.f(v);
+        String shown = d.f(v);
         TdTag td = td(shown);
         return Num.isExact(shown, v) ? td : td.withTitle(Num.exact(v));
     }
 
-    static TableTag matrix(Mat m) {
-        return matrix(m, null);
+    static TableTag matrix(Digits d, Mat m) {
+        return matrix(d, m, null);
     }
 
     /** A matrix; {@code idPrefix}, if given, names each cell "{prefix}-{row}-{column}" (1-based). */
-    static TableTag matrix(Mat m, String idPrefix) {
+    static TableTag matrix(Digits d, Mat m, String idPrefix) {
         List<DomContent> rows = new ArrayList<>();
         int shownColumns = shown(m.columns());
         boolean clipped = shownColumns < m.columns();
         for (int j = 0; j < shown(m.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
             for (int i = 0; i < shownColumns; i++) {
-                TdTag c = cell(m.get(j, i));
+                TdTag c = cell(d, m.get(j, i));
                 if (idPrefix != null) c.withId(idPrefix + "-" + (j + 1) + "-" + (i + 1));
                 cells.add(c);
             }
@@ -84,14 +84,14 @@ final class MathView {
     }
 
     /** A column vector. */
-    static TableTag column(Vec v) {
-        return column(v, null);
+    static TableTag column(Digits d, Vec v) {
+        return column(d, v, null);
     }
 
-    static TableTag column(Vec v, String idPrefix) {
+    static TableTag column(Digits d, Vec v, String idPrefix) {
         List<DomContent> rows = new ArrayList<>();
         for (int j = 0; j < shown(v.size()); j++) {
-            TdTag c = cell(v.get(j));
+            TdTag c = cell(d, v.get(j));
             if (idPrefix != null) c.withId(idPrefix + "-" + (j + 1));
             rows.add(tr(c));
         }
@@ -100,16 +100,16 @@ final class MathView {
     }
 
     /** The bias trick: [W | b], with the bias column set apart. */
-    static TableTag augmented(Mat w, Vec b) {
+    static TableTag augmented(Digits d, Mat w, Vec b) {
         List<DomContent> rows = new ArrayList<>();
         int shownColumns = shown(w.columns());
         boolean clipped = shownColumns < w.columns();
         for (int j = 0; j < shown(w.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
             // no tooltips: the same numbers sit, with their exact values, in W and b beside it
-            for (int i = 0; i < shownColumns; i++) cells.add(plainCell(w.get(j, i)));
+            for (int i = 0; i < shownColumns; i++) cells.add(plainCell(d, w.get(j, i)));
             if (clipped) cells.add(td("⋯").withClass("more"));
-            cells.add(plainCell(b.get(j)).withClass("bias-column"));
+            cells.add(plainCell(d, b.get(j)).withClass("bias-column"));
             rows.add(tr(cells.toArray(DomContent[]::new)));
         }
         if (shown(w.rows()) < w.rows()) rows.add(moreRows(shownColumns + (clipped ? 2 : 1)));
@@ -117,9 +117,9 @@ final class MathView {
     }
 
     /** x with 1 appended. */
-    static TableTag withOne(Vec x) {
+    static TableTag withOne(Digits d, Vec x) {
         List<DomContent> rows = new ArrayList<>();
-        for (int i = 0; i < shown(x.size()); i++) rows.add(tr(cell(x.get(i))));
+        for (int i = 0; i < shown(x.size()); i++) rows.add(tr(cell(d, x.get(i))));
         if (shown(x.size()) < x.size()) rows.add(moreRows(1));
         rows.add(tr(td("1").withClass("bias-column")));
         return framed(rows, x.size() + 1, 1, true);

@@ -1,6 +1,7 @@
 package netstep.view;
 
 import j2html.tags.DomContent;
+import netstep.view.render.Digits;
 import netstep.engine.StepTrace;
 import netstep.experiment.Experiment;
 
@@ -12,8 +13,8 @@ final class PickView {
     private PickView() {
     }
 
-    static String summaryLine(StepTrace t) {
-        return "x = " + TraceView.vector(t.x()) + ", y = " + TraceView.vector(t.y());
+    static String summaryLine(Digits d, StepTrace t) {
+        return "x = " + TraceView.vector(d, t.x()) + ", y = " + TraceView.vector(d, t.y());
     }
 
     static DomContent body(Experiment e, StepTrace t, int sampleIndex) {
@@ -21,7 +22,8 @@ final class PickView {
                 p("Sample #" + (sampleIndex + 1) + " of " + e.dataset().size() + " ("
                         + e.config().order().label + ")."),
                 ImageView.side(e) > 0 ? ImageView.input(t.x(), ImageView.side(e)) : null,
-                equation(labelled("x", column(t.x(), "pick-x")), labelled("y", column(t.y(), "pick-y"))),
+                equation(labelled("x", column(DigitsView.of(e), t.x(), "pick-x")),
+                        labelled("y", column(DigitsView.of(e), t.y(), "pick-y"))),
                 p("The network has not seen its target y yet: the forward pass predicts ŷ from x alone."));
     }
 }

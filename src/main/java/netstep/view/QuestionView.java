@@ -29,7 +29,7 @@ public final class QuestionView {
         List<Question> questions = e.questions();
         if (questions.isEmpty()) return panel.withClass("quiz-none");
         panel.withClass("panel quiz").attr("aria-live", "polite");
-        e.awaiting().ifPresent(q -> panel.with(ask(questions.get(q), q)));
+        e.awaiting().ifPresent(q -> panel.with(ask(questions.get(q), q, DiagramView.oneWeight(e.network()))));
         Map<Integer, Question.Answer> answers = e.answers();
         if (!answers.isEmpty()) {
             List<DomContent> rows = new ArrayList<>();
@@ -47,10 +47,10 @@ public final class QuestionView {
     }
 
     /** The question, with a field for the prediction and a way to skip it. */
-    private static FormTag ask(Question question, int index) {
+    private static FormTag ask(Question question, int index, boolean oneWeight) {
         DomContent field = switch (question.kind()) {
-            case NUMBER -> input().withType("text").withName("answer").withId("quiz-answer").attr("inputmode", "decimal")
-                    .attr("autocomplete", "off").isRequired().attr("aria-labelledby", "quiz-prompt");
+            case NUMBER -> symbol(question.about(), oneWeight) == null ? numberField()
+                    : label(text(symbol(question.about(), oneWeight) + " = "), numberField()).withClass("quiz-symbol");
             case SIGN -> choices(Question.SIGNS, Question.SIGNS);
             case CHOICE -> {
                 List<String> values = new ArrayList<>();
@@ -72,6 +72,26 @@ public final class QuestionView {
                                 .attr("formnovalidate"))
         ).withId("quiz-form").withMethod("post").withAction("/answer").attr("hx-post", "/answer")
                 .attr("hx-swap", "none");
+    }
+
+    private static DomContent numberField() {
+        return input().withType("text").withName("answer").withId("quiz-answer").attr("inputmode", "decimal")
+                .attr("autocomplete", "off").isRequired().attr("aria-labelledby", "quiz-prompt");
+    }
+
+    /**
+     * What a number question asks for, as the lecture writes it beside its field: "w = ___" for the one weight of
+     * y = wx, W₂[1,3] or b₁[2] after the update, a₁[1] or f₂[3] in the forward pass; null for the others.
+     */
+    static String symbol(netstep.experiment.TraceRef about, boolean oneWeight) {
+        if (about == null || about.part() == null) return null;
+        String at = "[" + (about.row() + 1) + (about.field().equals("W") ? "," + (about.column() + 1) : "") + "]";
+        return switch (about.part() + "." + about.field()) {
+            case "update.W" -> oneWeight ? "w" : MathView.sym("W", about.layer() + 1) + at;
+            case "update.b" -> MathView.sym("b", about.layer() + 1) + at;
+            case "forward.a", "forward.f" -> MathView.sym(about.field(), about.layer() + 1) + at;
+            default -> null;
+        };
     }
 
     private static DomContent choices(List<String> values, List<String> labels) {

@@ -179,10 +179,10 @@ public final class StepperPage {
      * Meant for a background thread: a student reads the forward pass, loss and backpropagation first.
      */
     public static void prerenderPictures(netstep.engine.Network network, Dataset dataset,
-                                         netstep.experiment.DataSource source) {
+                                         netstep.experiment.DataSource source, int digits) {
         ChartView.computes(network, dataset, source);
         DiagramView.prerenderEdges(network);
-        WeightsView.prerender(network);
+        WeightsView.prerender(network, Digits.of(digits));
     }
 
     // the parts tests and the benchmark render alone

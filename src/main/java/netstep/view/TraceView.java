@@ -108,21 +108,22 @@ final class TraceView {
     private static DetailsTag phase(Phase p, Phase shown, Experiment e, StepTrace t, int sampleIndex,
                                     BatchStep batch) {
         // a batch step (issue 14): BatchView adds the batch's numbers; the phase views show the chosen sample
-        String batchSummary = BatchView.summaryLine(p, batch);
+        Digits d = DigitsView.of(e);
+        String batchSummary = BatchView.summaryLine(d, p, batch);
         return switch (p) {
-            case PICK -> phase(p, shown, or(batchSummary, PickView.summaryLine(t)), div(BatchView.pick(e, batch),
+            case PICK -> phase(p, shown, or(batchSummary, PickView.summaryLine(d, t)), div(BatchView.pick(e, batch),
                     BatchView.sampleHeading(batch, "x and y"), PickView.body(e, t, sampleIndex), BatchView.rawPoint(e, t.x(), sampleIndex)));
-            case FORWARD -> phase(p, shown, or(batchSummary, ForwardView.summaryLine(t)),
+            case FORWARD -> phase(p, shown, or(batchSummary, ForwardView.summaryLine(d, t)),
                     div(BatchView.forward(e, batch),
                     BatchView.sampleHeading(batch, "its forward pass"), ForwardView.body(e, t)));
-            case LOSS -> phase(p, shown, or(batchSummary, LossView.summaryLine(t)),
+            case LOSS -> phase(p, shown, or(batchSummary, LossView.summaryLine(d, t)),
                     div(BatchView.loss(e, batch),
-                    BatchView.sampleHeading(batch, "its loss Lₛ"), LossView.body(t)));
+                    BatchView.sampleHeading(batch, "its loss Lₛ"), LossView.body(d, t)));
             case BACKWARD -> phase(p, shown, or(batchSummary, BackwardView.summaryLine(t)),
                     div(BatchView.backward(e, batch),
                     BatchView.sampleHeading(batch, "its gradients ∂Lₛ/∂θ by the chain rule"), BackwardView.body(e, t)));
             // the one-sample update would use this sample's gradient: a batch's uses the mean
-            case UPDATE -> phase(p, shown, or(batchSummary, UpdateView.summaryLine(t)),
+            case UPDATE -> phase(p, shown, or(batchSummary, UpdateView.summaryLine(d, t)),
                     batch == null ? UpdateView.body(e, t) : BatchView.update(e, batch));
             default -> throw new IllegalArgumentException(p.name());
         };
@@ -142,9 +143,9 @@ final class TraceView {
         return d;
     }
 
-    static String vector(Vec v) {
+    static String vector(Digits d, Vec v) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) parts.add(Num.f(v.get(i)));
+        for (int i = 0; i < v.size(); i++) parts.add(d.f(v.get(i)));
         return "[" + String.join(", ", parts) + "]";
     }
 }

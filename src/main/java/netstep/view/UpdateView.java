@@ -21,23 +21,23 @@ final class UpdateView {
     private UpdateView() {
     }
 
-    static String summaryLine(StepTrace t) {
-        return "θ ← θ − η∇θ with η = " + Num.f(t.learningRate());
+    static String summaryLine(Digits d, StepTrace t) {
+        return "θ ← θ − η∇θ with η = " + d.f(t.learningRate());
     }
 
     static DomContent body(Experiment e, StepTrace t) {
-        return div(ImageView.rowsAsImages(e, t, true), layers(t));
+        return div(ImageView.rowsAsImages(e, t, true), layers(DigitsView.of(e), t));
     }
 
-    private static DomContent layers(StepTrace t) {
+    private static DomContent layers(Digits d, StepTrace t) {
         double after = t.lossAfterUpdate();
-        DivTag div = div(p(text("Loss on this sample: "), strong(Num.f(t.loss())).withId("loss-before")
+        DivTag div = div(p(text("Loss on this sample: "), strong(d.f(t.loss())).withId("loss-before")
                                 .withTitle(Num.exact(t.loss())), text(" before, "),
-                        strong(Num.f(after)).withId("loss-after").withTitle(Num.exact(after)),
+                        strong(d.f(after)).withId("loss-after").withTitle(Num.exact(after)),
                         text(" after the update" + (after < t.loss() ? " (lower)." : after > t.loss()
                                 ? " (higher: η too large?)." : ".")))
                         .withClass("loss-effect").withTitle("After: a forward pass with the new parameters"),
-                p("Each parameter moves against its gradient, θ ← θ − η∇θ with η = " + Num.f(t.learningRate())
+                p("Each parameter moves against its gradient, θ ← θ − η∇θ with η = " + d.f(t.learningRate())
                         + "; cells are shaded by how much they changed.").withClass("note"));
         double largest = t.largestChange();
         for (int l = 0; l < t.forward().size(); l++) {
@@ -47,12 +47,12 @@ final class UpdateView {
             StepTrace.LayerBackward bw = t.backward().get(l);
             div.with(div(
                     h3("Layer " + n),
-                    div(changeTable(sym("W", n), before.weights(), next.weights(), "upd-w" + n, largest),
-                            changeTable(sym("b", n), asColumnMatrix(before.biases()), asColumnMatrix(next.biases()),
+                    div(changeTable(d, sym("W", n), before.weights(), next.weights(), "upd-w" + n, largest),
+                            changeTable(d, sym("b", n), asColumnMatrix(before.biases()), asColumnMatrix(next.biases()),
                                     "upd-b" + n, largest))
                             .withClass("equation"),
-                    p(sym("W", n) + "[1,1] ← " + Num.f(before.weight(0, 0)) + " − " + Num.f(t.learningRate()) + " × "
-                            + Num.inFormula(bw.dL_dW().get(0, 0)) + " = " + Num.f(next.weight(0, 0))),
+                    p(sym("W", n) + "[1,1] ← " + d.f(before.weight(0, 0)) + " − " + d.f(t.learningRate()) + " × "
+                            + d.inFormula(bw.dL_dW().get(0, 0)) + " = " + d.f(next.weight(0, 0))),
                     t.biasesTrained() ? null : p("Biases are frozen: they are not trained.")
             ).withClass("layer-block"));
         }
@@ -75,15 +75,15 @@ final class UpdateView {
      * A table of "old → new", each changed cell shaded in one of four steps by |new − old| against the step's
      * largest change; a cell whose change does not show in the printed digits is not marked.
      */
-    private static DivTag changeTable(String label, Mat before, Mat after, String idPrefix, double largest) {
+    private static DivTag changeTable(Digits d, String label, Mat before, Mat after, String idPrefix, double largest) {
         List<DomContent> rows = new ArrayList<>();
         for (int j = 0; j < MathView.shown(before.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
             for (int i = 0; i < MathView.shown(before.columns()); i++) {
                 double old = before.get(j, i);
                 double now = after.get(j, i);
-                String oldText = Num.f(old);
-                String nowText = Num.f(now);
+                String oldText = d.f(old);
+                String nowText = d.f(now);
                 boolean changed = !oldText.equals(nowText);
                 cells.add(td(text(oldText + " → "), b(nowText))
                         .withId(idPrefix + "-" + (j + 1) + "-" + (i + 1))

@@ -49,7 +49,7 @@ final class WeightsView {
                         + "The bias trick appends b as a last column, so that a = [W | b]·[x; 1]."),
                 ConfigFormView.parameterFormula(network.parameterCount(), "network-param").withClass("param-summary"),
                 e.tailoring().map(t -> t.hides("edit")).orElse(false) ? null : editForm(edit),
-                rawHtml(LAYERS.get(network, () -> layers(network).render()))
+                rawHtml(LAYERS.get(new Tables(network, DigitsView.of(e)), () -> layers(network, DigitsView.of(e)).render()))
         ).withId("weights").withClass("panel");
     }
 
@@ -57,10 +57,14 @@ final class WeightsView {
      * The tables of each layer, by network: they change only with the parameters, and the step's background thread
      * renders them for the network an update will lead to ({@link #prerender}). About 10 KB for 2-8-8-1.
      */
-    private static final HtmlCache<Network> LAYERS = new HtmlCache<>(2_000_000, HtmlCache.FEW_NETWORKS);
+    private static final HtmlCache<Tables> LAYERS = new HtmlCache<>(2_000_000, HtmlCache.FEW_NETWORKS);
 
-    static void prerender(Network network) {
-        LAYERS.get(network, () -> layers(network).render());
+    /** A network's tables in one number format. */
+    private record Tables(Network network, Digits digits) {
+    }
+
+    static void prerender(Network network, Digits digits) {
+        LAYERS.get(new Tables(network, digits), () -> layers(network, digits).render());
     }
 
     /** For tests and benchmarks that render the tables afresh. */
@@ -68,7 +72,7 @@ final class WeightsView {
         LAYERS.clear();
     }
 
-    private static DomContent layers(Network network) {
+    private static DomContent layers(Network network, Digits d) {
         List<DomContent> layers = new ArrayList<>();
         for (int l = 0; l < network.depth(); l++) {
             int n = l + 1;
@@ -76,9 +80,9 @@ final class WeightsView {
             layers.add(div(
                     h3("Layer " + n + ": " + layer.inputs() + " → " + layer.outputs() + ", " + layer.activation().label()),
                     equation(labelled(sym("W", n) + " (" + layer.outputs() + "×" + layer.inputs() + ")",
-                                    matrix(layer.weights(), "w" + n)),
-                            labelled(sym("b", n), column(layer.biases(), "b" + n)),
-                            labelled("[" + sym("W", n) + " | " + sym("b", n) + "]", augmented(layer.weights(), layer.biases())))
+                                    matrix(d, layer.weights(), "w" + n)),
+                            labelled(sym("b", n), column(d, layer.biases(), "b" + n)),
+                            labelled("[" + sym("W", n) + " | " + sym("b", n) + "]", augmented(d, layer.weights(), layer.biases())))
             ).withClass("layer-block"));
         }
         return div(layers.toArray(DomContent[]::new));

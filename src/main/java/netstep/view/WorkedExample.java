@@ -178,7 +178,7 @@ public final class WorkedExample {
     }
 
     private static String vector(Vec v) {
-        return TraceView.vector(v);
+        return TraceView.vector(Digits.DEFAULT, v); // the export keeps the default format
     }
 
     private static String table(Mat m) {

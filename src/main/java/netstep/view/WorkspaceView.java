@@ -24,7 +24,8 @@ final class WorkspaceView {
         return section(
                 ControlsView.controls(e),
                 ControlsView.status(e),
-                PlayView.play(e),
+                // play / pause and the number format share a row: the workbench below must fit a projector's screen
+                div(PlayView.play(e), DigitsView.control(e)).withClass("play-row"),
                 NoticeView.notice(e),
                 QuestionView.panel(e),
                 // the workbench: the diagram beside the current phase's working, on one screen
@@ -53,11 +54,12 @@ final class WorkspaceView {
         for (int k = 0; k < d.outputs(); k++) head.add(th("y[" + (k + 1) + "]"));
         List<DomContent> rows = new ArrayList<>();
         boolean marked = e.trace().isPresent();
+        Digits digits = DigitsView.of(e);
         for (int s = 0; s < shownRows; s++) {
             List<DomContent> cells = new ArrayList<>();
             cells.add(td(String.valueOf(s + 1)));
-            for (double v : d.x(s)) cells.add(MathView.cell(v));
-            for (double v : d.y(s)) cells.add(MathView.cell(v).withClass("target"));
+            for (double v : d.x(s)) cells.add(MathView.cell(digits, v));
+            for (double v : d.y(s)) cells.add(MathView.cell(digits, v).withClass("target"));
             var row = tr(cells.toArray(DomContent[]::new)).withId("sample-" + (s + 1));
             if (marked && s == e.sampleIndex()) row.withClass("current-sample").attr("aria-current", "true");
             rows.add(row);

@@ -95,6 +95,7 @@ public final class App {
         cfg.routes.post("/start-over", c.stepper()::startOver);
         cfg.routes.post("/edit", c.stepper()::edit);
         cfg.routes.post("/view/loss-scale", c.stepper()::lossScale);
+        cfg.routes.post("/view/digits", c.stepper()::digits);
         cfg.routes.get("/history", c.stepper()::history);
         cfg.routes.get("/history/{step}", c.stepper()::pastStep);
         cfg.routes.get("/batch/sample", c.stepper()::batchSample);

@@ -132,6 +132,23 @@ final class StepperController {
         respond(ctx, html);
     }
 
+    /** POST /view/digits: numbers shown with 2, 4 or 6 significant digits, a choice stored with the experiment. */
+    void digits(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        String field = ctx.formParam("digits");
+        int significant = switch (field == null ? "" : field.strip()) {
+            case "2" -> 2;
+            case "4" -> 4;
+            case "6" -> 6;
+            default -> throw new BadRequest("Numbers are shown with 2, 4 or 6 significant digits.");
+        };
+        byte[] html = sessions.answer(ctx, e -> {
+            e.setDigits(significant);
+            return htmx(ctx) ? () -> wholeWorkspace(e) : null;
+        });
+        respond(ctx, html);
+    }
+
     /** GET /history?page=n: a page of the step history (htmx), or the whole page showing it. */
     void history(Context ctx) {
         StepperController.varyOnHtmx(ctx);
@@ -242,8 +259,9 @@ final class StepperController {
             if (e.phase() == Phase.PICK) {
                 Dataset dataset = e.dataset(); // read here: the experiment belongs to this request's thread
                 var source = e.config().data();
+                int digits = e.digits();
                 e.trace().ifPresent(trace -> PRERENDER.execute(
-                        () -> StepperPage.prerenderPictures(trace.after(), dataset, source)));
+                        () -> StepperPage.prerenderPictures(trace.after(), dataset, source, digits)));
             }
             if (!htmx(ctx)) return null;
             StepperPage.StepChanges changes = new StepperPage.StepChanges(e.trace().orElse(null) != traceBefore,

@@ -263,6 +263,8 @@ public final class Benchmarks {
                     "LibraryBenchmark.cacheHitHandWritten", "LibraryBenchmark.cacheHitCaffeine", "", false);
             pair(rows, "Cache of 8 networks' HTML, a new network (miss and eviction): HtmlCache vs Caffeine",
                     "LibraryBenchmark.cacheChurnHandWritten", "LibraryBenchmark.cacheChurnCaffeine", "", false);
+            pair(rows, "256 trace numbers at 4 significant digits: Digits' integer path vs BigDecimal rounding",
+                    "LibraryBenchmark.digitsQuick", "LibraryBenchmark.digitsBigDecimal", "", true);
         }
 
         private void single(List<String> rows, String what, String key, String target) {

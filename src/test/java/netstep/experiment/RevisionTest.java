@@ -32,12 +32,12 @@ class RevisionTest {
             "lossSteps", "testLossSteps", "config", "dataset", "network", "trace", "sampleIndex", "phase", "steps",
             "epochs", "positionInEpoch", "currentMeanLoss", "lossHistory", "records", "record", "traceOfStep",
             "tailoring", "revision", "diverged", "logLossScale", "notice", "batch", "batchIndices", "batchOfStep",
-            "batchStep", "chosenSample", "chosenSampleOfBatches", "stepsPerEpoch", "questions", "awaiting", "answers", "scoreRight", "score",
-            "scoreAsked");
+            "batchStep", "chosenSample", "chosenSampleOfBatches", "stepsPerEpoch", "questions", "awaiting", "answers",
+            "scoreRight", "score", "scoreAsked", "digits");
     static final Set<String> CHANGES = Set.of("restore", "reset", "configure", "advance", "goTo", "wholeStep",
             "epoch", "startTraining", "finishTraining", "abandonTraining", "stopTraining", "tell", "setParameter",
             "openLesson", "resumeLesson", "leaveLesson", "setLogLossScale", "chooseSample", "trainSteps", "answer",
-            "reveal", "resumeScore");
+            "reveal", "resumeScore", "setDigits");
 
     @Test
     void everyPublicMethodIsAReadOrAChangeExercisedBelow() {
@@ -84,7 +84,9 @@ class RevisionTest {
                         lesson.openOn(), lesson.tailoring(0)),
                 e -> e.resumeLesson(null, lesson.tailoring(0)),
                 Experiment::leaveLesson,
-                e -> e.setLogLossScale(!e.logLossScale())));
+                e -> e.setLogLossScale(!e.logLossScale()),
+                // the number format is stored with the experiment (issue 12, 6)
+                e -> e.setDigits(new int[] {2, 4, 6}[e.steps() % 3])));
         Experiment e = new Experiment(Config.defaults());
         Random random = new Random(7);
         int changed = 0;

@@ -44,8 +44,16 @@ class DiagramEdgesTest {
         String fresh = WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render();
         assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "from the cache");
         WeightsView.clearCache();
-        StepperPage.prerenderPictures(e.network(), e.dataset(), e.config().data());
+        StepperPage.prerenderPictures(e.network(), e.dataset(), e.config().data(), e.digits());
         assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "prerendered");
+        // the cache keys on the number format: two digits draw their own tables, and four come back unchanged
+        e.setDigits(2);
+        String two = WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render();
+        String w11 = netstep.view.render.Digits.TWO.f(e.network().layer(0).weight(0, 0));
+        assertTrue(two.contains("id=\"w1-1-1\">" + w11 + "<") || two.contains("id=\"w1-1-1\" title="), two);
+        assertTrue(two.contains(">" + w11 + "<"), "W1[1,1] with two digits");
+        e.setDigits(4);
+        assertEquals(fresh, WeightsView.weights(e, StepperPage.WeightEdit.EMPTY).render(), "four digits again");
         assertTrue(fresh.contains("id=\"w1-1-1\">"), "the cells keep their ids");
     }
 }

@@ -24,14 +24,14 @@ class DiagramStoryTest {
         String pick = DiagramView.diagram(e).render();
         assertTrue(pick.contains("id=\"diagram-caption\""), pick);
         assertTrue(pick.contains("1. Pick"));
-        assertTrue(pick.contains(">y " + Num.compact(t.y().get(0)) + "</text>"), "the target y beside the output");
-        assertTrue(pick.contains(">" + Num.compact(t.x().get(1)) + "</text>"), "x on the inputs");
+        assertTrue(pick.contains(">y " + Num.f(t.y().get(0)) + "</text>"), "the target y beside the output");
+        assertTrue(pick.contains(">" + Num.f(t.x().get(1)) + "</text>"), "x on the inputs");
 
         e.goTo(Phase.LOSS);
         String loss = DiagramView.diagram(e).render();
         assertTrue(loss.contains("3. Loss"));
-        assertTrue(loss.contains(">y " + Num.compact(t.y().get(0)) + "</text>"));
-        assertTrue(loss.contains(">ℓ " + Num.compact(t.lossTerms().get(0)) + "</text>"), "the output's loss term");
+        assertTrue(loss.contains(">y " + Num.f(t.y().get(0)) + "</text>"));
+        assertTrue(loss.contains(">ℓ " + Num.f(t.lossTerms().get(0)) + "</text>"), "the output's loss term");
         assertTrue(loss.contains("= " + Num.f(t.loss()) + "."), "L in the caption");
         assertTrue(loss.contains(t.lossFunction().formula), "with the loss's formula");
     }
@@ -43,7 +43,7 @@ class DiagramStoryTest {
         String html = DiagramView.diagram(e).render();
         assertTrue(html.contains("4. Backpropagation"));
         assertTrue(html.contains(">∂L/∂a</text>"), "neurons labelled ∂L/∂a");
-        assertTrue(html.contains(">" + Num.compact(t.backward().get(0).dL_da().get(0)) + "</text>"));
+        assertTrue(html.contains(">" + Num.f(t.backward().get(0).dL_da().get(0)) + "</text>"));
         double largest = 0;
         for (StepTrace.LayerBackward bw : t.backward()) {
             for (int j = 0; j < bw.dL_dW().rows(); j++) {
@@ -93,7 +93,7 @@ class DiagramStoryTest {
         }
         assertEquals(2 * 8 + 8 * 8 + 8, edges);
         double db = t.after().layer(0).bias(0) - t.before().layer(0).bias(0);
-        assertTrue(html.contains(">" + Num.compact(db) + "</text><text x=\""), "Δb inside the neuron");
+        assertTrue(html.contains(">" + Num.f(db) + "</text><text x=\""), "Δb inside the neuron");
         assertTrue(html.contains(">Δb</text>"));
     }
 }

@@ -57,8 +57,8 @@ class ExtremeRenderTest {
                 List.of(0, 1, 2, 3), List.of());
         String page = renderAll(e);
         assertTrue(page.contains("∞"), "the infinite mean loss is shown as such");
-        assertTrue(MathView.cell(Double.POSITIVE_INFINITY).render().contains("class=\"overflow\""));
-        assertTrue(MathView.cell(Double.NaN).render().contains(">overflow<"));
+        assertTrue(MathView.cell(netstep.view.render.Digits.DEFAULT, Double.POSITIVE_INFINITY).render().contains("class=\"overflow\""));
+        assertTrue(MathView.cell(netstep.view.render.Digits.DEFAULT, Double.NaN).render().contains(">overflow<"));
         e.goTo(Phase.UPDATE); // diverges: refused with a notice, and the page still renders
         assertTrue(e.diverged());
         renderAll(e);

@@ -86,14 +86,14 @@ class PicturesTest {
         StepTrace t = e.trace().orElseThrow();
         String forward = DiagramView.diagram(e).render();
         for (int j = 0; j < 2; j++) {
-            assertTrue(forward.contains(">" + Num.compact(t.forward().get(0).f().get(j)) + "</text>"), "f shown");
-            assertTrue(forward.contains(">a " + Num.compact(t.forward().get(0).a().get(j)) + "</text>"), "a shown");
+            assertTrue(forward.contains(">" + Num.f(t.forward().get(0).f().get(j)) + "</text>"), "f shown");
+            assertTrue(forward.contains(">a " + Num.f(t.forward().get(0).a().get(j)) + "</text>"), "a shown");
         }
         assertTrue(forward.contains("left to right"));
 
         e.goTo(Phase.BACKWARD);
         String backward = DiagramView.diagram(e).render();
-        assertTrue(backward.contains(">" + Num.compact(t.backward().get(1).dL_da().get(0)) + "</text>"), "∂L/∂a shown");
+        assertTrue(backward.contains(">" + Num.f(t.backward().get(1).dL_da().get(0)) + "</text>"), "∂L/∂a shown");
         assertTrue(backward.contains("right to left"));
         assertFalse(backward.contains("changed-most"));
 

@@ -4,29 +4,22 @@ import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 
 import java.math.BigDecimal;
 
-/** Numbers as a student reads them: up to 4 decimals, scientific only when very small or very large. */
+/**
+ * Numbers as a student reads them: {@link #f} in the default {@link Digits} (the views given an experiment use its
+ * own choice), three significant digits for the compact diagram, exact values for tooltips, subscripts.
+ */
 public final class Num {
     private Num() {
     }
 
+    /** The default format ({@link Digits#DEFAULT}), for what is not drawn in the student's own choice of digits. */
     public static String f(double v) {
-        if (Double.isNaN(v)) return "NaN";
-        if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
-        if (v == 0) return "0";
-        double abs = Math.abs(v);
-        if (abs >= 1e5 || abs < 1e-4) {
-            return Decimal.scientific(v, 3);
-        }
-        String quick = fourDecimalsQuickly(v);
-        if (quick != null) return quick;
-        String fixed = Decimal.fixed(v, 4);
-        String stripped = new BigDecimal(fixed).stripTrailingZeros().toPlainString();
-        return stripped.equals("-0") ? "0" : stripped;
+        return Digits.DEFAULT.f(v);
     }
 
     /**
-     * {@link #f} for 1e-4 ≤ |v| < 1e5 from integer arithmetic, or null when v·10⁴ is too close to a rounding
-     * tie to be sure of agreeing with the decimal rounding. A trace prints hundreds of numbers.
+     * v with up to four decimals (1e-4 ≤ |v| < 1e5) from integer arithmetic, or null when v·10⁴ is too close to a
+     * rounding tie to be sure of agreeing with the decimal rounding: coordinates of the class dashboard's charts.
      */
     public static String fourDecimalsQuickly(double v) {
         double scaled = Math.abs(v) * 10_000;
@@ -175,8 +168,7 @@ public final class Num {
 
     /** Parenthesised when negative, for substituting into a formula: 2 · (−0.5). */
     public static String inFormula(double v) {
-        String s = f(v);
-        return v < 0 ? "(" + s + ")" : s;
+        return Digits.DEFAULT.inFormula(v);
     }
 
     private static final char[] SUBSCRIPTS = {'₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'};

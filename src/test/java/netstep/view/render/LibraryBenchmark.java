@@ -20,9 +20,38 @@ import java.util.Base64;
 /**
  * The hand-written pieces of the view against the library that would replace them, on the work the pages give
  * them: a 64×64 heat map as a PNG data: URI (HeatmapPng against javax.imageio), and a cache of eight networks'
- * rendered HTML, hit and churned (HtmlCache against Caffeine with the same bound).
+ * rendered HTML, hit and churned (HtmlCache against Caffeine with the same bound), and the numbers of a trace in
+ * the student's format (Digits' integer path against BigDecimal's rounding, which it falls back to at ties).
  */
 public class LibraryBenchmark {
+    /** 256 numbers as a trace has them: weights, activations and gradients from 1e-3 to 10, of both signs. */
+    @State(Scope.Benchmark)
+    public static class TraceNumbers {
+        double[] values = new double[256];
+
+        @Setup
+        public void setUp() {
+            java.util.Random random = new java.util.Random(3);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = (random.nextBoolean() ? -1 : 1) * Math.pow(10, random.nextInt(4) - 3) * (1 + 9 * random.nextDouble());
+            }
+        }
+    }
+
+    @Benchmark
+    public int digitsQuick(TraceNumbers n) {
+        int length = 0;
+        for (double v : n.values) length += Digits.FOUR.f(v).length();
+        return length;
+    }
+
+    @Benchmark
+    public int digitsBigDecimal(TraceNumbers n) {
+        int length = 0;
+        for (double v : n.values) length += Digits.FOUR.plainExactly(v).length();
+        return length;
+    }
+
     static final int GRID = 64;
 
     @State(Scope.Benchmark)
