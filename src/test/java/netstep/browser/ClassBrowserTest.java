@@ -126,6 +126,9 @@ class ClassBrowserTest {
         waitFor(ada, ExpectedConditions.presenceOfElementLocated(By.cssSelector("#quiz-form input[type=radio]")));
         teacher.findElement(By.id("reveal-2")).click();
         waitFor(ada, ExpectedConditions.presenceOfElementLocated(By.id("phase-backward")));
+        waitFor(ada, ExpectedConditions.textToBePresentInElementLocated(By.id("quiz-result-2"),
+                "not answered (revealed by your instructor)"));
+        assertTrue(ada.findElement(By.id("quiz-score")).getText().endsWith("of 1"), "the reveal is not her skip");
 
         Object csv = ((JavascriptExecutor) teacher).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"

@@ -192,6 +192,47 @@ class ClassModeHttpTest {
         }
     }
 
+    /** Every class-mode form sent from another site (Sec-Fetch-Site, or an Origin of another host) is a 403 and changes nothing. */
+    @Test
+    void everyClassModeFormFromAnotherSiteIsRefusedAndChangesNothing() {
+        MemoryClassRepository repo = new MemoryClassRepository();
+        Classroom classroom = new Classroom(repo, PASSWORD, Clock.systemUTC());
+        try (TestServer server = new TestServer(classroom, null)) {
+            TestServer.Browser teacher = instructor(server);
+            String code = openClass(teacher);
+            teacher.post("/teach/class/" + code + "/send", "lesson", LESSON);
+            TestServer.Browser ada = server.browser();
+            ada.post("/join", "code", code, "name", "Ada", "follow", "on");
+            ada.htmxGet("/class/status"); // follows into the lesson
+            ada.htmx("/step", "action", "next");
+            ada.htmx("/step", "action", "next");
+            assertEquals(Integer.valueOf(1), ada.<Integer>inspect(e -> e.awaiting().orElseThrow()));
+            TestServer.Browser newcomer = server.browser();
+            ClassRepository.ClassState before = repo.find(code).orElseThrow();
+            for (String[] forged : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Origin", "https://evil.example"}}) {
+                for (TestServer.Browser who : List.of(teacher, ada, newcomer)) who.headers.put(forged[0], forged[1]);
+                String[][] teacherPosts = {{"/teach/open"}, {"/teach/class/" + code + "/send", "lesson", "04-xor"},
+                        {"/teach/class/" + code + "/reveal", "question", "1"}, {"/teach/class/" + code + "/close"},
+                        {"/teach/sign-in", "password", PASSWORD}, {"/teach/sign-out"}};
+                for (String[] post : teacherPosts) {
+                    String[] fields = java.util.Arrays.copyOfRange(post, 1, post.length);
+                    HttpResponse<String> r = teacher.post(post[0], fields);
+                    assertEquals(403, r.statusCode(), post[0] + " with " + forged[0]);
+                    assertTrue(r.headers().allValues("Set-Cookie").isEmpty(), post[0] + " sets no cookie");
+                }
+                assertEquals(403, newcomer.post("/join", "code", code, "name", "Mallory").statusCode());
+                assertEquals(403, ada.post("/answer", "action", "answer", "question", "1", "answer", "3").statusCode());
+                assertEquals(403, ada.post("/class/leave").statusCode());
+                for (TestServer.Browser who : List.of(teacher, ada, newcomer)) who.headers.remove(forged[0]);
+            }
+            assertEquals(before, repo.find(code).orElseThrow(), "the class is as it was: not closed, sent or revealed");
+            assertEquals(1, repo.members(code).size(), "Ada is still in, nobody else joined");
+            assertTrue(repo.answers(code, null).isEmpty(), "no answer was kept");
+            assertEquals(Integer.valueOf(1), ada.<Integer>inspect(e -> e.awaiting().orElseThrow()), "still asked");
+            assertEquals(200, teacher.htmxGet("/teach/class/" + code + "/dashboard").statusCode(), "still signed in");
+        }
+    }
+
     @Test
     void aStudentCannotAnswerForAnother() {
         MemoryClassRepository repo = new MemoryClassRepository();

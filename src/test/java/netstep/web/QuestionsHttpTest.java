@@ -52,6 +52,69 @@ class QuestionsHttpTest {
         }
     }
 
+    /**
+     * Every question of every shipped lesson, over two steps: while it is asked, neither the answer to the click nor
+     * the page holds the phase it comes before (or a later one), nor the number it asks about.
+     */
+    @Test
+    void noLessonShowsAPhaseOrItsNumberBeforeItsQuestionIsAnswered() {
+        int asked = 0;
+        try (TestServer server = new TestServer()) {
+            for (netstep.lesson.Lesson lesson : netstep.json.LessonParser.library(null).lessons()) {
+                if (lesson.questions().isEmpty()) continue;
+                TestServer.Browser b = server.browser();
+                assertEquals(303, b.post("/lesson", "lesson", lesson.id()).statusCode());
+                String fragment = b.get("/").body();
+                for (int click = 0; click < 24 && b.<Integer>inspect(e -> e.steps()) < 2; click++) {
+                    Integer q = b.<Integer>inspect(e -> e.awaiting().orElse(null));
+                    if (q == null) {
+                        fragment = b.htmx("/step", "action", "next").body();
+                        continue;
+                    }
+                    asked++;
+                    String where = lesson.id() + " question " + q + " in step " + (b.<Integer>inspect(e -> e.steps()) + 1);
+                    netstep.experiment.Question question = lesson.questions().get(q);
+                    double value = b.inspect(e -> question.right(e.trace().orElseThrow()).value());
+                    // the lesson's own text is the same in every step (read, not tested, for numbers it gives away)
+                    String page = b.get("/").body().replaceFirst("(?s)<section id=\"lesson-panel\".*?</section>", "");
+                    for (netstep.experiment.Phase p : netstep.experiment.Phase.values()) {
+                        if (p.ordinal() < question.before().ordinal()) continue;
+                        assertFalse(WebClient.hasId(page, "phase-" + p.id), where + ": the page shows " + p.id);
+                        assertFalse(WebClient.hasId(fragment, "phase-" + p.id), where + ": the fragment shows " + p.id);
+                    }
+                    // a number that equals one shown for another reason (the sample's x or y, a parameter: ŷ = wx is w
+                    // when x = 1) proves nothing
+                    java.util.Set<String> known = b.inspect(e -> {
+                        java.util.Set<String> shown = new java.util.HashSet<>();
+                        for (double v : e.trace().orElseThrow().x().toArray()) shown.add(Num.f(v));
+                        for (double v : e.trace().orElseThrow().y().toArray()) shown.add(Num.f(v));
+                        for (int l = 0; l < e.network().depth(); l++) {
+                            for (double[] row : e.network().layer(l).weights().toArray()) {
+                                for (double v : row) shown.add(Num.f(v));
+                            }
+                            for (double v : e.network().layer(l).biases().toArray()) shown.add(Num.f(v));
+                        }
+                        return shown;
+                    });
+                    if (Double.isFinite(value) && !known.contains(Num.f(value))) {
+                        String number = "= " + Num.f(value);
+                        int at = page.indexOf(number);
+                        assertFalse(at >= 0, where + ": the page shows " + number + ": "
+                                + (at < 0 ? "" : page.substring(Math.max(0, at - 400), Math.min(page.length(), at + 100))));
+                        assertFalse(fragment.contains(number), where + ": the fragment shows " + number);
+                    }
+                    HttpResponse<String> answered = b.htmx("/answer", "action", "skip", "question", q.toString());
+                    assertEquals(200, answered.statusCode(), where);
+                    boolean another = b.<Boolean>inspect(e -> e.awaiting().isPresent()); // two before one phase
+                    assertEquals(!another, WebClient.hasId(answered.body(), "phase-" + question.before().id),
+                            where + ": the phase comes with the last answer before it");
+                    fragment = answered.body();
+                }
+            }
+        }
+        assertTrue(asked >= 16, "every lesson's questions were asked twice (" + asked + ")");
+    }
+
     @Test
     void skipRevealsWithoutJavaScriptToo() {
         try (TestServer server = new TestServer()) {
