@@ -44,17 +44,21 @@ final class WorkspaceView {
         ).withId("workspace");
     }
 
-    /** The dataset's first rows, the current sample marked. */
+    /** The dataset's first rows, the current sample marked (and the rest of its batch, lighter). */
     static SectionTag datasetTable(Experiment e) {
         Dataset d = e.dataset();
         int shownRows = Math.min(d.size(), 20);
         List<DomContent> head = new ArrayList<>();
         head.add(th("#"));
-        for (int i = 0; i < d.inputs(); i++) head.add(th("x[" + (i + 1) + "]"));
+        // fed as input features, each column is a feature of the point, named as the diagram names it
+        List<netstep.data.InputFeature> features = e.config().data() instanceof netstep.experiment.DataSource.Featured f
+                ? f.features() : List.of();
+        for (int i = 0; i < d.inputs(); i++) head.add(th(features.isEmpty() ? "x[" + (i + 1) + "]" : features.get(i).label));
         for (int k = 0; k < d.outputs(); k++) head.add(th("y[" + (k + 1) + "]"));
         List<DomContent> rows = new ArrayList<>();
         boolean marked = e.trace().isPresent();
         Digits digits = DigitsView.of(e);
+        List<Integer> batch = e.batch().isPresent() ? e.batchIndices() : List.of();
         for (int s = 0; s < shownRows; s++) {
             List<DomContent> cells = new ArrayList<>();
             cells.add(td(String.valueOf(s + 1)));
@@ -62,6 +66,7 @@ final class WorkspaceView {
             for (double v : d.y(s)) cells.add(MathView.cell(digits, v).withClass("target"));
             var row = tr(cells.toArray(DomContent[]::new)).withId("sample-" + (s + 1));
             if (marked && s == e.sampleIndex()) row.withClass("current-sample").attr("aria-current", "true");
+            else if (marked && batch.contains(s)) row.withClass("batch-sample"); // the rest of the step's batch
             rows.add(row);
         }
         return section(

@@ -73,6 +73,9 @@ class TrainingWalkBrowserTest extends BrowserTest {
         next("Pick sample");
         assertEquals(3, driver.findElements(By.cssSelector("#batch-samples tbody tr")).size());
         assertTrue(phaseText("pick").contains("⌈N/b⌉ = 4 steps"), phaseText("pick"));
+        assertEquals(1, driver.findElements(By.cssSelector("#dataset-table tr.current-sample")).size());
+        assertEquals(2, driver.findElements(By.cssSelector("#dataset-table tr.batch-sample")).size(),
+                "the data table marks the whole batch");
         shoot("b3-pick", "trace");
         next("Forward pass");
         next("Loss");
@@ -113,6 +116,8 @@ class TrainingWalkBrowserTest extends BrowserTest {
         WebElement note = driver.findElement(By.id("map-features"));
         assertTrue(note.getText().contains("x₁², x₂²"), note.getText());
         assertFalse(driver.findElement(By.id("computes")).getText().contains("no plane"));
+        assertEquals("x₁²", driver.findElement(By.cssSelector("#dataset-table th:nth-child(2)")).getText(),
+                "the data table names the features it lists");
         shoot("features-map", "computes");
     }
 
