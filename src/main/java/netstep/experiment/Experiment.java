@@ -404,12 +404,12 @@ public final class Experiment {
         answeredStep = replay.step();
         List<Question> questions = questions();
         for (Score.Given g : replay.answers()) {
-            if (g.question() < 0 || g.question() >= questions.size()) continue;
-            Question q = questions.get(g.question());
             try {
+                if (g.question() < 0 || g.question() >= questions.size()) throw new InvalidInput("no such question");
+                Question q = questions.get(g.question());
                 answered.put(g.question(), g.revealed() ? q.revealed(trace) : q.check(g.typed(), trace));
             } catch (InvalidInput changedLesson) {
-                changed(); // the lesson's question no longer takes it: dropped
+                changed(); // the lesson (reloaded since) no longer has or takes it: dropped from what is stored
             }
         }
     }

@@ -160,6 +160,23 @@ class LessonQuestionsTest {
         assertEquals(Phase.PICK, e.phase());
     }
 
+    /** A sign question's tolerance: a value no larger in size than it is "0", so a loss near zero is not "+". */
+    @Test
+    void aSignWithinItsToleranceIsZero() {
+        Lesson wide = parse("{\"before\": \"loss\", \"kind\": \"sign\", \"about\": \"loss\", \"prompt\": \"p\", "
+                + "\"tolerance\": 1e6}");
+        Lesson exact = parse("{\"before\": \"loss\", \"kind\": \"sign\", \"about\": \"loss\", \"prompt\": \"p\"}");
+        Experiment e = LessonLibraryTest.open(exact, 0);
+        e.goTo(Phase.FORWARD);
+        StepTrace t = e.trace().orElseThrow();
+        assertTrue(t.loss() > 0 && t.loss() < 1e6, "a loss between the two tolerances: " + t.loss());
+        assertEquals("+", exact.questions().get(0).right(t).sign());
+        assertTrue(exact.questions().get(0).check("+", t).correct());
+        assertEquals("0", wide.questions().get(0).right(t).sign());
+        assertTrue(wide.questions().get(0).check("zero", t).correct());
+        assertFalse(wide.questions().get(0).check("+", t).correct());
+    }
+
     @Test
     void aChoiceByTheTracePicksTheLargestInSize() {
         Lesson chain = LessonParser.library(null).lesson("07-chain-rule").orElseThrow();
