@@ -56,7 +56,8 @@ final class BatchView {
                 .withClass("batch-sample-heading");
     }
 
-    private static String rows(List<Integer> rows) {
+    /** e.g. "#6, #1, #5", the first eight of a larger batch and "…". */
+    static String rows(List<Integer> rows) {
         List<String> shown = new ArrayList<>();
         for (int k = 0; k < Math.min(rows.size(), 8); k++) shown.add("#" + (rows.get(k) + 1));
         return String.join(", ", shown) + (rows.size() > 8 ? ", …" : "");

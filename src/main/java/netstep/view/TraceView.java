@@ -97,7 +97,8 @@ final class TraceView {
     private static SectionTag render(SectionTag section, Experiment e, StepTrace t, Phase shown, int stepNumber,
                                      int sampleIndex, BatchStep batch) {
         section.with(h2("Step " + stepNumber + (batch == null ? ", sample #" + (sampleIndex + 1)
-                : ", a batch of " + batch.trace().batchSize() + " (showing sample #" + (sampleIndex + 1) + ")")));
+                : ", a batch of " + batch.trace().batchSize() + ": " + BatchView.rows(batch.rows()) + " (showing sample #"
+                        + (sampleIndex + 1) + ")")));
         for (Phase p : Phase.steps()) {
             if (p == Phase.PICK || p.reached(shown)) section.with(phase(p, shown, e, t, sampleIndex, batch));
         }

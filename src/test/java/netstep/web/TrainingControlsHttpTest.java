@@ -273,6 +273,8 @@ class TrainingControlsHttpTest {
         assertTrue(WebClient.hasId(past, "batch-update"), "step 1 from the history shows the batch's update");
         assertTrue(WebClient.hasId(past, "batch-lambda-r"));
         assertFalse(past.contains("batch-selector"), "no choosing within a past step");
+        assertTrue(java.util.regex.Pattern.compile("Step 1, a batch of 4: #\\d+, #\\d+, #\\d+, #\\d+ \\(showing sample #")
+                .matcher(past).find(), "the past step names its four samples");
         String now = browser.get("/").body();
         assertTrue(now.contains("batch-selector") || now.contains("Step 2, a batch of 4"), "the current step is a batch");
     }
