@@ -72,7 +72,20 @@ final class DiagramView {
         }
     }
 
+    /**
+     * What a step's answer may leave out because the page shows it already (see {@link Svg#preservable}): the
+     * edges (the weights, the same from the pick to the loss) and the pictures inside the neurons (the same until
+     * an update).
+     */
+    record Kept(boolean edges, boolean pictures) {
+        static final Kept NOTHING = new Kept(false, false);
+    }
+
     static DivTag diagram(Experiment e) {
+        return diagram(e, Kept.NOTHING);
+    }
+
+    static DivTag diagram(Experiment e, Kept kept) {
         // an image input or a layer too wide for circles: drawn compactly (issue 13)
         if (CompactLayerView.applies(e)) return CompactLayerView.diagram(e);
         Phase phase = e.phase();
@@ -106,10 +119,11 @@ final class DiagramView {
         } else if (labels == Labels.UPDATE) {
             edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace));
         } else {
-            edges = rawHtml(EDGES.get(network, () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()));
+            edges = rawHtml(Svg.preservable("edges", EDGES.get(network,
+                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()), kept.edges()));
         }
 
-        svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius),
+        svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius, kept.pictures()),
                 neurons(network, trace, labels, layout, features), flow(labels, height));
         return div(p(caption(labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
                 svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
@@ -277,11 +291,10 @@ final class DiagramView {
                     if (extra.contains("changed-most")) {
                         group.with(Svg.line(from, yText[l][i], to, yText[l + 1][j]).withClass("edge-halo"));
                     }
+                    // colour and dashes come from the stylesheet by the sign's class: 88 edges on a 2-8-8-1
                     Svg line = Svg.line(from, yText[l][i], to, yText[l + 1][j])
-                            .attr("stroke", Palette.signColour(value))
                             .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.min(1, Math.abs(value) / largest)))
                             .withClass(classes);
-                    if (value < 0) line.attr("stroke-dasharray", "5 3");
                     edges.with(group.with(line));
                 }
             }

@@ -6,6 +6,7 @@ import j2html.tags.DomContent;
 import j2html.tags.Tag;
 import j2html.tags.specialized.DivTag;
 import netstep.experiment.Experiment;
+import netstep.experiment.Phase;
 import netstep.experiment.Tailoring;
 
 import java.util.ArrayList;
@@ -48,12 +49,15 @@ final class FragmentRouter {
         parts.put("status", () -> ControlsView.status(e));
         parts.put("notice", () -> NoticeView.notice(e));
         parts.put(QuestionView.ID, () -> QuestionView.panel(e)); // predict, then reveal
-        parts.put("diagram", () -> DiagramView.diagram(e));
+        parts.put("diagram", () -> DiagramView.diagram(e, kept(e, changes)));
         parts.put("trace", () -> TraceView.trace(e));
-        if (changes.newSample() || changes.parametersChanged()) parts.put("dataset", () -> WorkspaceView.datasetTable(e));
+        // the marked row moves with a new sample only (an update keeps the step's sample and trace)
+        if (changes.newSample()) parts.put("dataset", () -> WorkspaceView.datasetTable(e));
+        // a lesson's questions may have hidden the map: then its samples are not on the page to keep
+        boolean samplesKept = e.questions().isEmpty();
         if (changes.parametersChanged()) {
             parts.put("loss-chart", () -> ChartView.lossChart(e));
-            parts.put("computes", () -> QuestionView.computes(e));
+            parts.put("computes", () -> QuestionView.computes(e, samplesKept));
             parts.put("weights", () -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY));
             parts.put("collapse", () -> CollapseView.collapse(e));
             parts.put("history", () -> HistoryView.history(e, 1));
@@ -61,6 +65,21 @@ final class FragmentRouter {
         // a question hides the chart of ŷ until it is answered, so a lesson with questions sends it every time
         if (!e.questions().isEmpty()) parts.put("computes", () -> QuestionView.computes(e));
         return parts;
+    }
+
+    /**
+     * What of the diagram the page shows already, as this phase draws it: the pictures inside the neurons until
+     * parameters change, and the weights on the edges from before the pick to the loss (backpropagation and the
+     * update draw their gradients and changes instead).
+     */
+    private static DiagramView.Kept kept(Experiment e, StepperPage.StepChanges changes) {
+        Phase before = changes.shownBefore();
+        if (changes.parametersChanged() || before == null) return DiagramView.Kept.NOTHING;
+        return new DiagramView.Kept(drawsWeights(before) && drawsWeights(e.phase()), true);
+    }
+
+    private static boolean drawsWeights(Phase phase) {
+        return phase.ordinal() <= Phase.LOSS.ordinal();
     }
 
     /** A refused weight edit: only the form, with its message, is swapped. */

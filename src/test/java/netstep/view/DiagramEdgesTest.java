@@ -22,7 +22,8 @@ class DiagramEdgesTest {
             DiagramView.clearEdges();
             DiagramView.prerenderEdges(e.network());
             assertEquals(fresh, DiagramView.diagram(e).render(), phase + ": prerendered");
-            assertTrue(fresh.contains("<g class=\"edges\"><a href=\"#w1-1-1\"><title>W₁[1,1] = "
+            assertTrue(fresh.contains("<g class=\"edges\" id=\"edges-"), phase.id);
+            assertTrue(fresh.contains("\"><a href=\"#w1-1-1\"><title>W₁[1,1] = "
                     + Num.exact(e.network().layer(0).weight(0, 0)) + "</title><line x1=\""), phase.id);
             assertFalse(fresh.contains("changed by"), phase.id);
         }
