@@ -90,12 +90,7 @@ final class DiagramView {
         if (CompactLayerView.applies(e)) return CompactLayerView.diagram(e);
         Phase phase = e.phase();
         StepTrace trace = e.trace().orElse(null);
-        Labels labels = trace == null || phase == Phase.READY ? Labels.NONE
-                : phase == Phase.PICK ? Labels.INPUTS
-                : phase == Phase.FORWARD ? Labels.FORWARD
-                : phase == Phase.LOSS ? Labels.LOSS
-                : phase == Phase.BACKWARD ? Labels.GRADIENTS
-                : Labels.UPDATE;
+        Labels labels = labels(e);
         Network network = e.network();
         List<Integer> sizes = network.sizes();
         Geometry layout = new Geometry(network);
@@ -125,8 +120,26 @@ final class DiagramView {
 
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius, kept.pictures()),
                 neurons(network, trace, labels, layout, features), flow(labels, height));
-        return div(p(caption(labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
-                svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+        return div(caption(e, false), svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    private static Labels labels(Experiment e) {
+        Phase phase = e.phase();
+        return e.trace().isEmpty() || phase == Phase.READY ? Labels.NONE
+                : phase == Phase.PICK ? Labels.INPUTS
+                : phase == Phase.FORWARD ? Labels.FORWARD
+                : phase == Phase.LOSS ? Labels.LOSS
+                : phase == Phase.BACKWARD ? Labels.GRADIENTS
+                : Labels.UPDATE;
+    }
+
+    /**
+     * The caption above the diagram, the same for the compact drawing of wide networks (CompactLayerView), which
+     * has bands of weights and coloured squares where this one has edges and numbers.
+     */
+    static DomContent caption(Experiment e, boolean compact) {
+        return p(caption(labels(e), e.network(), e.trace().orElse(null), compact)).withId("diagram-caption")
+                .withClass("diagram-caption");
     }
 
     /** The neurons, a column per layer, each labelled with the phase's numbers. */
@@ -388,19 +401,28 @@ final class DiagramView {
         };
     }
 
-    /** The caption above the diagram: what it shows in this phase, in words and with the phase's formula. */
-    private static String caption(Labels labels, Network network, StepTrace trace) {
+    /** The caption: what the diagram shows in this phase, in words and with the phase's formula. */
+    private static String caption(Labels labels, Network network, StepTrace trace, boolean compact) {
         return switch (labels) {
             case NONE -> "The network " + String.join("-", network.sizes().stream().map(String::valueOf).toList())
-                    + ": each edge is a weight w (purple positive, orange dashed negative, thicker = larger |w|).";
-            case INPUTS -> "1. Pick: the sample's inputs x are on the left; its target y is beside each output.";
-            case FORWARD -> "2. Forward pass: each neuron computes a = Wx + b (below it) and f(a) (inside it), "
-                    + "layer by layer from left to right.";
-            case LOSS -> "3. Loss: each output's prediction ŷ (inside) against its target y, and its term ℓ of "
-                    + trace.lossFunction().formula + " = " + Num.f(trace.loss()) + ".";
-            case GRADIENTS -> "4. Backpropagation: each neuron shows ∂L/∂a; each edge is coloured and sized by its "
-                    + "gradient ∂L/∂w (focus or hover one for its chain rule ∂L/∂f · ∂f/∂a · ∂a/∂w).";
-            case UPDATE -> "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + Num.f(trace.learningRate())
+                    + (compact ? ": each band holds a layer's weights (counted), each square or circle is a neuron."
+                    : ": each edge is a weight w (purple positive, orange dashed negative, thicker = larger |w|).");
+            case INPUTS -> "1. Pick: the sample's inputs x are on the left"
+                    + (compact ? "." : "; its target y is beside each output.");
+            case FORWARD -> "2. Forward pass: each neuron computes a = Wx + b " + (compact
+                    ? "and f(a), layer by layer from left to right; its colour is f(a) (hover for a and f(a))."
+                    : "(below it) and f(a) (inside it), layer by layer from left to right.");
+            case LOSS -> "3. Loss: each output's prediction ŷ " + (compact ? "" : "(inside) ")
+                    + "against its target y, and its term ℓ of " + trace.lossFunction().formula + " = "
+                    + Num.f(trace.loss()) + ".";
+            case GRADIENTS -> "4. Backpropagation: each neuron shows ∂L/∂a; " + (compact
+                    ? "its colour is ∂L/∂a (hover for the number); each band's gradients ∂L/∂w are in the tables below."
+                    : "each edge is coloured and sized by its gradient ∂L/∂w (focus or hover one for its chain rule "
+                    + "∂L/∂f · ∂f/∂a · ∂a/∂w).");
+            case UPDATE -> compact
+                    ? "5. Update: every weight and bias moves against its gradient, θ ← θ − η∇θ (η = "
+                    + Num.f(trace.learningRate()) + "); the squares still show ∂L/∂a, the tables below old → new."
+                    : "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + Num.f(trace.learningRate())
                     + "), thicker = larger |Δw|, the largest highlighted; each neuron its Δb. Hover for old → new.";
         };
     }
