@@ -254,9 +254,10 @@ final class DiagramView {
         public String tip(int l, int j, int i) {
             double old = trace.before().layer(l).weight(j, i);
             double now = trace.after().layer(l).weight(j, i);
-            // Δw = −η ∂L/∂w is in the caption; the tip stays short (the update's page is the heaviest)
-            return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(now)
-                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now) + ")";
+            // Δw = −η ∂L/∂w is in the caption, the exact new value in the weight tables: the tip stays short,
+            // 88 of them in the update's answer for 2-8-8-1
+            return "Δ" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.f(value(l, j, i))
+                    + ": " + Num.f(old) + " → " + Num.f(now);
         }
 
         public double largest() {

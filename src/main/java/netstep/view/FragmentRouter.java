@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import static j2html.TagCreator.*;
+
 /** The htmx answers to a step: only the fragments it changed, each swapped out of band by its id. */
 final class FragmentRouter {
     private FragmentRouter() {
@@ -58,9 +60,14 @@ final class FragmentRouter {
         if (changes.parametersChanged()) {
             parts.put("loss-chart", () -> ChartView.lossChart(e));
             parts.put("computes", () -> QuestionView.computes(e, samplesKept));
-            parts.put("weights", () -> WeightsView.weights(e, StepperPage.WeightEdit.EMPTY));
+            // a click at the controls (not a weight edit, which is read where it is made): the panels below the
+            // workbench, a third of the update's answer for 2-8-8-1, load when scrolled into view
+            boolean later = changes.shownBefore() != null;
+            parts.put("weights", () -> later ? onView("weights", "Weights now", "/weights")
+                    : WeightsView.weights(e, StepperPage.WeightEdit.EMPTY));
             parts.put("collapse", () -> CollapseView.collapse(e));
-            parts.put("history", () -> HistoryView.history(e, 1));
+            parts.put("history", () -> later ? onView("history", "Step history", "/history?page=1")
+                    : HistoryView.history(e, 1));
         }
         // a question hides the chart of ŷ until it is answered, so a lesson with questions sends it every time
         if (!e.questions().isEmpty()) parts.put("computes", () -> QuestionView.computes(e));
@@ -80,6 +87,12 @@ final class FragmentRouter {
 
     private static boolean drawsWeights(Phase phase) {
         return phase.ordinal() <= Phase.LOSS.ordinal();
+    }
+
+    /** A panel sent empty, that fetches itself from {@code url} once it comes into view (htmx "intersect"). */
+    private static Tag<?> onView(String id, String heading, String url) {
+        return section(h2(heading), p("Loading…").withClass("hint")).withId(id).withClass("panel")
+                .attr("hx-get", url).attr("hx-trigger", "intersect once").attr("hx-swap", "outerHTML");
     }
 
     /** A refused weight edit: only the form, with its message, is swapped. */

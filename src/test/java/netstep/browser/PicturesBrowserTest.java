@@ -76,8 +76,10 @@ class PicturesBrowserTest extends BrowserTest {
                 "the decision boundary moved");
         Browser.screenshot(driver, "pictures-after-epoch");
 
-        // the history shows every step; its newest row opens that step's trace again
-        assertEquals(4, driver.findElements(By.cssSelector("#history tbody tr")).size());
+        // the history shows every step; its newest row opens that step's trace again. A step's answer leaves it
+        // to load once in view, as the weights
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('history').scrollIntoView();");
+        wait.until(d -> d.findElements(By.cssSelector("#history tbody tr")).size() == 4);
         click(By.cssSelector("#history-step-2 a"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#trace h2"), "Step 2"));
         assertTrue(driver.findElement(By.cssSelector("#trace")).getText().contains("from the history"));

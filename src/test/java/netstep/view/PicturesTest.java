@@ -104,8 +104,9 @@ class PicturesTest {
         e.goTo(Phase.UPDATE);
         String update = DiagramView.diagram(e).render();
         assertTrue(update.contains("changed-most"), "the most changed weights stand out");
-        assertTrue(update.contains("W₁[1,1] = " + Num.exact(e.network().layer(0).weight(0, 0))),
-                "edges show the updated weights");
+        assertTrue(update.contains("ΔW₁[1,1] = " + Num.f(e.network().layer(0).weight(0, 0) - t.before().layer(0).weight(0, 0))
+                + ": " + Num.f(t.before().layer(0).weight(0, 0)) + " → " + Num.f(e.network().layer(0).weight(0, 0))),
+                "edges show the change of the weights, old → new");
     }
 
     @Test
