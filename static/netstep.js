@@ -86,6 +86,14 @@ document.addEventListener("htmx:afterSettle", function () {
   });
 });
 
+// On a phone the phase buttons are one row that scrolls sideways in the bar at the bottom: keep the current one in it.
+document.addEventListener("htmx:afterSettle", function () {
+  var current = document.querySelector("#controls .phase-button.current");
+  var row = current && current.parentElement;
+  if (!row || row.scrollWidth <= row.clientWidth) return;
+  row.scrollLeft = current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+});
+
 // A built-in dataset fixes the network's inputs and outputs: fill them in when one is chosen, then let the
 // live parameter count (which listens for input) recount.
 document.addEventListener("change", function (event) {
