@@ -26,7 +26,8 @@ final class FragmentRouter {
      * The fragments a step changed, in UTF-8 (see {@link Utf8Html}), each swapped by its id (htmx out-of-band
      * swaps): the controls, counters, diagram and trace always (of the same sample's trace only the phases it did
      * not show yet); the dataset's marked row when a sample was picked; the charts, weights and history when
-     * parameters changed.
+     * parameters changed. What the page shows already goes as a placeholder it keeps, and the panels below the
+     * workbench load when scrolled to (docs/page-weight.md).
      */
     static byte[] stepFragmentsUtf8(Experiment e, StepperPage.StepChanges changes) {
         if (changes.everything()) {
