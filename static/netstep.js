@@ -74,6 +74,26 @@ document.addEventListener("htmx:oobErrorNoTarget", function (event) {
   htmx.ajax("GET", "/", {target: "#trace", select: "#trace", swap: "outerHTML"});
 });
 
+// A step's answer leaves out what the page shows already (the diagram's edges and pictures, the map's samples):
+// an empty placeholder whose id names the content, which htmx (hx-preserve) replaces by the page's own. If the page
+// showed something else (another tab's clicks), a placeholder stays empty: fetch that panel whole.
+document.addEventListener("htmx:afterSettle", function () {
+  document.querySelectorAll("[hx-preserve]").forEach(function (placeholder) {
+    var panel = placeholder.closest(".panel[id]");
+    if (!panel || panel.hasAttribute("data-refetching")) return;
+    panel.setAttribute("data-refetching", "");
+    htmx.ajax("GET", "/", {target: "#" + panel.id, select: "#" + panel.id, swap: "outerHTML"});
+  });
+});
+
+// On a phone the phase buttons are one row that scrolls sideways in the bar at the bottom: keep the current one in it.
+document.addEventListener("htmx:afterSettle", function () {
+  var current = document.querySelector("#controls .phase-button.current");
+  var row = current && current.parentElement;
+  if (!row || row.scrollWidth <= row.clientWidth) return;
+  row.scrollLeft = current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
+});
+
 // A built-in dataset fixes the network's inputs and outputs: fill them in when one is chosen, then let the
 // live parameter count (which listens for input) recount.
 document.addEventListener("change", function (event) {

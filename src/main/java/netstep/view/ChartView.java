@@ -166,6 +166,10 @@ final class ChartView {
         return ComputesView.computes(e);
     }
 
+    static DivTag computes(Experiment e, boolean samplesKept) {
+        return ComputesView.computes(e, samplesKept);
+    }
+
     static DivTag computes(Network network, Dataset dataset, netstep.experiment.DataSource source) {
         return ComputesView.computes(network, dataset, source);
     }

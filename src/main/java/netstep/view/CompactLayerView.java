@@ -93,7 +93,7 @@ final class CompactLayerView {
             bands.with(band(network.layer(l), l, x1, extent[l], x2, extent[l + 1]));
         }
         svg.with(bands, columns, Svg.text(WIDTH / 2, height - 8, flow(labels)).withClass("flow"));
-        return div(svg, legend()).withId("diagram").withClass("panel diagram-panel");
+        return div(DiagramView.caption(e, true), svg, legend()).withId("diagram").withClass("panel diagram-panel");
     }
 
     /** What the squares and circles show in this phase. */

@@ -26,16 +26,37 @@ final class ComputesView {
     }
 
     static DivTag computes(Experiment e) {
-        return computes(e.network(), e.dataset(), e.config().data());
+        return computes(e, false);
+    }
+
+    /** With {@code samplesKept}, a decision map's samples are left to the page, which shows them already. */
+    static DivTag computes(Experiment e, boolean samplesKept) {
+        return computes(e.network(), e.dataset(), e.config().data(), samplesKept);
+    }
+
+    static DivTag computes(Network network, Dataset dataset, DataSource source) {
+        return computes(network, dataset, source, false);
     }
 
     /**
      * The panel depends on nothing but the network and the dataset (an experiment's own instance, made once from
      * {@code source} with its features), so it is rendered once for each pair.
      */
-    static DivTag computes(Network network, Dataset dataset, DataSource source) {
-        return div(rawHtml(PictureCache.html(network, dataset, () -> computesContent(network, dataset, source).render())))
-                .withId("computes").withClass("panel chart-panel");
+    private static DivTag computes(Network network, Dataset dataset, DataSource source, boolean samplesKept) {
+        String html = PictureCache.html(network, dataset, () -> computesContent(network, dataset, source).render());
+        return div(rawHtml(samplesKept ? withoutSamples(html) : html)).withId("computes").withClass("panel chart-panel");
+    }
+
+    /**
+     * The panel with the decision map's samples (200 on the circle, two thirds of the panel) replaced by a
+     * placeholder that keeps the page's: they are the last group of the map (DecisionMapView), named by content.
+     */
+    private static String withoutSamples(String html) {
+        int start = html.indexOf("<g class=\"map-samples\" id=\"");
+        if (start < 0) return html;
+        int idStart = html.indexOf("id=\"", start) + 4;
+        String id = html.substring(idStart, html.indexOf('"', idStart));
+        return html.substring(0, start) + Svg.placeholder(id) + html.substring(html.indexOf("</svg>", start));
     }
 
     private static DomContent computesContent(Network network, Dataset dataset, DataSource source) {

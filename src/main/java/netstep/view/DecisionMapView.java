@@ -41,7 +41,9 @@ final class DecisionMapView {
                 .attr("preserveAspectRatio", "none").withClass("heatmap"));
         svg.with(frame(s, x, y));
         double mid = (range[0] + range[1]) / 2;
-        svg.with(samples(d, x, y, range));
+        // the samples never change within a step's answers: last in the picture, so an answer can leave them out
+        svg.with(rawHtml(Svg.preservable("samples", Svg.el("g").withClass("map-samples")
+                .with(samples(d, x, y, range)).render(), false)));
         return each(h3("What the network computes: the decision boundary"), svg, featuresNote(m),
                 p("Colour is the output ŷ" + (d.outputs() > 1 ? "[1]" : "") + " at each point of the plane (orange low, "
                         + "white " + Num.f(mid) + ", purple high); squares are samples labelled ≥ " + Num.f(mid)

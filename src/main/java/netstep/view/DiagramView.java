@@ -77,17 +77,25 @@ final class DiagramView {
         }
     }
 
+    /**
+     * What a step's answer may leave out because the page shows it already (see {@link Svg#preservable}): the
+     * edges (the weights, the same from the pick to the loss) and the pictures inside the neurons (the same until
+     * an update).
+     */
+    record Kept(boolean edges, boolean pictures) {
+        static final Kept NOTHING = new Kept(false, false);
+    }
+
     static DivTag diagram(Experiment e) {
+        return diagram(e, Kept.NOTHING);
+    }
+
+    static DivTag diagram(Experiment e, Kept kept) {
         // an image input or a layer too wide for circles: drawn compactly (issue 13)
         if (CompactLayerView.applies(e)) return CompactLayerView.diagram(e);
         Phase phase = e.phase();
         StepTrace trace = e.trace().orElse(null);
-        Labels labels = trace == null || phase == Phase.READY ? Labels.NONE
-                : phase == Phase.PICK ? Labels.INPUTS
-                : phase == Phase.FORWARD ? Labels.FORWARD
-                : phase == Phase.LOSS ? Labels.LOSS
-                : phase == Phase.BACKWARD ? Labels.GRADIENTS
-                : Labels.UPDATE;
+        Labels labels = labels(e);
         Network network = e.network();
         Digits d = DigitsView.of(e);
         List<Integer> sizes = network.sizes();
@@ -112,15 +120,35 @@ final class DiagramView {
         } else if (labels == Labels.UPDATE) {
             edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d));
         } else {
-            edges = rawHtml(EDGES.get(network, () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()));
+            edges = rawHtml(Svg.preservable("edges", EDGES.get(network,
+                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()), kept.edges()));
         }
 
-        svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius),
+        svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius, kept.pictures()),
                 neurons(d, network, trace, labels, layout, features), flow(labels, height));
         if (oneWeight(network)) svg.with(weightLabel(d, network, ys, columnGap));
-        return div(p(caption(d, labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
+        return div(caption(e, false),
                 oneWeight(network) && !StepperPage.hidden(e.tailoring().orElse(null), "edit") ? weightGuess() : null,
                 svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
+    }
+
+    private static Labels labels(Experiment e) {
+        Phase phase = e.phase();
+        return e.trace().isEmpty() || phase == Phase.READY ? Labels.NONE
+                : phase == Phase.PICK ? Labels.INPUTS
+                : phase == Phase.FORWARD ? Labels.FORWARD
+                : phase == Phase.LOSS ? Labels.LOSS
+                : phase == Phase.BACKWARD ? Labels.GRADIENTS
+                : Labels.UPDATE;
+    }
+
+    /**
+     * The caption above the diagram, the same for the compact drawing of wide networks (CompactLayerView), which
+     * has bands of weights and coloured squares where this one has edges and numbers.
+     */
+    static DomContent caption(Experiment e, boolean compact) {
+        return p(caption(DigitsView.of(e), labels(e), e.network(), e.trace().orElse(null), compact)).withId("diagram-caption")
+                .withClass("diagram-caption");
     }
 
     /** y = wx, the lecture's smallest perceptron: one input, one output, one weight, which the diagram names. */
@@ -265,9 +293,10 @@ final class DiagramView {
         public String tip(int l, int j, int i) {
             double old = trace.before().layer(l).weight(j, i);
             double now = trace.after().layer(l).weight(j, i);
-            // Δw = −η ∂L/∂w is in the caption; the tip stays short (the update's page is the heaviest)
-            return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(now)
-                    + " (changed by " + d.f(value(l, j, i)) + ": " + d.f(old) + " → " + d.f(now) + ")";
+            // Δw = −η ∂L/∂w is in the caption, the exact new value in the weight tables: the tip stays short,
+            // 88 of them in the update's answer for 2-8-8-1
+            return "Δ" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + d.f(value(l, j, i))
+                    + ": " + d.f(old) + " → " + d.f(now);
         }
 
         public double largest() {
@@ -315,11 +344,10 @@ final class DiagramView {
                     if (extra.contains("changed-most")) {
                         group.with(Svg.line(from, yText[l][i], to, yText[l + 1][j]).withClass("edge-halo"));
                     }
+                    // colour and dashes come from the stylesheet by the sign's class: 88 edges on a 2-8-8-1
                     Svg line = Svg.line(from, yText[l][i], to, yText[l + 1][j])
-                            .attr("stroke", Palette.signColour(value))
                             .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.min(1, Math.abs(value) / largest)))
                             .withClass(classes);
-                    if (value < 0) line.attr("stroke-dasharray", "5 3");
                     edges.with(group.with(line));
                 }
             }
@@ -430,19 +458,28 @@ final class DiagramView {
         };
     }
 
-    /** The caption above the diagram: what it shows in this phase, in words and with the phase's formula. */
-    private static String caption(Digits d, Labels labels, Network network, StepTrace trace) {
+    /** The caption: what the diagram shows in this phase, in words and with the phase's formula. */
+    private static String caption(Digits d, Labels labels, Network network, StepTrace trace, boolean compact) {
         return switch (labels) {
             case NONE -> "The network " + String.join("-", network.sizes().stream().map(String::valueOf).toList())
-                    + ": each edge is a weight w (purple positive, orange dashed negative, thicker = larger |w|).";
-            case INPUTS -> "1. Pick: the sample's inputs x are on the left; its target y is beside each output.";
-            case FORWARD -> "2. Forward pass: each neuron computes a = Wx + b (below it) and f(a) (inside it), "
-                    + "layer by layer from left to right.";
-            case LOSS -> "3. Loss: each output's prediction ŷ (inside) against its target y, and its term ℓ of "
-                    + trace.lossFunction().formula + " = " + d.f(trace.loss()) + ".";
-            case GRADIENTS -> "4. Backpropagation: each neuron shows ∂L/∂a; each edge is coloured and sized by its "
-                    + "gradient ∂L/∂w (focus or hover one for its chain rule ∂L/∂f · ∂f/∂a · ∂a/∂w).";
-            case UPDATE -> "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + d.f(trace.learningRate())
+                    + (compact ? ": each band holds a layer's weights (counted), each square or circle is a neuron."
+                    : ": each edge is a weight w (purple positive, orange dashed negative, thicker = larger |w|).");
+            case INPUTS -> "1. Pick: the sample's inputs x are on the left"
+                    + (compact ? "." : "; its target y is beside each output.");
+            case FORWARD -> "2. Forward pass: each neuron computes a = Wx + b " + (compact
+                    ? "and f(a), layer by layer from left to right; its colour is f(a) (hover for a and f(a))."
+                    : "(below it) and f(a) (inside it), layer by layer from left to right.");
+            case LOSS -> "3. Loss: each output's prediction ŷ " + (compact ? "" : "(inside) ")
+                    + "against its target y, and its term ℓ of " + trace.lossFunction().formula + " = "
+                    + d.f(trace.loss()) + ".";
+            case GRADIENTS -> "4. Backpropagation: each neuron shows ∂L/∂a; " + (compact
+                    ? "its colour is ∂L/∂a (hover for the number); each band's gradients ∂L/∂w are in the tables below."
+                    : "each edge is coloured and sized by its gradient ∂L/∂w (focus or hover one for its chain rule "
+                    + "∂L/∂f · ∂f/∂a · ∂a/∂w).");
+            case UPDATE -> compact
+                    ? "5. Update: every weight and bias moves against its gradient, θ ← θ − η∇θ (η = "
+                    + d.f(trace.learningRate()) + "); the squares still show ∂L/∂a, the tables below old → new."
+                    : "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + d.f(trace.learningRate())
                     + "), thicker = larger |Δw|, the largest highlighted; each neuron its Δb. Hover for old → new.";
         };
     }

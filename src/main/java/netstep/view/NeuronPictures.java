@@ -39,14 +39,16 @@ final class NeuronPictures {
      * The pictures, placed in the circles of the neurons at {@code ys[column][j]}, column c at x = left + c·gap;
      * null when the network has no 2-D input plane to draw.
      */
-    static DomContent pictures(Experiment e, double left, double gap, double[][] ys, double radius) {
+    static DomContent pictures(Experiment e, double left, double gap, double[][] ys, double radius, boolean kept) {
         Network network = e.network();
         Dataset dataset = e.dataset();
         var source = e.config().data();
         if (!Pictures.hasPlane(network, source) || network.depth() < 2) return null;
         // the experiment's dataset instance is made once with its features, so the key stays (network, dataset)
-        return rawHtml(CACHE.get(new Key(network, dataset), () -> Pictures.neurons(network, dataset, source)
-                .map(s -> draw(network, dataset, s, left, gap, ys, radius).render()).orElse("")));
+        String pictures = CACHE.get(new Key(network, dataset), () -> Pictures.neurons(network, dataset, source)
+                .map(s -> draw(network, dataset, s, left, gap, ys, radius).render()).orElse(""));
+        // the same pictures until an update: an answer that knows the page shows them sends a placeholder
+        return pictures.isEmpty() ? null : rawHtml(Svg.preservable("pictures", pictures, kept));
     }
 
     private static Svg draw(Network network, Dataset dataset, Surface s, double left, double gap, double[][] ys,

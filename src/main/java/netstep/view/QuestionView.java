@@ -125,7 +125,12 @@ public final class QuestionView {
      * prediction is the student's own. A lesson with questions sends it with every step's answer.
      */
     static j2html.tags.Tag<?> computes(Experiment e) {
-        if (e.awaiting().isEmpty()) return ChartView.computes(e);
+        return computes(e, false);
+    }
+
+    /** With {@code samplesKept}, the page's own samples stay on the map (see {@link ComputesView}). */
+    static j2html.tags.Tag<?> computes(Experiment e, boolean samplesKept) {
+        if (e.awaiting().isEmpty()) return ChartView.computes(e, samplesKept);
         return div(h2("What the network computes"),
                 p("Hidden while you predict: it would show the answer. It returns with the next phase.").withClass("hint"))
                 .withId("computes").withClass("panel chart-panel");

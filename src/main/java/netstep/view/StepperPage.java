@@ -165,6 +165,12 @@ public final class StepperPage {
         return ChartView.lossChart(e);
     }
 
+    /** The weights panel alone, or nothing where the open lesson hides it. */
+    public static String weightsPanel(Experiment e) {
+        return hidden(e.tailoring().orElse(null), "weights") ? ""
+                : WeightsView.weights(e, WeightEdit.EMPTY).render();
+    }
+
     public static DomContent history(Experiment e, int page) {
         return HistoryView.history(e, page);
     }

@@ -97,6 +97,7 @@ public final class App {
         cfg.routes.post("/view/loss-scale", c.stepper()::lossScale);
         cfg.routes.post("/view/digits", c.stepper()::digits);
         cfg.routes.get("/history", c.stepper()::history);
+        cfg.routes.get("/weights", c.stepper()::weights);
         cfg.routes.get("/history/{step}", c.stepper()::pastStep);
         cfg.routes.get("/batch/sample", c.stepper()::batchSample);
         cfg.routes.post("/batch/sample", c.stepper()::batchSample);

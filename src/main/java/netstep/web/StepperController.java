@@ -160,6 +160,19 @@ final class StepperController {
         html(ctx, sessions.answer(ctx, e -> () -> StepperPage.history(e, page).render()));
     }
 
+    /**
+     * GET /weights: the weights panel, for htmx (a step's answer leaves it to load once scrolled into view), or
+     * the page at it.
+     */
+    void weights(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        if (!htmx(ctx)) {
+            ctx.redirect("/#weights", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.weightsPanel(e)));
+    }
+
     /** GET /history/{step}: that step's full trace again. */
     void pastStep(Context ctx) {
         StepperController.varyOnHtmx(ctx);

@@ -55,6 +55,12 @@ class PicturesBrowserTest extends BrowserTest {
             String diagram = diagramMarkup();
             assertNotEquals(previousDiagram, diagram, "the diagram changes at " + phase);
             previousDiagram = diagram;
+            // an answer leaves the edges, pictures and samples the page shows to the page (hx-preserve): all there
+            assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), phase);
+            assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(), phase);
+            assertEquals(4, driver.findElements(By.cssSelector("#computes-svg .map-samples rect, #computes-svg .map-samples circle")).size(),
+                    phase + ": the four XOR samples on the map");
+            assertTrue(driver.findElements(By.cssSelector("[hx-preserve]")).isEmpty(), phase + ": no placeholder left");
             String flow = driver.findElement(By.cssSelector("#diagram-svg .flow")).getText();
             if (phase.equals("forward")) assertTrue(flow.contains("left to right"), flow);
             if (phase.equals("backward")) assertTrue(flow.contains("right to left"), flow);
@@ -70,8 +76,10 @@ class PicturesBrowserTest extends BrowserTest {
                 "the decision boundary moved");
         Browser.screenshot(driver, "pictures-after-epoch");
 
-        // the history shows every step; its newest row opens that step's trace again
-        assertEquals(4, driver.findElements(By.cssSelector("#history tbody tr")).size());
+        // the history shows every step; its newest row opens that step's trace again. A step's answer leaves it
+        // to load once in view, as the weights
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('history').scrollIntoView();");
+        wait.until(d -> d.findElements(By.cssSelector("#history tbody tr")).size() == 4);
         click(By.cssSelector("#history-step-2 a"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#trace h2"), "Step 2"));
         assertTrue(driver.findElement(By.cssSelector("#trace")).getText().contains("from the history"));
@@ -86,6 +94,16 @@ class PicturesBrowserTest extends BrowserTest {
                 By.cssSelector("#trace[data-at$='-forward'] > #phase-forward.current")));
         assertFalse(driver.findElement(By.cssSelector("#trace")).getText().contains("from the history"));
         assertEquals(2, driver.findElements(By.cssSelector("#trace > details.phase")).size());
+
+        // a page that shows other pictures than the server thinks (as behind another tab's clicks) finds no element
+        // to keep for the answer's placeholder: netstep.js fetches the diagram whole, so nothing goes missing
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.querySelector('#diagram-svg .neuron-pictures').id = 'pictures-from-elsewhere';");
+        click(By.cssSelector("#controls button[value=loss]"));
+        wait.until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-loss"));
+        wait.until(d -> d.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size() == 3);
+        assertTrue(driver.findElements(By.cssSelector("[hx-preserve]")).isEmpty(), "no placeholder left");
+        assertTrue(driver.findElements(By.id("pictures-from-elsewhere")).isEmpty());
 
         // log scale toggle
         click(By.cssSelector("#loss-chart button"));

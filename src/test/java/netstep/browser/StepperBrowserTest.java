@@ -159,7 +159,11 @@ class StepperBrowserTest extends BrowserTest {
 
     /** The exact value of a weight cell: its title where the text rounds it, else its text. */
     private String weight(String id) {
-        WebElement cell = driver.findElement(By.id(id));
+        // a step's answer leaves the weights to load once in view: look at them as a student scrolls to them
+        Object at = js("const y = window.scrollY; document.getElementById('weights').scrollIntoView(); return y;");
+        WebElement cell = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        js("window.scrollTo(0, arguments[0]);", at);
         String title = cell.getAttribute("title");
         return title == null || title.isEmpty() ? cell.getText() : title;
     }

@@ -83,6 +83,13 @@ class WorkbenchBrowserTest extends BrowserTest {
             assertTrue(smallest.doubleValue() >= 11, phase[0] + ": the smallest diagram label is " + smallest + " px");
             Number pageWidth = (Number) js("return document.documentElement.scrollWidth;");
             assertTrue(pageWidth.intValue() <= 390, phase[0] + ": no sideways scrolling of the page: " + pageWidth);
+            // the first screen: the diagram starts in it, with the step buttons (a bar at the bottom) on screen
+            Number diagramTop = (Number) js("return document.getElementById('diagram-svg').getBoundingClientRect().top;");
+            System.out.println("phone 390×844, " + phase[0] + ": the diagram starts at " + diagramTop + " px");
+            assertTrue(diagramTop.doubleValue() < 844 - 200, phase[0] + ": the diagram starts at " + diagramTop
+                    + " px, and shows at least 200 px of itself above the step buttons");
+            assertInViewport("#controls .next-button", phase[0]);
+            assertInViewport("#controls button[value=" + phase[0] + "]", phase[0]);
             js("window.scrollTo(0, 2000);");
             assertInViewport("#controls .next-button", phase[0] + ", scrolled down");
             js("window.scrollTo(0, 0);");

@@ -86,4 +86,30 @@ class CompactLayerViewTest {
         for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) n++;
         return n;
     }
+
+    @Test
+    void theCompactDiagramHasTheCaptionOfEachPhase() {
+        Experiment e = new Experiment(digits(List.of(32)));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String[][] phases = {{"ready", "The network 64-32-10: "}, {"pick", "1. Pick: "},
+                {"forward", "2. Forward pass: "}, {"loss", "3. Loss: "}, {"backward", "4. Backpropagation: each neuron shows ∂L/∂a"},
+                {"update", "5. Update: "}};
+        for (String[] phase : phases) {
+            if (!phase[0].equals("ready")) e.goTo(Phase.fromId(phase[0]));
+            String html = CompactLayerView.diagram(e).render();
+            Matcher m = Pattern.compile("<p id=\"diagram-caption\" class=\"diagram-caption\">([^<]*)</p>").matcher(html);
+            assertTrue(m.find(), phase[0] + ": a caption above the compact diagram");
+            String caption = m.group(1);
+            assertTrue(caption.startsWith(phase[1]), phase[0] + ": " + caption);
+            assertTrue(seen.add(caption), phase[0] + ": its own caption, not the phase before's: " + caption);
+            // the full diagram's caption, for the same phase, begins alike: one caption, drawn two ways
+            String full = DiagramView.caption(e, false).render();
+            assertTrue(full.contains(">" + phase[1]), phase[0] + ": " + full);
+            assertFalse(caption.contains("edge"), phase[0] + ": the compact drawing has bands, not edges: " + caption);
+            if (phase[0].equals("loss")) {
+                assertTrue(caption.contains(" = " + netstep.view.render.Num.f(e.trace().orElseThrow().loss()) + "."),
+                        "L in the caption: " + caption);
+            }
+        }
+    }
 }

@@ -85,7 +85,8 @@ class DiagramStoryTest {
             double old = t.before().layer(l).weight(j, i);
             double now = t.after().layer(l).weight(j, i);
             // Δw on the edge is new − old, and it is −η ∂L/∂w
-            assertTrue(m.group(4).contains("(changed by " + Num.f(now - old) + ": " + Num.f(old) + " → " + Num.f(now)),
+            assertTrue(m.group(4).startsWith("ΔW"), m.group(4));
+            assertTrue(m.group(4).endsWith("] = " + Num.f(now - old) + ": " + Num.f(old) + " → " + Num.f(now)),
                     m.group(4));
             assertEquals(now - old, -t.learningRate() * t.backward().get(l).dL_dW().get(j, i), 1e-12);
             assertTrue(m.group(6).contains("delta"));

@@ -6,19 +6,23 @@ import netstep.experiment.Phase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Page weight for 2-8-8-1 (issue 12, 7): the whole page stays under 150 KB and each phase's htmx answer under
- * 40 KB (uncompressed, as rendered; gzip on the wire makes both far smaller). Prints what it measured. Not met
- * yet: Forward's answer (47 KB with the pictures inside the hidden neurons) is held to 50 KB, and the answers of
- * Backpropagation and Update are only printed.
+ * 40 KB (uncompressed, as rendered; gzip on the wire makes both far smaller). Prints what it measured, each answer
+ * broken down by the fragments it swaps (docs/page-weight.md). Met from Pick to Loss; see {@link #limit}.
  */
 class PageWeightTest {
     private static final int PAGE_LIMIT = 150 * 1024;
     private static final int ANSWER_LIMIT = 40 * 1024;
-    private static final int FORWARD_ANSWER_LIMIT = 50 * 1024;
+    /** A fragment of an answer starts with the tag that carries hx-swap-oob. */
+    private static final Pattern FRAGMENT = Pattern.compile("<\\w+ (?:id=\"([^\"]*)\")?[^>]*?hx-swap-oob=\"([^\"]*)\"");
 
     @Test
     void thePageAndEachPhasesAnswerStayLight() {
@@ -29,17 +33,39 @@ class PageWeightTest {
             // the answer to the click that reveals this phase: a new sample at Pick, new parameters at Update
             StepperPage.StepChanges click = new StepperPage.StepChanges(phase == Phase.PICK, phase == Phase.UPDATE,
                     false, before);
-            int answer = StepperPage.stepFragmentsUtf8(e, click).length;
-            System.out.printf("page weight, 2-8-8-1 at %-8s: page %6.1f KB, htmx answer %5.1f KB%n", phase.id,
-                    page / 1024.0, answer / 1024.0);
+            byte[] answer = StepperPage.stepFragmentsUtf8(e, click);
+            System.out.printf("page weight, 2-8-8-1 at %-8s: page %6.1f KB, htmx answer %5.1f KB (%s)%n", phase.id,
+                    page / 1024.0, answer.length / 1024.0, breakdown(new String(answer, StandardCharsets.UTF_8)));
             assertTrue(page < PAGE_LIMIT, phase + ": the page is " + page + " bytes");
-            // not met yet at backpropagation (the gradients on every edge and in the trace, about 53 KB) and the
-            // update (new charts, weights and history, about 95 KB): printed above, see docs/using.md
-            if (phase.ordinal() <= Phase.LOSS.ordinal()) {
-                int limit = phase == Phase.FORWARD ? FORWARD_ANSWER_LIMIT : ANSWER_LIMIT;
-                assertTrue(answer < limit, phase + ": the answer is " + answer + " bytes");
-            }
+            assertTrue(answer.length < limit(phase), phase + ": the answer is " + answer.length + " bytes");
             before = phase;
         }
+    }
+
+    /**
+     * 40 KB, but not met yet at backpropagation (50.2 KB: the gradients on 88 edges and the phase's trace) and the
+     * update (51.7 KB): those are held to their present size until the cuts listed in docs/page-weight.md.
+     */
+    private static int limit(Phase phase) {
+        return phase == Phase.BACKWARD ? 52 * 1024 : phase == Phase.UPDATE ? 53 * 1024 : ANSWER_LIMIT;
+    }
+
+    /** Each fragment's id (or where it goes) and its size in KB. */
+    private static String breakdown(String answer) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = FRAGMENT.matcher(answer);
+        List<int[]> starts = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        while (m.find()) {
+            starts.add(new int[] {m.start()});
+            names.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            int from = starts.get(i)[0];
+            int to = i + 1 < starts.size() ? starts.get(i + 1)[0] : answer.length();
+            int bytes = answer.substring(from, to).getBytes(StandardCharsets.UTF_8).length;
+            parts.add(names.get(i) + " " + String.format("%.1f", bytes / 1024.0));
+        }
+        return String.join(", ", parts);
     }
 }

@@ -40,7 +40,7 @@ class PicturesTest {
     }
 
     @Test
-    void theDiagramHasACircleForEveryNeuronAndALineForEveryWeightColouredBySign() {
+    void theDiagramHasACircleForEveryNeuronAndALineForEveryWeightColouredBySign() throws java.io.IOException {
         Experiment e = experiment(3, List.of(4), 2, Activation.SIGMOID, Activation.IDENTITY, Datasets.REGRESSION_3_2);
         String svg = DiagramView.diagram(e).render();
         assertEquals(3 + 4 + 2, count(svg, "<circle"));
@@ -56,11 +56,15 @@ class PicturesTest {
                     assertTrue(m.find(), "an edge links to " + href);
                     String attrs = m.group(1);
                     double w = layer.weight(j, i);
-                    assertTrue(attrs.contains("stroke=\"" + (w >= 0 ? Palette.POSITIVE : Palette.NEGATIVE) + "\""), attrs);
-                    assertEquals(w < 0, attrs.contains("stroke-dasharray"), "negative weights are dashed: " + attrs);
+                    // the stylesheet colours (and dashes) an edge by its sign's class
+                    assertTrue(attrs.contains("class=\"edge " + (w >= 0 ? "positive" : "negative")), attrs);
                 }
             }
         }
+        String css = java.nio.file.Files.readString(java.nio.file.Path.of("static", "netstep.css"));
+        assertTrue(css.contains("svg .edge.positive { stroke: " + Palette.POSITIVE + "; }"), "positive edges in purple");
+        assertTrue(css.contains("svg .edge.negative { stroke: " + Palette.NEGATIVE + "; stroke-dasharray: 5 3; }"),
+                "negative edges in orange, dashed");
     }
 
     @Test
@@ -100,8 +104,9 @@ class PicturesTest {
         e.goTo(Phase.UPDATE);
         String update = DiagramView.diagram(e).render();
         assertTrue(update.contains("changed-most"), "the most changed weights stand out");
-        assertTrue(update.contains("W₁[1,1] = " + Num.exact(e.network().layer(0).weight(0, 0))),
-                "edges show the updated weights");
+        assertTrue(update.contains("ΔW₁[1,1] = " + Num.f(e.network().layer(0).weight(0, 0) - t.before().layer(0).weight(0, 0))
+                + ": " + Num.f(t.before().layer(0).weight(0, 0)) + " → " + Num.f(e.network().layer(0).weight(0, 0))),
+                "edges show the change of the weights, old → new");
     }
 
     @Test

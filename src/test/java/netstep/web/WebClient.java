@@ -48,6 +48,11 @@ final class WebClient {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET as htmx sends it, with the HX-Request header. */
+    HttpResponse<String> getHtmx(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("HX-Request", "true").GET());
+    }
+
     /** A file upload, as a form with enctype multipart/form-data sends it. */
     HttpResponse<String> postFile(String path, String field, String fileName, String content) {
         String boundary = "netstepBoundary" + System.nanoTime();

@@ -50,6 +50,24 @@ public final class Svg extends ContainerTag<Svg> {
         return el("title").withText(content);
     }
 
+    /**
+     * A rendered group ({@code <g ...>...</g>}) that a step's answer may leave out when the page already shows it
+     * (htmx 2 hx-preserve): its id names its content ({@code prefix-} and a hash of it), so a page that shows
+     * something else finds no element to keep, and netstep.js fetches the panel whole instead of showing stale parts.
+     * {@code kept} gives the empty placeholder; otherwise the group, the id added to its start tag.
+     */
+    public static String preservable(String prefix, String group, boolean kept) {
+        String id = prefix + "-" + Integer.toHexString(group.hashCode());
+        if (kept) return placeholder(id);
+        int end = group.indexOf('>');
+        return group.substring(0, end) + " id=\"" + id + "\"" + group.substring(end);
+    }
+
+    /** The empty group standing for the page's own element {@code id}, which htmx keeps in its place. */
+    public static String placeholder(String id) {
+        return "<g id=\"" + id + "\" hx-preserve=\"true\"></g>";
+    }
+
     /** No picture is wider than this: farther coordinates are clamped, so none is written with 300 digits. */
     public static final double MAX_COORDINATE = 1e6;
 

@@ -1,0 +1,58 @@
+package netstep.web;
+
+import io.javalin.testtools.JavalinTest;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * A click at the step controls leaves the panels below the workbench (weights, history) to load when scrolled into
+ * view: its answer carries them empty, each fetching itself; a weight edit, read where it is made, carries them whole.
+ */
+class LazyPanelsHttpTest {
+    private static final Pattern W11 = Pattern.compile("<td (?:title=\"([^\"]*)\" )?id=\"w1-1-1\">([^<]*)<");
+
+    @Test
+    void theUpdatesAnswerLeavesWeightsAndHistoryToLoadWhenSeen() {
+        JavalinTest.test(App.create(), (server, ignored) -> {
+            WebClient browser = new WebClient(server.port());
+            browser.get("/");
+            for (String phase : new String[] {"pick", "forward", "loss", "backward"}) {
+                browser.postForm("/step", Map.of("action", phase), true);
+            }
+            String before = w11(browser.get("/").body());
+            String answer = browser.postForm("/step", Map.of("action", "update"), true).body();
+            assertTrue(answer.contains("<section id=\"weights\" class=\"panel\" hx-get=\"/weights\" "
+                    + "hx-trigger=\"intersect once\" hx-swap=\"outerHTML\""), answer);
+            assertTrue(answer.contains("<section id=\"history\" class=\"panel\" hx-get=\"/history?page=1\""), answer);
+            assertFalse(W11.matcher(answer).find(), "no weight table in the answer");
+
+            HttpResponse<String> weights = browser.getHtmx("/weights");
+            assertEquals(200, weights.statusCode());
+            assertTrue(weights.body().startsWith("<section id=\"weights\""), weights.body());
+            String after = w11(weights.body());
+            assertNotEquals(before, after, "the panel shows the updated weights");
+            assertEquals(after, w11(browser.get("/").body()), "as the page does");
+            assertTrue(browser.getHtmx("/history?page=1").body().contains("id=\"history-step-1\""));
+
+            HttpResponse<String> plain = browser.get("/weights");
+            assertEquals(303, plain.statusCode(), "without htmx: to the page, at its weights");
+            assertEquals("/#weights", plain.headers().firstValue("Location").orElse(""));
+
+            // a weight edit is read where it is made: its answer carries the panel whole
+            String edited = browser.postForm("/edit", Map.of("parameter", "w1-1-1", "value", "0.5"), true).body();
+            assertEquals("0.5", w11(edited));
+        });
+    }
+
+    private static String w11(String html) {
+        Matcher m = W11.matcher(html);
+        assertTrue(m.find(), "W₁[1,1] in the weights panel");
+        return m.group(1) != null ? m.group(1) : m.group(2); // the exact value, in the title where it is longer
+    }
+}
