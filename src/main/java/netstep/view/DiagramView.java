@@ -110,7 +110,7 @@ final class DiagramView {
         if (labels == Labels.GRADIENTS) {
             edges = edges(network, ys, radius, columnGap, new GradientEdges(trace, d));
         } else if (labels == Labels.UPDATE) {
-            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d));
+            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace));
         } else {
             edges = rawHtml(EDGES.get(network, () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()));
         }
@@ -118,7 +118,7 @@ final class DiagramView {
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius),
                 neurons(d, network, trace, labels, layout, features), flow(labels, height));
         if (oneWeight(network)) svg.with(weightLabel(d, network, ys, columnGap));
-        return div(p(caption(d, labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
+        return div(p(caption(labels, network, trace)).withId("diagram-caption").withClass("diagram-caption"),
                 oneWeight(network) && !StepperPage.hidden(e.tailoring().orElse(null), "edit") ? weightGuess() : null,
                 svg, legend(labels)).withId("diagram").withClass("panel diagram-panel");
     }
@@ -249,12 +249,10 @@ final class DiagramView {
     /** The update: each edge is its weight's change Δw = new − old, the largest changes highlighted. */
     private static final class ChangeEdges implements EdgeStyle {
         private final StepTrace trace;
-        private final Digits d;
         private final double threshold;
 
-        ChangeEdges(StepTrace trace, Digits d) {
+        ChangeEdges(StepTrace trace) {
             this.trace = trace;
-            this.d = d;
             this.threshold = mostChangedThreshold(trace);
         }
 
@@ -267,7 +265,7 @@ final class DiagramView {
             double now = trace.after().layer(l).weight(j, i);
             // Δw = −η ∂L/∂w is in the caption; the tip stays short (the update's page is the heaviest)
             return MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + Num.exact(now)
-                    + " (changed by " + d.f(value(l, j, i)) + ": " + d.f(old) + " → " + d.f(now) + ")";
+                    + " (changed by " + Num.f(value(l, j, i)) + ": " + Num.f(old) + " → " + Num.f(now) + ")";
         }
 
         public double largest() {
@@ -431,7 +429,7 @@ final class DiagramView {
     }
 
     /** The caption above the diagram: what it shows in this phase, in words and with the phase's formula. */
-    private static String caption(Digits d, Labels labels, Network network, StepTrace trace) {
+    private static String caption(Labels labels, Network network, StepTrace trace) {
         return switch (labels) {
             case NONE -> "The network " + String.join("-", network.sizes().stream().map(String::valueOf).toList())
                     + ": each edge is a weight w (purple positive, orange dashed negative, thicker = larger |w|).";
@@ -439,10 +437,10 @@ final class DiagramView {
             case FORWARD -> "2. Forward pass: each neuron computes a = Wx + b (below it) and f(a) (inside it), "
                     + "layer by layer from left to right.";
             case LOSS -> "3. Loss: each output's prediction ŷ (inside) against its target y, and its term ℓ of "
-                    + trace.lossFunction().formula + " = " + d.f(trace.loss()) + ".";
+                    + trace.lossFunction().formula + " = " + Num.f(trace.loss()) + ".";
             case GRADIENTS -> "4. Backpropagation: each neuron shows ∂L/∂a; each edge is coloured and sized by its "
                     + "gradient ∂L/∂w (focus or hover one for its chain rule ∂L/∂f · ∂f/∂a · ∂a/∂w).";
-            case UPDATE -> "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + d.f(trace.learningRate())
+            case UPDATE -> "5. Update: each edge shows its change Δw = −η ∂L/∂w (η = " + Num.f(trace.learningRate())
                     + "), thicker = larger |Δw|, the largest highlighted; each neuron its Δb. Hover for old → new.";
         };
     }
