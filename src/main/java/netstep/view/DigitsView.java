@@ -25,15 +25,15 @@ final class DigitsView {
     static FormTag control(Experiment e) {
         int chosen = e.digits();
         OptionTag[] options = Digits.CHOICES.stream().map(d -> {
-            OptionTag o = option(d.significant() + " significant digits").withValue(String.valueOf(d.significant()));
+            OptionTag o = option(String.valueOf(d.significant())).withValue(String.valueOf(d.significant()));
             return d.significant() == chosen ? o.attr("selected") : o;
         }).toArray(OptionTag[]::new);
         return form(
-                label("Numbers ").attr("for", "digits-select"),
+                label("Significant digits ").attr("for", "digits-select"),
                 select(options).withName("digits").withId("digits-select"),
                 text(" "),
-                button("Show").withType("submit").withClass("small digits-show")
-        ).withId("digits-form").withClass("digits-form").withMethod("post").withAction("/view/digits")
+                button("Show").withType("submit")
+        ).withId("digits-form").withMethod("post").withAction("/view/digits")
                 .attr("hx-post", "/view/digits").attr("hx-trigger", "change, submit").attr("hx-swap", "none");
     }
 }

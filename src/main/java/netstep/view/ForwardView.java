@@ -46,7 +46,7 @@ final class ForwardView {
                 h3("Layer " + n + ": " + layer.inputs() + " → " + layer.outputs() + ", "
                         + layer.activation().label()),
                 p(sym("a", n) + " = " + sym("W", n) + " " + xName + " + " + sym("b", n)),
-                equation(labelled(sym("W", n), matrix(d, layer.weights())), labelled(xName, column(d, fw.input())),
+                equation(labelled(sym("W", n), plainMatrix(d, layer.weights())), labelled(xName, column(d, fw.input())),
                         op("+"), labelled(sym("b", n), column(d, layer.biases())), op("="),
                         labelled(sym("a", n), column(d, fw.a(), "fwd-a" + n))),
                 neuronSums(d, n, layer, fw),

@@ -66,13 +66,25 @@ final class MathView {
 
     /** A matrix; {@code idPrefix}, if given, names each cell "{prefix}-{row}-{column}" (1-based). */
     static TableTag matrix(Digits d, Mat m, String idPrefix) {
+        return matrix(d, m, idPrefix, true);
+    }
+
+    /**
+     * A matrix without tooltips, where the same numbers are on the page with their exact values (the weight tables,
+     * the update's old → new): a 2-8-8-1 forward pass would repeat 88 exact weights, about 2 KB.
+     */
+    static TableTag plainMatrix(Digits d, Mat m) {
+        return matrix(d, m, null, false);
+    }
+
+    private static TableTag matrix(Digits d, Mat m, String idPrefix, boolean tips) {
         List<DomContent> rows = new ArrayList<>();
         int shownColumns = shown(m.columns());
         boolean clipped = shownColumns < m.columns();
         for (int j = 0; j < shown(m.rows()); j++) {
             List<DomContent> cells = new ArrayList<>();
             for (int i = 0; i < shownColumns; i++) {
-                TdTag c = cell(d, m.get(j, i));
+                TdTag c = tips ? cell(d, m.get(j, i)) : plainCell(d, m.get(j, i));
                 if (idPrefix != null) c.withId(idPrefix + "-" + (j + 1) + "-" + (i + 1));
                 cells.add(c);
             }

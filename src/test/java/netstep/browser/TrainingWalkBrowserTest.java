@@ -92,7 +92,9 @@ class TrainingWalkBrowserTest extends BrowserTest {
         String update = phaseText("update");
         assertTrue(update.contains("W ← W − η(∂L/∂W + λ ∂R/∂W), b ← b − η ∂L/∂b"), update);
         shoot("b3-update", "trace");
-        WebElement row = driver.findElement(By.id("history-step-1"));
+        // a step's answer leaves the history to load once scrolled into view, as a student would scroll to it
+        js("arguments[0].scrollIntoView({block: 'start'});", driver.findElement(By.id("history")));
+        WebElement row = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("history-step-1")));
         assertTrue(row.getText().contains("(b = 3)"), row.getText());
         shoot("b3-history", "history");
 
