@@ -60,13 +60,16 @@ final class CompactLayerView {
         List<Integer> sizes = network.sizes();
         int side = ImageView.side(e);
         List<String> names = ImageView.classNames(e);
+        Digits d = DigitsView.of(e);
         double tallest = 0;
         for (int c = 0; c < sizes.size(); c++) tallest = Math.max(tallest, columnHeight(sizes.get(c), c == 0 && side > 0));
         double height = TOP + tallest + BOTTOM + 14;
         double middle = TOP + 8 + tallest / 2;
-        // room on the right for the outputs' names and values
-        double nameRoom = 6 + 7 * names.stream().mapToInt(String::length).max().orElse(0);
-        double gap = (WIDTH - SIDE - Math.max(SIDE, nameRoom + 60)) / (sizes.size() - 1);
+        // room right of the outputs for their names and values (11 px monospace, 7 px a character), the values as
+        // long as the student's format makes them: sign, "0.00" or an exponent, and the digits
+        int longestName = names.stream().mapToInt(String::length).max().orElse(0);
+        double rightRoom = RADIUS + 6 + (longestName == 0 ? 0 : 8 + 7 * longestName) + 7 * (d.significant() + 6);
+        double gap = (WIDTH - SIDE - Math.max(SIDE, rightRoom)) / (sizes.size() - 1);
 
         Svg svg = Svg.root("diagram-svg", WIDTH, height, "The network " + String.join("-",
                         sizes.stream().map(String::valueOf).toList()) + " (compact drawing)",
@@ -83,7 +86,7 @@ final class CompactLayerView {
             } else if (sizes.get(c) > MAX_CIRCLES) {
                 extent[c] = squares(columns, network, trace, labels, c, x, middle);
             } else {
-                extent[c] = circles(columns, network, trace, labels, c, x, middle, c == sizes.size() - 1 ? names : List.of());
+                extent[c] = circles(columns, d, network, trace, labels, c, x, middle, c == sizes.size() - 1 ? names : List.of());
             }
         }
         Svg bands = Svg.el("g").withClass("bands");
@@ -182,8 +185,8 @@ final class CompactLayerView {
     }
 
     /** A narrow layer (the outputs, usually) as circles, with the class names beside the outputs. */
-    private static double[] circles(Svg out, Network network, StepTrace trace, Labels labels, int column, double x,
-                                    double middle, List<String> names) {
+    private static double[] circles(Svg out, Digits d, Network network, StepTrace trace, Labels labels, int column,
+                                    double x, double middle, List<String> names) {
         int size = network.sizes().get(column);
         double h = columnHeight(size, false);
         double top = middle - h / 2 + RADIUS;
@@ -202,7 +205,7 @@ final class CompactLayerView {
             out.with(link);
             double textX = last ? x + RADIUS + 6 : x - RADIUS - 4;
             String name = last && !names.isEmpty() ? ImageView.className(names, j) : "";
-            String value = values == null ? "" : Num.compact(values[j]);
+            String value = values == null ? "" : d.f(values[j]);
             if (!name.isEmpty()) out.with(Svg.text(textX, y + 4, name).withClass("class-name"));
             if (!value.isEmpty()) {
                 Svg t = Svg.text(last ? textX + (name.isEmpty() ? 0 : 8 + 7 * name.length()) : textX, y + 4, value)

@@ -112,4 +112,26 @@ class CompactLayerViewTest {
             }
         }
     }
+
+    @Test
+    void theOutputsValuesFollowTheStudentsNumberFormat() {
+        Experiment e = new Experiment(digits(List.of(32)));
+        e.goTo(Phase.FORWARD);
+        double[] f = e.trace().orElseThrow().forward().get(1).f().toArray();
+        for (int digits : new int[] {2, 4, 6}) {
+            e.setDigits(digits);
+            String html = CompactLayerView.diagram(e).render();
+            var format = netstep.view.render.Digits.of(digits);
+            for (double v : f) {
+                assertTrue(html.contains(">" + format.f(v) + "</text>"), digits + " digits: " + format.f(v) + " beside its output");
+            }
+            double width = Double.parseDouble(html.replaceAll("(?s).*viewBox=\"0 0 ([0-9.]+) .*", "$1"));
+            Matcher x = Pattern.compile("<text x=\"([0-9.]+)\"[^>]*class=\"neuron-number\">([^<]*)<").matcher(html);
+            while (x.find()) {
+                // 11 px monospace: about 7 px a character, so the last column's numbers end inside the drawing
+                double end = Double.parseDouble(x.group(1)) + 7 * x.group(2).length();
+                assertTrue(end <= width, digits + " digits: " + x.group(2) + " ends at " + end + " of " + width);
+            }
+        }
+    }
 }
