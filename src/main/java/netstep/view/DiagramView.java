@@ -147,8 +147,19 @@ final class DiagramView {
      * has bands of weights and coloured squares where this one has edges and numbers.
      */
     static DomContent caption(Experiment e, boolean compact) {
-        return p(caption(DigitsView.of(e), labels(e), e.network(), e.trace().orElse(null), compact)).withId("diagram-caption")
-                .withClass("diagram-caption");
+        Labels labels = labels(e);
+        String text = caption(DigitsView.of(e), labels, e.network(), e.trace().orElse(null), compact);
+        if (labels == Labels.UPDATE && !e.config().regularization().none()) {
+            // the penalty's gradient moves the weights too: say so where the plain rule is written
+            text = text.replace("Δw = −η ∂L/∂w", "Δw = −η(∂L/∂w + λ ∂R/∂w)").replace("θ ← θ − η∇θ", "θ ← θ − η(∇θL + λ∇θR)");
+        }
+        if (e.batch().isPresent() && labels != Labels.NONE) {
+            // one sample's numbers are drawn, but the update follows the batch's mean
+            text += " Drawn: sample #" + (e.batchIndices().get(e.chosenSample()) + 1) + " of the batch of "
+                    + e.batchIndices().size() + (labels == Labels.UPDATE ? "; Δw follows the mean gradient of the batch."
+                    : "; the update will use the mean gradient of the batch.");
+        }
+        return p(text).withId("diagram-caption").withClass("diagram-caption");
     }
 
     /** y = wx, the lecture's smallest perceptron: one input, one output, one weight, which the diagram names. */

@@ -97,4 +97,25 @@ class DiagramStoryTest {
         assertTrue(html.contains(">" + Num.f(db) + "</text><text x=\""), "Δb inside the neuron");
         assertTrue(html.contains(">Δb</text>"));
     }
+
+    @Test
+    void withABatchAndAPenaltyTheCaptionSaysWhichSampleIsDrawnAndWhatMovesTheWeights() {
+        Experiment e = new Experiment(netstep.experiment.Config.defaults()
+                .withTraining(3, netstep.engine.Regularization.l2(0.01)));
+        e.goTo(Phase.BACKWARD);
+        int drawn = e.batchIndices().get(e.chosenSample()) + 1;
+        String backward = DiagramView.caption(e, false).render();
+        assertTrue(backward.contains("Drawn: sample #" + drawn + " of the batch of 3; the update will use the mean gradient of the batch"),
+                backward);
+        e.goTo(Phase.UPDATE);
+        String update = DiagramView.caption(e, false).render();
+        assertTrue(update.contains("Δw = −η(∂L/∂w + λ ∂R/∂w)") && !update.contains("Δw = −η ∂L/∂w"), update);
+        assertTrue(update.contains("Δw follows the mean gradient of the batch"), update);
+        assertTrue(DiagramView.caption(e, true).render().contains("θ ← θ − η(∇θL + λ∇θR)"), "the compact caption too");
+
+        Experiment plain = new Experiment(netstep.experiment.Config.defaults());
+        plain.goTo(Phase.UPDATE);
+        String one = DiagramView.caption(plain, false).render();
+        assertTrue(one.contains("Δw = −η ∂L/∂w") && !one.contains("Drawn:"), "b = 1 without a penalty: the lecture's rule: " + one);
+    }
 }
