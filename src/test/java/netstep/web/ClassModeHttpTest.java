@@ -39,6 +39,27 @@ class ClassModeHttpTest {
         return code;
     }
 
+    /** A server in class mode with a class open and the lesson sent: the start of the tests of who may do what. */
+    private static final class OpenClass implements AutoCloseable {
+        final MemoryClassRepository repo = new MemoryClassRepository();
+        final TestServer server = new TestServer(new Classroom(repo, PASSWORD, Clock.systemUTC()), null);
+        final TestServer.Browser teacher = instructor(server);
+        final String code = openClass(teacher);
+
+        OpenClass() {
+            teacher.post("/teach/class/" + code + "/send", "lesson", LESSON);
+        }
+
+        @Override
+        public void close() {
+            server.close();
+        }
+    }
+
+    private static OpenClass openClassWithLesson() {
+        return new OpenClass();
+    }
+
     @Test
     void withoutAPasswordClassModeIsOffAndSaysHowToTurnItOn() {
         try (TestServer server = new TestServer()) {
@@ -156,24 +177,19 @@ class ClassModeHttpTest {
 
     @Test
     void everyInstructorRouteRefusesAStudentAndNobodyAndChangesNothing() {
-        MemoryClassRepository repo = new MemoryClassRepository();
-        Classroom classroom = new Classroom(repo, PASSWORD, Clock.systemUTC());
-        try (TestServer server = new TestServer(classroom, null)) {
-            TestServer.Browser teacher = instructor(server);
-            String code = openClass(teacher);
-            teacher.post("/teach/class/" + code + "/send", "lesson", LESSON);
-            TestServer.Browser student = server.browser();
-            student.post("/join", "code", code, "name", "Eve");
+        try (OpenClass c = openClassWithLesson()) {
+            TestServer.Browser student = c.server.browser();
+            student.post("/join", "code", c.code, "name", "Eve");
             student.htmx("/step", "action", "next");
             student.htmx("/step", "action", "next"); // not in the lesson: no question asked
-            ClassRepository.ClassState before = repo.find(code).orElseThrow();
-            int answersBefore = repo.answers(code, null).size();
-            TestServer.Browser nobody = server.new Browser();
+            ClassRepository.ClassState before = c.repo.find(c.code).orElseThrow();
+            int answersBefore = c.repo.answers(c.code, null).size();
+            TestServer.Browser nobody = c.server.new Browser();
             String[][] routes = {
-                    {"POST", "/teach/open"}, {"GET", "/teach/class?code=" + code}, {"GET", "/teach/class/" + code},
-                    {"GET", "/teach/class/" + code + "/dashboard"}, {"POST", "/teach/class/" + code + "/send"},
-                    {"POST", "/teach/class/" + code + "/reveal"}, {"POST", "/teach/class/" + code + "/close"},
-                    {"GET", "/teach/class/" + code + "/answers.csv"}};
+                    {"POST", "/teach/open"}, {"GET", "/teach/class?c.code=" + c.code}, {"GET", "/teach/class/" + c.code},
+                    {"GET", "/teach/class/" + c.code + "/dashboard"}, {"POST", "/teach/class/" + c.code + "/send"},
+                    {"POST", "/teach/class/" + c.code + "/reveal"}, {"POST", "/teach/class/" + c.code + "/close"},
+                    {"GET", "/teach/class/" + c.code + "/answers.csv"}};
             for (TestServer.Browser who : List.of(student, nobody)) {
                 for (String[] route : routes) {
                     HttpResponse<String> r = route[0].equals("GET") ? who.get(route[1])
@@ -182,80 +198,70 @@ class ClassModeHttpTest {
                     assertFalse(r.body().contains("Eve"), route[1]);
                 }
             }
-            assertEquals(before, repo.find(code).orElseThrow(), "the class is unchanged");
-            assertEquals(answersBefore, repo.answers(code, null).size());
-            assertEquals(1, repo.members(code).size());
+            assertEquals(before, c.repo.find(c.code).orElseThrow(), "the class is unchanged");
+            assertEquals(answersBefore, c.repo.answers(c.code, null).size());
+            assertEquals(1, c.repo.members(c.code).size());
             // another site's form is refused like every post of the site
-            teacher.headers.put("Sec-Fetch-Site", "cross-site");
-            assertEquals(403, teacher.post("/teach/class/" + code + "/close").statusCode());
-            assertFalse(repo.find(code).orElseThrow().closed());
+            c.teacher.headers.put("Sec-Fetch-Site", "cross-site");
+            assertEquals(403, c.teacher.post("/teach/class/" + c.code + "/close").statusCode());
+            assertFalse(c.repo.find(c.code).orElseThrow().closed());
         }
     }
 
     /** Every class-mode form sent from another site (Sec-Fetch-Site, or an Origin of another host) is a 403 and changes nothing. */
     @Test
     void everyClassModeFormFromAnotherSiteIsRefusedAndChangesNothing() {
-        MemoryClassRepository repo = new MemoryClassRepository();
-        Classroom classroom = new Classroom(repo, PASSWORD, Clock.systemUTC());
-        try (TestServer server = new TestServer(classroom, null)) {
-            TestServer.Browser teacher = instructor(server);
-            String code = openClass(teacher);
-            teacher.post("/teach/class/" + code + "/send", "lesson", LESSON);
-            TestServer.Browser ada = server.browser();
-            ada.post("/join", "code", code, "name", "Ada", "follow", "on");
+        try (OpenClass c = openClassWithLesson()) {
+            TestServer.Browser ada = c.server.browser();
+            ada.post("/join", "code", c.code, "name", "Ada", "follow", "on");
             ada.htmxGet("/class/status"); // follows into the lesson
             ada.htmx("/step", "action", "next");
             ada.htmx("/step", "action", "next");
             assertEquals(Integer.valueOf(1), ada.<Integer>inspect(e -> e.awaiting().orElseThrow()));
-            TestServer.Browser newcomer = server.browser();
-            ClassRepository.ClassState before = repo.find(code).orElseThrow();
+            TestServer.Browser newcomer = c.server.browser();
+            ClassRepository.ClassState before = c.repo.find(c.code).orElseThrow();
             for (String[] forged : new String[][] {{"Sec-Fetch-Site", "cross-site"}, {"Origin", "https://evil.example"}}) {
-                for (TestServer.Browser who : List.of(teacher, ada, newcomer)) who.headers.put(forged[0], forged[1]);
-                String[][] teacherPosts = {{"/teach/open"}, {"/teach/class/" + code + "/send", "lesson", "04-xor"},
-                        {"/teach/class/" + code + "/reveal", "question", "1"}, {"/teach/class/" + code + "/close"},
+                for (TestServer.Browser who : List.of(c.teacher, ada, newcomer)) who.headers.put(forged[0], forged[1]);
+                String[][] teacherPosts = {{"/teach/open"}, {"/teach/class/" + c.code + "/send", "lesson", "04-xor"},
+                        {"/teach/class/" + c.code + "/reveal", "question", "1"}, {"/teach/class/" + c.code + "/close"},
                         {"/teach/sign-in", "password", PASSWORD}, {"/teach/sign-out"}};
                 for (String[] post : teacherPosts) {
                     String[] fields = java.util.Arrays.copyOfRange(post, 1, post.length);
-                    HttpResponse<String> r = teacher.post(post[0], fields);
+                    HttpResponse<String> r = c.teacher.post(post[0], fields);
                     assertEquals(403, r.statusCode(), post[0] + " with " + forged[0]);
                     assertTrue(r.headers().allValues("Set-Cookie").isEmpty(), post[0] + " sets no cookie");
                 }
-                assertEquals(403, newcomer.post("/join", "code", code, "name", "Mallory").statusCode());
+                assertEquals(403, newcomer.post("/join", "code", c.code, "name", "Mallory").statusCode());
                 assertEquals(403, ada.post("/answer", "action", "answer", "question", "1", "answer", "3").statusCode());
                 assertEquals(403, ada.post("/class/leave").statusCode());
-                for (TestServer.Browser who : List.of(teacher, ada, newcomer)) who.headers.remove(forged[0]);
+                for (TestServer.Browser who : List.of(c.teacher, ada, newcomer)) who.headers.remove(forged[0]);
             }
-            assertEquals(before, repo.find(code).orElseThrow(), "the class is as it was: not closed, sent or revealed");
-            assertEquals(1, repo.members(code).size(), "Ada is still in, nobody else joined");
-            assertTrue(repo.answers(code, null).isEmpty(), "no answer was kept");
+            assertEquals(before, c.repo.find(c.code).orElseThrow(), "the class is as it was: not closed, sent or revealed");
+            assertEquals(1, c.repo.members(c.code).size(), "Ada is still in, nobody else joined");
+            assertTrue(c.repo.answers(c.code, null).isEmpty(), "no answer was kept");
             assertEquals(Integer.valueOf(1), ada.<Integer>inspect(e -> e.awaiting().orElseThrow()), "still asked");
-            assertEquals(200, teacher.htmxGet("/teach/class/" + code + "/dashboard").statusCode(), "still signed in");
+            assertEquals(200, c.teacher.htmxGet("/teach/class/" + c.code + "/dashboard").statusCode(), "still signed in");
         }
     }
 
     @Test
     void aStudentCannotAnswerForAnother() {
-        MemoryClassRepository repo = new MemoryClassRepository();
-        Classroom classroom = new Classroom(repo, PASSWORD, Clock.systemUTC());
-        try (TestServer server = new TestServer(classroom, null)) {
-            TestServer.Browser teacher = instructor(server);
-            String code = openClass(teacher);
-            teacher.post("/teach/class/" + code + "/send", "lesson", LESSON);
-            TestServer.Browser ada = server.browser();
-            TestServer.Browser mallory = server.browser();
-            ada.post("/join", "code", code, "name", "Ada", "follow", "on");
-            mallory.post("/join", "code", code, "name", "Mallory", "follow", "on");
+        try (OpenClass c = openClassWithLesson()) {
+            TestServer.Browser ada = c.server.browser();
+            TestServer.Browser mallory = c.server.browser();
+            ada.post("/join", "code", c.code, "name", "Ada", "follow", "on");
+            mallory.post("/join", "code", c.code, "name", "Mallory", "follow", "on");
             for (TestServer.Browser s : List.of(ada, mallory)) {
                 s.htmxGet("/class/status");
                 s.htmx("/step", "action", "next");
                 s.htmx("/step", "action", "next");
             }
             ada.htmx("/answer", "action", "answer", "question", "1", "answer", "7");
-            String adaId = repo.memberBySession(ada.sessionId()).orElseThrow().memberId();
+            String adaId = c.repo.memberBySession(ada.sessionId()).orElseThrow().memberId();
             // Mallory's answer, even naming Ada's member id or session, lands on Mallory's own row only
             mallory.htmx("/answer", "action", "answer", "question", "1", "answer", "-3", "member", adaId,
                     "session", ada.sessionId());
-            List<ClassRepository.AnswerRow> rows = repo.answers(code, LESSON);
+            List<ClassRepository.AnswerRow> rows = c.repo.answers(c.code, LESSON);
             assertEquals(2, rows.size());
             assertEquals("7", rows.stream().filter(a -> a.memberId().equals(adaId)).findFirst().orElseThrow().given());
             // and nothing a student can ask for shows another's name or answer
