@@ -8,7 +8,8 @@ import java.util.List;
  * The arithmetic of one SGD step on a batch, in the lecture's four steps ({@link #forward}, {@link #loss},
  * {@link #backward}, {@link #update}), shared by the traced step ({@link Sgd#step(Network, List, List)}, which
  * copies these arrays into its records) and the untraced one ({@link Trainer}, which does not): both run this very
- * code, so they give the same numbers to the last bit. Not thread-safe; one per step or trainer.
+ * code, so they give the same numbers to the last bit ({@link SampleStep}, the untraced batch of one, repeats its
+ * operations in fused loops: a change here must be made there too). Not thread-safe; one per step or trainer.
  *
  * <p>Parameters are jblas matrices; the loops ({@link Loops}) run on their column-major data.
  * a = Wx + b is summed in the order jblas's {@code mmul} sums it (columns in order, a column whose x is 0 skipped;

@@ -15,8 +15,6 @@ final class FdlibmTanh {
     private static final double ONE = 1.0;
     private static final double TWO = 2.0;
     private static final double TINY = 1.0e-300;
-    private static final double HUGE = 1.0e+300;
-    private static final double O_THRESHOLD = 7.09782712893383973096e+02; // 0x40862E42 FEFA39EF
     private static final double LN2_HI = 6.93147180369123816490e-01; // 0x3fe62e42 fee00000
     private static final double LN2_LO = 1.90821492927058770002e-10; // 0x3dea39ef 35793c76
     private static final double INVLN2 = 1.44269504088896338700e+00; // 0x3ff71547 652b82fe
@@ -34,10 +32,6 @@ final class FdlibmTanh {
         return (int) (Double.doubleToRawLongBits(x) >>> 32);
     }
 
-    private static int lo(double x) {
-        return (int) Double.doubleToRawLongBits(x);
-    }
-
     private static double withHi(double x, int high) {
         return Double.longBitsToDouble(((long) high << 32) | (Double.doubleToRawLongBits(x) & 0xffffffffL));
     }
@@ -53,10 +47,10 @@ final class FdlibmTanh {
         if (ix < 0x40360000) { // |x| < 22
             if (ix < 0x3c800000) return x * (ONE + x); // |x| < 2^-55
             if (ix >= 0x3ff00000) { // |x| >= 1
-                t = expm1(TWO * Math.abs(x));
+                t = expm1From2To44(TWO * Math.abs(x));
                 z = ONE - TWO / (t + TWO);
             } else {
-                t = expm1(-TWO * Math.abs(x));
+                t = expm1FromMinus2(-TWO * Math.abs(x));
                 z = -t / (t + TWO);
             }
         } else {
@@ -65,94 +59,79 @@ final class FdlibmTanh {
         return jx >= 0 ? z : -z;
     }
 
-    /** One method of 89 lines, as fdlibm's s_expm1.c is one function: kept line by line so it can be read beside it. */
-    static double expm1(double x) {
-        double y;
-        double hi;
-        double lo;
-        double c = 0;
-        double t;
-        double e;
-        double hxs;
-        double hfx;
-        double r1;
-        int k;
-        int hx = hi(x);
-        int xsb = hx & 0x80000000;
-        y = xsb == 0 ? x : -x;
-        hx &= 0x7fffffff;
+    /*
+     * s_expm1.c's expm1 in the two halves tanh calls it with: its statements in the same order, without the tests
+     * whose outcome the range decides (NaN, overflow, the sign, the tiny argument, and k's impossible values), which
+     * took a quarter of tanh's time (A/B in docs/performance.md).
+     */
 
-        // huge and non-finite arguments
-        if (hx >= 0x4043687A) { // |x| >= 56 ln2
-            if (hx >= 0x40862E42) { // |x| >= 709.78...
-                if (hx >= 0x7ff00000) {
-                    if (((hx & 0xfffff) | lo(x)) != 0) return x + x; // NaN
-                    return xsb == 0 ? x : -1.0; // exp(±inf) − 1 = {inf, −1}
-                }
-                if (x > O_THRESHOLD) return HUGE * HUGE; // overflow
-            }
-            if (xsb != 0) { // x < −56 ln2: −1
-                if (x + TINY < 0.0) return TINY - ONE;
-            }
-        }
-
-        // argument reduction
-        if (hx > 0x3fd62e42) { // |x| > 0.5 ln2
-            if (hx < 0x3FF0A2B2) { // and |x| < 1.5 ln2
-                if (xsb == 0) {
-                    hi = x - LN2_HI;
-                    lo = LN2_LO;
-                    k = 1;
-                } else {
-                    hi = x + LN2_HI;
-                    lo = -LN2_LO;
-                    k = -1;
-                }
-            } else {
-                k = (int) (INVLN2 * x + (xsb == 0 ? 0.5 : -0.5));
-                t = k;
-                hi = x - t * LN2_HI; // t·ln2_hi is exact here
-                lo = t * LN2_LO;
-            }
-            x = hi - lo;
-            c = (hi - x) - lo;
-        } else if (hx < 0x3c900000) { // |x| < 2^-54: x
-            t = HUGE + x;
-            return x - (t - (HUGE + x));
-        } else {
-            k = 0;
-        }
-
-        // x is now in the primary range
-        hfx = 0.5 * x;
-        hxs = x * hfx;
-        r1 = ONE + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
-        t = 3.0 - r1 * hfx;
-        e = hxs * ((r1 - t) / (6.0 - x * t));
-        if (k == 0) return x - (x * e - hxs); // c is 0
+    /** expm1(x) for 2 ≤ x < 44 (tanh's 1 ≤ |x| < 22): argument reduction with k = round(x / ln2) ≥ 3. */
+    private static double expm1From2To44(double x) {
+        int k = (int) (INVLN2 * x + 0.5);
+        double t = k;
+        double hi = x - t * LN2_HI; // t·ln2_hi is exact here
+        double lo = t * LN2_LO;
+        x = hi - lo;
+        double c = (hi - x) - lo;
+        double e = primaryRange(x);
+        double hxs = x * (0.5 * x);
         e = (x * (e - c) - c);
         e -= hxs;
-        if (k == -1) return 0.5 * (x - e) - 0.5;
-        if (k == 1) {
-            if (x < -0.25) return -2.0 * (e - (x + 0.5));
-            return ONE + 2.0 * (x - e);
-        }
-        if (k <= -2 || k > 56) { // exp(x) − 1 suffices
+        double y;
+        if (k > 56) { // exp(x) − 1 suffices
             y = ONE - (e - x);
             y = withHi(y, hi(y) + (k << 20)); // add k to y's exponent
             return y - ONE;
         }
-        t = ONE;
         if (k < 20) {
-            t = withHi(t, 0x3ff00000 - (0x200000 >> k)); // t = 1 − 2^−k
+            t = withHi(ONE, 0x3ff00000 - (0x200000 >> k)); // t = 1 − 2^−k
             y = t - (e - x);
-            y = withHi(y, hi(y) + (k << 20));
         } else {
-            t = withHi(t, (0x3ff - k) << 20); // 2^−k
+            t = withHi(ONE, (0x3ff - k) << 20); // 2^−k
             y = x - (e + t);
             y += ONE;
-            y = withHi(y, hi(y) + (k << 20));
         }
-        return y;
+        return withHi(y, hi(y) + (k << 20));
+    }
+
+    /** expm1(x) for −2 < x ≤ −2^−54 (tanh's 2^−55 ≤ |x| < 1): k is 0, −1, −2 or −3. */
+    private static double expm1FromMinus2(double x) {
+        int hx = hi(x) & 0x7fffffff;
+        int k = 0;
+        double c = 0;
+        if (hx > 0x3fd62e42) { // |x| > 0.5 ln2
+            double hi;
+            double lo;
+            if (hx < 0x3FF0A2B2) { // and |x| < 1.5 ln2
+                hi = x + LN2_HI;
+                lo = -LN2_LO;
+                k = -1;
+            } else {
+                k = (int) (INVLN2 * x - 0.5);
+                double t = k;
+                hi = x - t * LN2_HI;
+                lo = t * LN2_LO;
+            }
+            x = hi - lo;
+            c = (hi - x) - lo;
+        }
+        double e = primaryRange(x);
+        double hxs = x * (0.5 * x);
+        if (k == 0) return x - (x * e - hxs); // c is 0
+        e = (x * (e - c) - c);
+        e -= hxs;
+        if (k == -1) return 0.5 * (x - e) - 0.5;
+        double y = ONE - (e - x); // k ≤ −2: exp(x) − 1 suffices
+        y = withHi(y, hi(y) + (k << 20));
+        return y - ONE;
+    }
+
+    /** x in the primary range [−0.5 ln2, 0.5 ln2]: s_expm1.c's e (hfx = x/2, hxs = x·hfx, r1, t). */
+    private static double primaryRange(double x) {
+        double hfx = 0.5 * x;
+        double hxs = x * hfx;
+        double r1 = ONE + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
+        double t = 3.0 - r1 * hfx;
+        return hxs * ((r1 - t) / (6.0 - x * t));
     }
 }

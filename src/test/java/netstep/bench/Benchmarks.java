@@ -142,7 +142,8 @@ public final class Benchmarks {
                 .warmupTime(TimeValue.milliseconds(quick ? 300 : 1000))
                 .measurementIterations(quick ? 3 : 4)
                 .measurementTime(TimeValue.milliseconds(quick ? 300 : 1000))
-                .jvmArgsAppend("-Xmx1g");
+                // fixed and pre-touched, as the suite's own JVM (pom.xml): no page faults while measuring
+                .jvmArgsAppend("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
         Collection<RunResult> results = new Runner(options.build()).run();
         Map<String, Figure> figures = new LinkedHashMap<>();
         for (RunResult result : results) {

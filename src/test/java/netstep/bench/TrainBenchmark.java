@@ -35,7 +35,12 @@ public class TrainBenchmark {
 
     /** 2-8-8-1 with tanh everywhere, as the Playground's regression-style output. */
     static Network xorNetwork() {
-        return Network.initialise(List.of(2, 8, 8, 1), Activation.TANH, Activation.TANH, 1);
+        return xorNetwork(8);
+    }
+
+    /** 2-w-w-1 tanh, seeded as {@link #xorNetwork()} (the widths the peer comparison reports). */
+    static Network xorNetwork(int width) {
+        return Network.initialise(List.of(2, width, width, 1), Activation.TANH, Activation.TANH, 1);
     }
 
     /** 500 seeded points of [−6, 6]², labelled +1 where x₁x₂ > 0 and −1 elsewhere (the Playground's XOR). */
