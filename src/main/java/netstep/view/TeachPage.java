@@ -181,7 +181,7 @@ public final class TeachPage {
             for (int i = 0; i < c.length; i++) {
                 double x = width * i / (longest - 1);
                 double y = height - height * Math.min(c[i], top) / top;
-                points.append(Num.fourDecimalsQuickly(x)).append(',').append(Num.fourDecimalsQuickly(y)).append(' ');
+                points.append(Svg.n(x)).append(',').append(Svg.n(y)).append(' ');
             }
             svg.with(Svg.el("polyline").attr("points", points.toString().trim()).attr("fill", "none")
                     .attr("stroke", "#542788").attr("stroke-opacity", "0.5"));

@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * Numbers as a student reads them: {@link #f} in the default {@link Digits} (the views given an experiment use its
- * own choice), three significant digits for the compact diagram, exact values for tooltips, subscripts.
+ * own choice), three significant digits for the class dashboard's histogram bins, exact values for tooltips,
+ * subscripts.
  */
 public final class Num {
     private Num() {
@@ -17,31 +18,7 @@ public final class Num {
         return Digits.DEFAULT.f(v);
     }
 
-    /**
-     * v with up to four decimals (1e-4 ≤ |v| < 1e5) from integer arithmetic, or null when v·10⁴ is too close to a
-     * rounding tie to be sure of agreeing with the decimal rounding: coordinates of the class dashboard's charts.
-     */
-    public static String fourDecimalsQuickly(double v) {
-        double scaled = Math.abs(v) * 10_000;
-        double fraction = scaled - Math.floor(scaled);
-        if (Math.abs(fraction - 0.5) < 1e-6) return null;
-        long units = Math.round(scaled);
-        if (units == 0) return "0";
-        long whole = units / 10_000;
-        int decimals = (int) (units % 10_000);
-        StringBuilder out = new StringBuilder(12);
-        if (v < 0) out.append('-');
-        out.append(whole);
-        if (decimals != 0) {
-            String digits = Integer.toString(decimals + 10_000).substring(1); // zero-padded to four digits
-            int end = 4;
-            while (digits.charAt(end - 1) == '0') end--;
-            out.append('.').append(digits, 0, end);
-        }
-        return out.toString();
-    }
-
-    /** Three significant digits, for labels in a diagram where space is short: 0.332, −12.4, 1.2e+03. */
+    /** Three significant digits, for labels where space is short (histogram bins): 0.332, −12.4, 1.2e+03. */
     public static String compact(double v) {
         if (Double.isNaN(v)) return "NaN";
         if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
