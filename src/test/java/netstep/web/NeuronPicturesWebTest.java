@@ -31,12 +31,7 @@ class NeuronPicturesWebTest {
             WebClient browser = new WebClient(server.port());
             browser.get("/");
             assertEquals(0, count(browser.get("/").body()), "the default 3-input network has no plane to draw");
-            Map<String, String> form = Map.ofEntries(Map.entry("inputs", "2"), Map.entry("hidden", "8,8"),
-                    Map.entry("outputs", "1"), Map.entry("hiddenActivation", "tanh"),
-                    Map.entry("outputActivation", "sigmoid"), Map.entry("slope", "0.02"), Map.entry("loss", "l2"),
-                    Map.entry("learningRate", "0.3"), Map.entry("seed", "1"), Map.entry("dataset", "circle"),
-                    Map.entry("order", "shuffled"));
-            assertEquals(303, browser.postForm("/configure", form).statusCode());
+            assertEquals(303, browser.postForm("/configure", PageBudgetTest.circle2881()).statusCode());
             assertEquals(303, browser.postForm("/step", Map.of("action", "epoch")).statusCode());
             String page = browser.get("/").body();
             assertEquals(8 + 8 + 1, count(page), "16 hidden neurons and the output");
