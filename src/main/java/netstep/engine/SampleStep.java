@@ -105,7 +105,7 @@ final class SampleStep {
             Loops.preActivation(w[l].data, b[l].data, signal, al, rows[l], columns[l]);
             if (tanh[l]) {
                 for (int j = 0; j < al.length; j++) {
-                    fl[j] = FdlibmTanh.tanh(al[j]);
+                    fl[j] = Tanh.tanh(al[j]);
                     check += al[j] * 0;
                 }
             } else {
