@@ -94,6 +94,17 @@ document.addEventListener("htmx:afterSettle", function () {
   row.scrollLeft = current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2;
 });
 
+// On a phone the diagram keeps its size and scrolls sideways in its panel: show the side the phase is about, the
+// outputs (ŷ against y) at the loss and at backpropagation, which starts there, and the inputs otherwise.
+function showThePhasesSideOfTheDiagram() {
+  var panel = document.getElementById("diagram");
+  var svg = document.getElementById("diagram-svg");
+  if (!panel || !svg || panel.scrollWidth <= panel.clientWidth) return;
+  panel.scrollLeft = /\bphase-(loss|backward)\b/.test(svg.getAttribute("class")) ? panel.scrollWidth : 0;
+}
+document.addEventListener("htmx:afterSettle", showThePhasesSideOfTheDiagram);
+document.addEventListener("DOMContentLoaded", showThePhasesSideOfTheDiagram);
+
 // A built-in dataset fixes the network's inputs and outputs: fill them in when one is chosen, then let the
 // live parameter count (which listens for input) recount.
 document.addEventListener("change", function (event) {

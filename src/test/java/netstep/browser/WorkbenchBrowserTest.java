@@ -90,6 +90,9 @@ class WorkbenchBrowserTest extends BrowserTest {
                     + " px, and shows at least 200 px of itself above the step buttons");
             assertInViewport("#controls .next-button", phase[0]);
             assertInViewport("#controls button[value=" + phase[0] + "]", phase[0]);
+            // the diagram scrolls sideways in its panel: at the loss it shows the outputs' ŷ and y, at the pick x
+            if (phase[0].equals("loss")) assertInViewport("#diagram-svg .target-label", phase[0]);
+            if (phase[0].equals("pick")) assertInViewport("#diagram-svg .neuron.input", phase[0]);
             js("window.scrollTo(0, 2000);");
             assertInViewport("#controls .next-button", phase[0] + ", scrolled down");
             js("window.scrollTo(0, 0);");
