@@ -2,9 +2,9 @@ package netstep.engine;
 
 /**
  * tanh for one value, as the stepper and training compute it: within 3 ulp of {@link StrictMath#tanh} and equal
- * to it on about seven arguments in ten ({@code TanhTest}), in about 60 % of the time of a Java port of fdlibm's
- * tanh (which gave StrictMath's bits; docs/performance.md, "Against TensorFlow Playground's engine"). Why: tanh
- * is nearly half the time of a 2-8-8-1 training step. It uses only operations Java defines to the bit (+, −, ×,
+ * to it on about seven arguments in ten ({@code TanhTest}), in about two thirds of the time of a Java port of
+ * fdlibm's tanh (which gave StrictMath's bits; docs/performance.md, "Against TensorFlow Playground's engine").
+ * Why: tanh is nearly half the time of a 2-8-8-1 training step. It uses only operations Java defines to the bit (+, −, ×,
  * ÷, rint, min, abs, copySign), so every machine gives the same numbers, as with StrictMath.
  *
  * <p>The math: tanh t = −u / (2 + u) with u = e^(−2t) − 1 and t = min(|x|, 22) (beyond 22, tanh rounds to 1), then
