@@ -4,8 +4,8 @@ package netstep.engine;
  * tanh for one value, as the stepper and training compute it: within 3 ulp of {@link StrictMath#tanh} and equal
  * to it on about seven arguments in ten ({@code TanhTest}), in about two thirds of the time of a Java port of
  * fdlibm's tanh (which gave StrictMath's bits; docs/performance.md, "Against TensorFlow Playground's engine").
- * Why: tanh is nearly half the time of a 2-8-8-1 training step. It uses only operations Java defines to the bit (+, −, ×,
- * ÷, rint, min, abs, copySign), so every machine gives the same numbers, as with StrictMath.
+ * Why: tanh is nearly half the time of a 2-8-8-1 training step. It uses only operations Java defines to the bit
+ * (+, −, ×, ÷, rint, min, abs, copySign), so every machine gives the same numbers, as with StrictMath.
  *
  * <p>The math: tanh t = −u / (2 + u) with u = e^(−2t) − 1 and t = min(|x|, 22) (beyond 22, tanh rounds to 1), then
  * the sign of x. u = 2^k (e^r − 1) + (2^k − 1) with k = round(−2t / ln 2) and r = −2t − k ln 2, |r| ≤ ln 2 / 2;
