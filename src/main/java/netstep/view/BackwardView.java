@@ -61,15 +61,16 @@ final class BackwardView {
                 p("∂L/∂" + sym("f", n) + " " + origin + ";  ∂" + sym("f", n) + "/∂" + sym("a", n) + ": "
                         + act.derivativeFormula().replace("∂f/∂a = ", "")).withClass("note"),
                 bw.jacobian() == null
-                        ? equation(labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df(), "bwd-df" + n)), op("⊙"),
+                        ? equation(labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df())), op("⊙"),
                                 labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(d, bw.df_da())), op("="),
-                                labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da(), "bwd-da" + n)))
+                                labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da())))
                         : softmaxBackward(d, n, bw, t),
-                equation(labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da())), op("·"),
+                // exact values on hover once: ∂L/∂a just above, x or f in the earlier phases, ∂L/∂b = ∂L/∂a
+                equation(labelled("∂L/∂" + sym("a", n), plainColumn(d, bw.dL_da())), op("·"),
                         labelled(xName + "ᵀ", row(d, fw.input())), op("="),
-                        labelled("∂L/∂" + sym("W", n), matrix(d, bw.dL_dW(), "bwd-dW" + n)),
+                        labelled("∂L/∂" + sym("W", n), matrix(d, bw.dL_dW())),
                         span("and").withClass("note"),
-                        labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), column(d, bw.dL_db(), "bwd-db" + n))),
+                        labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), plainColumn(d, bw.dL_db()))),
                 chainRule(d, n, bw, fw),
                 n > 1 ? p("Passed back: ∂L/∂" + xName + " = " + sym("W", n) + "ᵀ ∂L/∂" + sym("a", n) + " = "
                         + TraceView.vector(d, bw.dL_dx())) : null
@@ -116,8 +117,8 @@ final class BackwardView {
     private static DomContent softmaxBackward(Digits d, int n, StepTrace.LayerBackward bw, StepTrace t) {
         return div(
                 equation(labelled("Jᵀ = (diag(ŷ) − ŷŷᵀ)ᵀ", matrix(d, bw.jacobian(), "bwd-jac" + n)), op("·"),
-                        labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df(), "bwd-df" + n)), op("="),
-                        labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da(), "bwd-da" + n))),
+                        labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df())), op("="),
+                        labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da()))),
                 t.lossFunction() == Loss.CROSS_ENTROPY
                         ? p("For softmax with cross-entropy this product is simply ŷ − y: each ∂L/∂" + sym("a", n)
                                 + "ₖ = ŷₖ − yₖ.").withClass("note")
@@ -125,7 +126,7 @@ final class BackwardView {
     }
 
     private static TableTag row(Digits d, Vec v) {
-        return matrix(d, Mat.of(new double[][] {v.toArray()}));
+        return plainMatrix(d, Mat.of(new double[][] {v.toArray()}));
     }
 
     /** The lecture's ∂L/∂w = ∂L/∂f · ∂f/∂a · ∂a/∂w for one weight, with numbers. */

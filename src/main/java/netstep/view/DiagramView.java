@@ -227,8 +227,13 @@ final class DiagramView {
         /** The largest |value|, which gets the widest edge. */
         double largest();
 
-        default String extraClass(int layer, int j, int i) {
+        /** What the edges show, a class on their group: "gradient", "delta", or none for the weights. */
+        default String kind() {
             return "";
+        }
+
+        default boolean standsOut(int layer, int j, int i) {
+            return false;
         }
     }
 
@@ -280,8 +285,8 @@ final class DiagramView {
             return max;
         }
 
-        public String extraClass(int l, int j, int i) {
-            return " gradient";
+        public String kind() {
+            return "gradient";
         }
     }
 
@@ -314,9 +319,13 @@ final class DiagramView {
             return Math.max(1e-300, largestChange(trace));
         }
 
-        public String extraClass(int l, int j, int i) {
+        public String kind() {
+            return "delta";
+        }
+
+        public boolean standsOut(int l, int j, int i) {
             double change = value(l, j, i);
-            return change != 0 && Math.abs(change) >= threshold ? " delta changed-most" : " delta";
+            return change != 0 && Math.abs(change) >= threshold;
         }
     }
 
@@ -332,9 +341,15 @@ final class DiagramView {
         return max;
     }
 
-    /** The edges, each drawn from {@code style}: coloured by its value's sign, as thick as its size. */
+    /** Edge widths: this many steps from 0.6 to 5 px, each a class of the stylesheet (svg .edge.w0 to .w11). */
+    static final int WIDTHS = 12;
+
+    /**
+     * The edges, each drawn from {@code style}: coloured by its value's sign, as thick as its size. Each is a short
+     * path with two classes for its sign and width (88 of them on 2-8-8-1, in every answer from backpropagation on).
+     */
     private static Svg edges(Network network, double[][] ys, double radius, double columnGap, EdgeStyle style) {
-        Svg edges = Svg.el("g").withClass("edges");
+        Svg edges = Svg.el("g").withClass(style.kind().isEmpty() ? "edges" : "edges " + style.kind());
         double largest = style.largest();
         String[][] yText = new String[ys.length][];
         for (int c = 0; c < ys.length; c++) {
@@ -349,21 +364,23 @@ final class DiagramView {
             for (int j = 0; j < ys[l + 1].length; j++) {
                 for (int i = 0; i < ys[l].length; i++) {
                     double value = style.value(l, j, i);
-                    String extra = style.extraClass(l, j, i);
-                    String classes = (value >= 0 ? "edge positive" : "edge negative") + extra;
+                    boolean standsOut = style.standsOut(l, j, i);
+                    // colour, dashes and width come from the stylesheet by class: 88 edges on a 2-8-8-1
+                    String classes = (value >= 0 ? "edge positive w" : "edge negative w")
+                            + width(Math.abs(value) / largest) + (standsOut ? " changed-most" : "");
                     Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1)).with(Svg.title(style.tip(l, j, i)));
-                    if (extra.contains("changed-most")) {
-                        group.with(Svg.line(from, yText[l][i], to, yText[l + 1][j]).withClass("edge-halo"));
-                    }
-                    // colour and dashes come from the stylesheet by the sign's class: 88 edges on a 2-8-8-1
-                    Svg line = Svg.line(from, yText[l][i], to, yText[l + 1][j])
-                            .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.min(1, Math.abs(value) / largest)))
-                            .withClass(classes);
-                    edges.with(group.with(line));
+                    String d = "M" + from + " " + yText[l][i] + " " + to + " " + yText[l + 1][j];
+                    if (standsOut) group.with(Svg.el("path").attr("d", d).withClass("edge-halo"));
+                    edges.with(group.with(Svg.el("path").attr("d", d).withClass(classes)));
                 }
             }
         }
         return edges;
+    }
+
+    /** The width step of an edge whose |value| is {@code share} of the largest: 0 (thinnest) to WIDTHS − 1. */
+    static int width(double share) {
+        return (int) Math.round((WIDTHS - 1) * Math.min(1, share));
     }
 
     private static Svg neuron(Digits d, Network network, StepTrace trace, Labels labels, int column, int j, double x,
@@ -416,25 +433,27 @@ final class DiagramView {
 
     private static NeuronText neuronText(Digits d, Network network, StepTrace trace, Labels labels, int column, int j) {
         int l = column - 1;
-        StringBuilder tip = new StringBuilder("layer ").append(column).append(", neuron ").append(j + 1)
-                .append(": bias ").append(MathView.sym("b", column)).append("[").append(j + 1).append("] = ")
-                .append(Num.exact(network.layer(l).bias(j)));
-        if (labels == Labels.NONE || labels == Labels.INPUTS) return new NeuronText("", "", tip.toString());
+        String neuron = "layer " + column + ", neuron " + (j + 1) + ": ";
+        String bias = MathView.sym("b", column) + "[" + (j + 1) + "]";
+        if (labels == Labels.NONE || labels == Labels.INPUTS) {
+            return new NeuronText("", "", neuron + "bias " + bias + " = " + Num.exact(network.layer(l).bias(j)));
+        }
         StepTrace.LayerForward f = trace.forward().get(l);
-        tip.append("; a = ").append(d.f(f.a().get(j))).append(", f(a) = ").append(d.f(f.f().get(j)));
+        String forward = "a = " + d.f(f.a().get(j)) + ", f(a) = " + d.f(f.f().get(j));
+        // backpropagation and the update tip their own numbers only (17 neurons in each answer for 2-8-8-1):
+        // the bias's exact value is in the weight tables
         return switch (labels) {
             case FORWARD, LOSS -> new NeuronText(d.f(f.f().get(j)), "a " + d.f(f.a().get(j)),
-                    tip.toString());
+                    neuron + "bias " + bias + " = " + Num.exact(network.layer(l).bias(j)) + "; " + forward);
             case GRADIENTS -> {
                 double g = trace.backward().get(l).dL_da().get(j);
-                tip.append("; ∂L/∂a = ").append(Num.exact(g));
-                yield new NeuronText(d.f(g), "∂L/∂a", tip.toString());
+                yield new NeuronText(d.f(g), "∂L/∂a", neuron + forward + "; ∂L/∂a = " + Num.exact(g));
             }
             default -> {
                 double old = trace.before().layer(l).bias(j);
                 double now = trace.after().layer(l).bias(j);
-                tip.append("; bias ").append(d.f(old)).append(" → ").append(d.f(now));
-                yield new NeuronText(d.f(now - old), "Δb", tip.toString());
+                yield new NeuronText(d.f(now - old), "Δb", neuron + "Δ" + bias + " = " + d.f(now - old) + ": "
+                        + d.f(old) + " → " + d.f(now));
             }
         };
     }

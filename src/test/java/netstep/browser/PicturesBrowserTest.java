@@ -41,7 +41,7 @@ class PicturesBrowserTest extends BrowserTest {
         click(By.cssSelector("#config > summary")); // fold the form away, as a student would before stepping
 
         assertEquals(5, driver.findElements(By.cssSelector("#diagram-svg .neuron circle")).size(), "2 + 2 + 1 neurons");
-        assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), "4 + 2 weights");
+        assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg path.edge")).size(), "4 + 2 weights");
         assertTrue(driver.findElement(By.cssSelector("#computes-svg image.heatmap")).isDisplayed());
         assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(),
                 "a map inside each hidden neuron and the output");
@@ -56,7 +56,7 @@ class PicturesBrowserTest extends BrowserTest {
             assertNotEquals(previousDiagram, diagram, "the diagram changes at " + phase);
             previousDiagram = diagram;
             // an answer leaves the edges, pictures and samples the page shows to the page (hx-preserve): all there
-            assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), phase);
+            assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg path.edge")).size(), phase);
             assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(), phase);
             assertEquals(4, driver.findElements(By.cssSelector("#computes-svg .map-samples rect, #computes-svg .map-samples circle")).size(),
                     phase + ": the four XOR samples on the map");

@@ -54,12 +54,12 @@ class WorkbenchBrowserTest extends BrowserTest {
                 }
                 case "backward" -> {
                     assertTrue(caption.contains("∂L/∂w"), caption);
-                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg line.edge.gradient")).size());
+                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.gradient path.edge")).size());
                     assertTrue(driver.findElement(By.id("diagram-svg")).getText().contains("∂L/∂a"));
                 }
                 case "update" -> {
                     assertTrue(caption.contains("Δw"), caption);
-                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg line.edge.delta")).size());
+                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.delta path.edge")).size());
                 }
                 default -> assertEquals(0, targets, phase[0]);
             }
