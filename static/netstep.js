@@ -86,6 +86,24 @@ document.addEventListener("htmx:afterSettle", function () {
   });
 });
 
+// A step's answer sends the diagram's edge tips at backpropagation and the update as their numbers (data-tip, 88
+// edges on 2-8-8-1): written out here as the page without JavaScript has them (DiagramView.tipFrom), so hovering
+// or focusing an edge shows "∂L/∂W₁[1,2] = a · b · c = p" or "ΔW₁[1,2] = Δ: old → new".
+function writeEdgeTips() {
+  document.querySelectorAll("#diagram-svg a[data-tip]").forEach(function (edge) {
+    var at = /^#w(\d+)-(\d+)-(\d+)$/.exec(edge.getAttribute("href") || "");
+    var n = edge.getAttribute("data-tip").split(" ");
+    edge.removeAttribute("data-tip");
+    if (!at) return;
+    var w = "W" + at[1].replace(/\d/g, function (c) { return "₀₁₂₃₄₅₆₇₈₉".charAt(c); }) + "[" + at[2] + "," + at[3] + "]";
+    var tip = document.createElementNS("http://www.w3.org/2000/svg", "title");
+    tip.textContent = edge.closest(".edges.delta") ? "Δ" + w + " = " + n[0] + ": " + n[1] + " → " + n[2]
+      : "∂L/∂" + w + " = " + n.slice(0, -1).join(" · ") + " = " + n[n.length - 1];
+    edge.insertBefore(tip, edge.firstChild);
+  });
+}
+document.addEventListener("htmx:afterSettle", writeEdgeTips);
+
 // On a phone the phase buttons are one row that scrolls sideways in the bar at the bottom: keep the current one in it.
 document.addEventListener("htmx:afterSettle", function () {
   var current = document.querySelector("#controls .phase-button.current");

@@ -43,7 +43,8 @@ final class DiagramView {
     /** Renders the edges of a network a step will lead to, so that the phases after the next pick find them cached. */
     static void prerenderEdges(Network network) {
         Geometry layout = new Geometry(network);
-        EDGES.get(network, () -> edges(network, layout.ys, layout.radius, layout.columnGap, new WeightEdges(network)).render());
+        EDGES.get(network, () -> edges(network, layout.ys, layout.radius, layout.columnGap, new WeightEdges(network),
+                false).render());
     }
 
     /** For tests and benchmarks that draw the edges afresh. */
@@ -87,10 +88,14 @@ final class DiagramView {
     }
 
     static DivTag diagram(Experiment e) {
-        return diagram(e, Kept.NOTHING);
+        return diagram(e, Kept.NOTHING, false);
     }
 
-    static DivTag diagram(Experiment e, Kept kept) {
+    /**
+     * The diagram as a step's answer draws it when {@code scripted}: the page runs netstep.js, which writes each
+     * edge's tip at backpropagation and the update from its numbers (data-tip), as the full page has it.
+     */
+    static DivTag diagram(Experiment e, Kept kept, boolean scripted) {
         // an image input or a layer too wide for circles: drawn compactly (issue 13)
         if (CompactLayerView.applies(e)) return CompactLayerView.diagram(e);
         Phase phase = e.phase();
@@ -116,12 +121,12 @@ final class DiagramView {
         // the changes: before it, every phase of a step draws the same edges, so they are rendered once per network
         DomContent edges;
         if (labels == Labels.GRADIENTS) {
-            edges = edges(network, ys, radius, columnGap, new GradientEdges(trace, d));
+            edges = edges(network, ys, radius, columnGap, new GradientEdges(trace, d), scripted);
         } else if (labels == Labels.UPDATE) {
-            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d));
+            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d), scripted);
         } else {
             edges = rawHtml(Svg.preservable("edges", EDGES.get(network,
-                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()), kept.edges()));
+                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network), false).render()), kept.edges()));
         }
 
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius, kept.pictures()),
@@ -224,6 +229,11 @@ final class DiagramView {
 
         String tip(int layer, int j, int i);
 
+        /** The numbers of the tip, from which netstep.js writes it (see {@link #tipFrom}); null: the tip is sent. */
+        default List<String> tipNumbers(int layer, int j, int i) {
+            return null;
+        }
+
         /** The largest |value|, which gets the widest edge. */
         double largest();
 
@@ -266,13 +276,16 @@ final class DiagramView {
 
         /** The chain rule's numbers, ∂L/∂f · ∂f/∂a · ∂a/∂w (the caption names the factors; the trace spells them). */
         public String tip(int l, int j, int i) {
+            return tipFrom("gradient", l, j, i, tipNumbers(l, j, i));
+        }
+
+        /** The factors (two for softmax, whose ∂L/∂a gathers its Jacobian) and their product. */
+        public List<String> tipNumbers(int l, int j, int i) {
             StepTrace.LayerBackward bw = trace.backward().get(l);
-            String product = bw.jacobian() != null
-                    ? d.inFormula(bw.dL_da().get(j)) + " · " + d.inFormula(trace.forward().get(l).input().get(i))
-                    : d.inFormula(bw.dL_df().get(j)) + " · " + d.inFormula(bw.df_da().get(j)) + " · "
-                            + d.inFormula(trace.forward().get(l).input().get(i));
-            return "∂L/∂" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + product + " = "
-                    + d.f(bw.dL_dW().get(j, i));
+            String input = d.inFormula(trace.forward().get(l).input().get(i));
+            String product = d.f(bw.dL_dW().get(j, i));
+            return bw.jacobian() != null ? List.of(d.inFormula(bw.dL_da().get(j)), input, product)
+                    : List.of(d.inFormula(bw.dL_df().get(j)), d.inFormula(bw.df_da().get(j)), input, product);
         }
 
         public double largest() {
@@ -307,12 +320,16 @@ final class DiagramView {
         }
 
         public String tip(int l, int j, int i) {
-            double old = trace.before().layer(l).weight(j, i);
-            double now = trace.after().layer(l).weight(j, i);
-            // Δw = −η ∂L/∂w is in the caption, the exact new value in the weight tables: the tip stays short,
-            // 88 of them in the update's answer for 2-8-8-1
-            return "Δ" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + d.f(value(l, j, i))
-                    + ": " + d.f(old) + " → " + d.f(now);
+            return tipFrom("delta", l, j, i, tipNumbers(l, j, i));
+        }
+
+        /**
+         * Δw, old and new. Δw = −η ∂L/∂w is in the caption, the exact new value in the weight tables: the tip stays
+         * short, 88 of them in the update's answer for 2-8-8-1.
+         */
+        public List<String> tipNumbers(int l, int j, int i) {
+            return List.of(d.f(value(l, j, i)), d.f(trace.before().layer(l).weight(j, i)),
+                    d.f(trace.after().layer(l).weight(j, i)));
         }
 
         public double largest() {
@@ -341,6 +358,17 @@ final class DiagramView {
         return max;
     }
 
+    /**
+     * An edge's tip from its numbers, as netstep.js writes it from data-tip: "∂L/∂W₁[1,2] = a · b · c = p" at
+     * backpropagation ({@code kind} "gradient"), "ΔW₁[1,2] = Δ: old → new" at the update ("delta").
+     */
+    static String tipFrom(String kind, int l, int j, int i, List<String> numbers) {
+        String w = MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "]";
+        if (kind.equals("delta")) return "Δ" + w + " = " + numbers.get(0) + ": " + numbers.get(1) + " → " + numbers.get(2);
+        return "∂L/∂" + w + " = " + String.join(" · ", numbers.subList(0, numbers.size() - 1)) + " = "
+                + numbers.get(numbers.size() - 1);
+    }
+
     /** Edge widths: this many steps from 0.6 to 5 px, each a class of the stylesheet (svg .edge.w0 to .w11). */
     static final int WIDTHS = 12;
 
@@ -348,7 +376,8 @@ final class DiagramView {
      * The edges, each drawn from {@code style}: coloured by its value's sign, as thick as its size. Each is a short
      * path with two classes for its sign and width (88 of them on 2-8-8-1, in every answer from backpropagation on).
      */
-    private static Svg edges(Network network, double[][] ys, double radius, double columnGap, EdgeStyle style) {
+    private static Svg edges(Network network, double[][] ys, double radius, double columnGap, EdgeStyle style,
+                             boolean scripted) {
         Svg edges = Svg.el("g").withClass(style.kind().isEmpty() ? "edges" : "edges " + style.kind());
         double largest = style.largest();
         String[][] yText = new String[ys.length][];
@@ -368,7 +397,10 @@ final class DiagramView {
                     // colour, dashes and width come from the stylesheet by class: 88 edges on a 2-8-8-1
                     String classes = (value >= 0 ? "edge positive w" : "edge negative w")
                             + width(Math.abs(value) / largest) + (standsOut ? " changed-most" : "");
-                    Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1)).with(Svg.title(style.tip(l, j, i)));
+                    Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1));
+                    List<String> numbers = scripted ? style.tipNumbers(l, j, i) : null;
+                    if (numbers != null) group.attr("data-tip", String.join(" ", numbers));
+                    else group.with(Svg.title(style.tip(l, j, i)));
                     String d = "M" + from + " " + yText[l][i] + " " + to + " " + yText[l + 1][j];
                     if (standsOut) group.with(Svg.el("path").attr("d", d).withClass("edge-halo"));
                     edges.with(group.with(Svg.el("path").attr("d", d).withClass(classes)));

@@ -52,7 +52,7 @@ final class FragmentRouter {
         parts.put("status", () -> ControlsView.status(e));
         parts.put("notice", () -> NoticeView.notice(e));
         parts.put(QuestionView.ID, () -> QuestionView.panel(e)); // predict, then reveal
-        parts.put("diagram", () -> DiagramView.diagram(e, kept(e, changes)));
+        parts.put("diagram", () -> DiagramView.diagram(e, kept(e, changes), true));
         parts.put("trace", () -> TraceView.trace(e));
         // the marked row moves with a new sample only (an update keeps the step's sample and trace)
         if (changes.newSample()) parts.put("dataset", () -> WorkspaceView.datasetTable(e));

@@ -56,10 +56,12 @@ class WorkbenchBrowserTest extends BrowserTest {
                     assertTrue(caption.contains("∂L/∂w"), caption);
                     assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.gradient path.edge")).size());
                     assertTrue(driver.findElement(By.id("diagram-svg")).getText().contains("∂L/∂a"));
+                    assertEdgeTips("∂L/∂W₁[1,1] = ", " · ");
                 }
                 case "update" -> {
                     assertTrue(caption.contains("Δw"), caption);
                     assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.delta path.edge")).size());
+                    assertEdgeTips("ΔW₁[1,1] = ", " → ");
                 }
                 default -> assertEquals(0, targets, phase[0]);
             }
@@ -94,6 +96,16 @@ class WorkbenchBrowserTest extends BrowserTest {
             assertInViewport("#controls .next-button", phase[0] + ", scrolled down");
             js("window.scrollTo(0, 0);");
         }
+    }
+
+    /** The answer sent the edges' tips as numbers: netstep.js has written each out (hover and focus show it). */
+    private void assertEdgeTips(String first, String inside) {
+        waiting().until(d -> d.findElements(By.cssSelector("#diagram-svg a[data-tip]")).isEmpty());
+        List<String> tips = driver.findElements(By.cssSelector("#diagram-svg .edges a > title")).stream()
+                .map(t -> t.getAttribute("textContent")).toList();
+        assertEquals(3 * 4 + 4 * 2, tips.size(), "a tip on every edge");
+        assertTrue(tips.get(0).startsWith(first) && tips.get(0).contains(inside), tips.get(0));
+        assertTrue(tips.stream().allMatch(t -> t.matches("\\S*W[₁₂]\\[\\d,\\d] = .*\\d")), tips.toString());
     }
 
     /** Types a network into the form, builds it, and goes back to the top of the page as a student would see it. */

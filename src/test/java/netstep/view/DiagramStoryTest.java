@@ -105,6 +105,35 @@ class DiagramStoryTest {
         assertTrue(html.contains(">Δb</text>"));
     }
 
+    /**
+     * A step's answer sends the edge tips of backpropagation and the update as their numbers, which netstep.js writes
+     * out by DiagramView.tipFrom's rule: written out, they are the full page's tips.
+     */
+    @Test
+    void anAnswersEdgesCarryTheNumbersOfTheirTips() {
+        Pattern data = Pattern.compile("<a href=\"#w(\\d+)-(\\d+)-(\\d+)\" data-tip=\"([^\"]*)\"><path");
+        for (Phase phase : new Phase[] {Phase.BACKWARD, Phase.UPDATE}) {
+            Experiment e = RenderBenchmark.experimentAt(phase);
+            String page = DiagramView.diagram(e).render();
+            String answer = DiagramView.diagram(e, DiagramView.Kept.NOTHING, true).render();
+            String kind = phase == Phase.BACKWARD ? "gradient" : "delta";
+            Matcher m = data.matcher(answer);
+            int edges = 0;
+            while (m.find()) {
+                int l = Integer.parseInt(m.group(1)) - 1;
+                int j = Integer.parseInt(m.group(2)) - 1;
+                int i = Integer.parseInt(m.group(3)) - 1;
+                String tip = DiagramView.tipFrom(kind, l, j, i, java.util.List.of(m.group(4).split(" ")));
+                assertTrue(page.contains("<a href=\"#w" + m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "\"><title>"
+                        + tip + "</title>"), phase + ": " + tip);
+                edges++;
+            }
+            assertEquals(2 * 8 + 8 * 8 + 8, edges, phase.id);
+            assertFalse(answer.contains("<title>∂L/∂W") || answer.contains("<title>ΔW"), "no tip sent written out");
+            assertTrue(answer.length() < page.length() - 1000, phase + ": lighter by the tips");
+        }
+    }
+
     @Test
     void withABatchAndAPenaltyTheCaptionSaysWhichSampleIsDrawnAndWhatMovesTheWeights() {
         Experiment e = new Experiment(netstep.experiment.Config.defaults()
