@@ -35,7 +35,7 @@ final class FragmentRouter {
         }
         Tailoring t = e.tailoring().orElse(null);
         // the same sample, a later phase: only the new phases of the trace are sent, appended to it
-        DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
+        DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore(), true);
         List<DomContent> fragments = new ArrayList<>();
         parts(e, changes).forEach((name, part) -> {
             if (StepperPage.hidden(t, name)) return;
@@ -53,7 +53,7 @@ final class FragmentRouter {
         parts.put("notice", () -> NoticeView.notice(e));
         parts.put(QuestionView.ID, () -> QuestionView.panel(e)); // predict, then reveal
         parts.put("diagram", () -> DiagramView.diagram(e, kept(e, changes), true));
-        parts.put("trace", () -> TraceView.trace(e));
+        parts.put("trace", () -> TraceView.trace(e, true));
         // the marked row moves with a new sample only (an update keeps the step's sample and trace)
         if (changes.newSample()) parts.put("dataset", () -> WorkspaceView.datasetTable(e));
         // a lesson's questions may have hidden the map: then its samples are not on the page to keep

@@ -175,6 +175,11 @@ public final class StepperPage {
         return HistoryView.history(e, page);
     }
 
+    /** A part of step {@code step}'s backpropagation that its answer left to load when opened (BackwardView.part). */
+    public static DomContent tracePart(Experiment e, int step, String part) {
+        return TraceView.part(e, step, part);
+    }
+
     public static DomContent pastStep(Experiment e, int step) {
         return TraceView.pastStep(e, step);
     }

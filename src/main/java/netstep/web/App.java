@@ -99,6 +99,7 @@ public final class App {
         cfg.routes.get("/history", c.stepper()::history);
         cfg.routes.get("/weights", c.stepper()::weights);
         cfg.routes.get("/history/{step}", c.stepper()::pastStep);
+        cfg.routes.get("/trace/{step}/{part}", c.stepper()::tracePart);
         cfg.routes.get("/batch/sample", c.stepper()::batchSample);
         cfg.routes.post("/batch/sample", c.stepper()::batchSample);
         cfg.routes.post("/train", c.training()::train);

@@ -57,6 +57,11 @@ class WorkbenchBrowserTest extends BrowserTest {
                     assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.gradient path.edge")).size());
                     assertTrue(driver.findElement(By.id("diagram-svg")).getText().contains("∂L/∂a"));
                     assertEdgeTips("∂L/∂W₁[1,1] = ", " · ");
+                    // the output layer's chain rule, weight by weight, came without its body: opened, it loads it
+                    click(By.cssSelector("#phase-backward details[hx-get] > summary"));
+                    waiting().until(d -> d.findElements(By.cssSelector("#phase-backward .lazy")).isEmpty());
+                    assertTrue(driver.findElement(By.cssSelector("#phase-backward details[hx-get]")).getText()
+                            .contains("∂L/∂W₂[1,1] = ∂L/∂f₂[1] · ∂f₂[1]/∂a₂[1] · ∂a₂[1]/∂W₂[1,1] = "));
                 }
                 case "update" -> {
                     assertTrue(caption.contains("Δw"), caption);

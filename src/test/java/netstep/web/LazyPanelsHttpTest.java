@@ -50,6 +50,37 @@ class LazyPanelsHttpTest {
         });
     }
 
+    /** Backpropagation's closed details come without their body in a step's answer, each loading it when opened. */
+    @Test
+    void aClosedPartOfBackpropagationLoadsWhenOpened() {
+        JavalinTest.test(App.create(), (server, ignored) -> {
+            WebClient browser = new WebClient(server.port());
+            browser.get("/");
+            String answer = "";
+            for (String phase : new String[] {"pick", "forward", "loss", "backward"}) {
+                answer = browser.postForm("/step", Map.of("action", phase), true).body();
+            }
+            // 3-4-2: the output layer's eight chain rules are behind a click
+            assertTrue(answer.contains("<details hx-get=\"/trace/1/chain-2\" hx-trigger=\"toggle once\">"), answer);
+            assertFalse(answer.contains("∂L/∂W₂[1,1] = ∂L/∂f₂[1]"), "not in the answer");
+            String page = browser.get("/").body();
+            assertTrue(page.contains("∂L/∂W₂[1,1] = ∂L/∂f₂[1]") && !page.contains("/trace/1/chain-2"),
+                    "the page has it whole, without JavaScript");
+
+            HttpResponse<String> part = browser.getHtmx("/trace/1/chain-2");
+            assertEquals(200, part.statusCode());
+            assertTrue(part.body().startsWith("<ul class=\"sums\"><li>∂L/∂W₂[1,1] = ∂L/∂f₂[1]"), part.body());
+            assertTrue(page.contains(part.body()), "as the page has it");
+            for (String bad : new String[] {"/trace/1/chain-9", "/trace/1/sum-2-1", "/trace/0/chain-2", "/trace/x/chain-2",
+                    "/trace/1/%3Cscript%3E"}) {
+                assertEquals(400, browser.getHtmx(bad).statusCode(), bad);
+            }
+            assertTrue(browser.getHtmx("/trace/99/chain-2").body().contains("no longer kept"));
+            HttpResponse<String> plain = browser.get("/trace/1/chain-2");
+            assertEquals(303, plain.statusCode(), "without htmx: to the page, at its trace");
+        });
+    }
+
     private static String w11(String html) {
         Matcher m = W11.matcher(html);
         assertTrue(m.find(), "W₁[1,1] in the weights panel");
