@@ -165,6 +165,11 @@ public final class StepperPage {
         return ChartView.lossChart(e);
     }
 
+    /** What the network computes, for GET /computes: the page's decision-map samples kept (hx-preserve). */
+    public static DomContent computesKeepingSamples(Experiment e) {
+        return QuestionView.computes(e, e.questions().isEmpty());
+    }
+
     /** The weights panel alone, or nothing where the open lesson hides it. */
     public static String weightsPanel(Experiment e) {
         return hidden(e.tailoring().orElse(null), "weights") ? ""

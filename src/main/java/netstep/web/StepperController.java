@@ -189,6 +189,28 @@ final class StepperController {
         html(ctx, sessions.answer(ctx, e -> () -> StepperPage.tracePart(e, step, part).render()));
     }
 
+    /**
+     * GET /loss-chart and GET /computes: the charts below the workbench, for htmx (a step's answer leaves them to
+     * load once scrolled into view), or the page at them.
+     */
+    void lossChartPanel(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        if (!htmx(ctx)) {
+            ctx.redirect("/#loss-chart", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.lossChart(e).render()));
+    }
+
+    void computesPanel(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        if (!htmx(ctx)) {
+            ctx.redirect("/#computes", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.computesKeepingSamples(e).render()));
+    }
+
     /** GET /history/{step}: that step's full trace again. */
     void pastStep(Context ctx) {
         StepperController.varyOnHtmx(ctx);

@@ -52,6 +52,8 @@ class PicturesBrowserTest extends BrowserTest {
         for (String phase : new String[] {"pick", "forward", "loss", "backward", "update"}) {
             click(By.cssSelector("#controls button[value=" + phase + "]"));
             wait.until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-" + phase));
+            // the update's answer leaves the charts below the workbench to load once in view, the map's samples kept
+            if (phase.equals("update")) scrollToCharts();
             String diagram = diagramMarkup();
             assertNotEquals(previousDiagram, diagram, "the diagram changes at " + phase);
             previousDiagram = diagram;
@@ -72,6 +74,7 @@ class PicturesBrowserTest extends BrowserTest {
 
         click(By.cssSelector("#controls button[value=epoch]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("epoch-count"), "1"));
+        scrollToCharts();
         assertNotEquals(heatmapBefore, driver.findElement(By.cssSelector("#computes-svg image.heatmap")).getAttribute("href"),
                 "the decision boundary moved");
         Browser.screenshot(driver, "pictures-after-epoch");
@@ -109,6 +112,16 @@ class PicturesBrowserTest extends BrowserTest {
         click(By.cssSelector("#loss-chart button"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#loss-chart button"), "Linear"));
         Browser.screenshot(driver, "pictures-log-scale");
+    }
+
+    /** Scrolls to the loss curve and the map, as a student following the status bar's links, and waits for both. */
+    private void scrollToCharts() {
+        for (String chart : new String[] {"loss-chart", "computes"}) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "document.getElementById(arguments[0]).scrollIntoView();", chart);
+            waiting().until(d -> d.findElements(By.cssSelector("#" + chart + " svg.chart")).size() == 1);
+        }
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
     }
 
     private String diagramMarkup() {

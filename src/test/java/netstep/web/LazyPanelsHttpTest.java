@@ -31,6 +31,16 @@ class LazyPanelsHttpTest {
                     + "hx-trigger=\"intersect once\" hx-swap=\"outerHTML\""), answer);
             assertTrue(answer.contains("<section id=\"history\" class=\"panel\" hx-get=\"/history?page=1\""), answer);
             assertFalse(W11.matcher(answer).find(), "no weight table in the answer");
+            // the charts below the workbench too; the map keeps the page's samples out of sight meanwhile
+            assertTrue(answer.contains("<div id=\"loss-chart\" class=\"panel chart-panel\" hx-get=\"/loss-chart\" "
+                    + "hx-trigger=\"intersect once\" hx-swap=\"outerHTML\""), answer);
+            assertTrue(answer.contains("<div id=\"computes\" class=\"panel chart-panel\" hx-get=\"/computes\""), answer);
+            assertFalse(answer.contains("id=\"loss-svg\"") || answer.contains("id=\"computes-svg\""), answer);
+            String lossChart = browser.getHtmx("/loss-chart").body();
+            assertTrue(lossChart.startsWith("<div id=\"loss-chart\"") && lossChart.contains("id=\"loss-svg\""), lossChart);
+            String computes = browser.getHtmx("/computes").body();
+            assertTrue(computes.startsWith("<div id=\"computes\"") && computes.contains("id=\"computes-svg\""), computes);
+            assertEquals(303, browser.get("/computes").statusCode(), "without htmx: to the page");
 
             HttpResponse<String> weights = browser.getHtmx("/weights");
             assertEquals(200, weights.statusCode());
