@@ -43,7 +43,7 @@ class PicturesBrowserTest extends BrowserTest {
         assertEquals(5, driver.findElements(By.cssSelector("#diagram-svg .neuron circle")).size(), "2 + 2 + 1 neurons");
         assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg path.edge")).size(), "4 + 2 weights");
         assertTrue(driver.findElement(By.cssSelector("#computes-svg image.heatmap")).isDisplayed());
-        assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(),
+        assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures use")).size(),
                 "a map inside each hidden neuron and the output");
         String heatmapBefore = driver.findElement(By.cssSelector("#computes-svg image.heatmap")).getAttribute("href");
         String curveBefore = driver.findElement(By.cssSelector("#loss-svg polyline")).getAttribute("points");
@@ -59,7 +59,7 @@ class PicturesBrowserTest extends BrowserTest {
             previousDiagram = diagram;
             // an answer leaves the edges, pictures and samples the page shows to the page (hx-preserve): all there
             assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg path.edge")).size(), phase);
-            assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(), phase);
+            assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures use")).size(), phase);
             assertEquals(4, driver.findElements(By.cssSelector("#computes-svg .map-samples rect, #computes-svg .map-samples circle")).size(),
                     phase + ": the four XOR samples on the map");
             assertTrue(driver.findElements(By.cssSelector("[hx-preserve]")).isEmpty(), phase + ": no placeholder left");
@@ -104,7 +104,7 @@ class PicturesBrowserTest extends BrowserTest {
                 "document.querySelector('#diagram-svg .neuron-pictures').id = 'pictures-from-elsewhere';");
         click(By.cssSelector("#controls button[value=loss]"));
         wait.until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-loss"));
-        wait.until(d -> d.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size() == 3);
+        wait.until(d -> d.findElements(By.cssSelector("#diagram-svg .neuron-pictures use")).size() == 3);
         assertTrue(driver.findElements(By.cssSelector("[hx-preserve]")).isEmpty(), "no placeholder left");
         assertTrue(driver.findElements(By.id("pictures-from-elsewhere")).isEmpty());
 

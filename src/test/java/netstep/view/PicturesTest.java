@@ -131,7 +131,7 @@ class PicturesTest {
             }
         }
         String diagram = DiagramView.diagram(e).render();
-        assertEquals(3 + 1, count(diagram.substring(diagram.indexOf("neuron-pictures")), "<image href=\"data:image/png"),
+        assertEquals(3 + 1, count(diagram.substring(diagram.indexOf("neuron-pictures")), "<use href=\"#nps\""),
                 "a map inside each hidden neuron and the output, in the diagram");
     }
 
