@@ -130,7 +130,7 @@ final class DiagramView {
         }
 
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius, kept.pictures()),
-                neurons(d, network, trace, labels, layout, features), flow(labels, height));
+                neurons(d, network, trace, labels, layout, features, scripted), flow(labels, height));
         if (oneWeight(network)) svg.with(weightLabel(d, network, ys, columnGap));
         return div(caption(e, false),
                 oneWeight(network) && !StepperPage.hidden(e.tailoring().orElse(null), "edit") ? weightGuess() : null,
@@ -197,7 +197,7 @@ final class DiagramView {
 
     /** The neurons, a column per layer, each labelled with the phase's numbers. */
     private static Svg neurons(Digits d, Network network, StepTrace trace, Labels labels, Geometry layout,
-                                List<String> features) {
+                                List<String> features, boolean scripted) {
         List<Integer> sizes = network.sizes();
         double[][] ys = layout.ys;
         Svg nodes = Svg.el("g").withClass("neurons");
@@ -205,7 +205,7 @@ final class DiagramView {
             double x = SIDE + c * layout.columnGap;
             nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
             for (int j = 0; j < ys[c].length; j++) {
-                Svg neuron = neuron(d, network, trace, labels, c, j, x, ys[c][j], layout.radius);
+                Svg neuron = neuron(d, network, trace, labels, c, j, x, ys[c][j], layout.radius, scripted);
                 if (c == 0 && j < features.size()) {
                     neuron.with(Svg.text(x - layout.radius - 4, ys[c][j] + 4, features.get(j))
                             .withClass("input-feature").attr("text-anchor", "end"));
@@ -416,12 +416,15 @@ final class DiagramView {
     }
 
     private static Svg neuron(Digits d, Network network, StepTrace trace, Labels labels, int column, int j, double x,
-                              double y, double radius) {
+                              double y, double radius, boolean scripted) {
         NeuronText text = column == 0 ? inputText(d, trace, labels, j) : neuronText(d, network, trace, labels, column, j);
         Svg link = Svg.el("a").attr("href", column == 0 ? "#pick-x-" + (j + 1) : "#b" + column + "-" + (j + 1))
                 .withClass(column == 0 ? "neuron input" : "neuron");
         double half = halfWidth(text.inside, radius);
-        link.with(Svg.title(text.tip), shape(x, y, radius, half));
+        // as the edges' tips: a step's answer sends backpropagation's and the update's as numbers for netstep.js
+        if (scripted && text.numbers != null) link.attr("data-tip", String.join(" ", text.numbers));
+        else link.with(Svg.title(text.tip));
+        link.with(shape(x, y, radius, half));
         if (!text.inside.isEmpty()) link.with(Svg.text(x, y + 4, text.inside).withClass("neuron-value"));
         if (!text.below.isEmpty()) link.with(Svg.text(x, y + radius + 11, text.below).withClass("neuron-a"));
         if (column == network.depth()) {
@@ -454,7 +457,29 @@ final class DiagramView {
     }
 
     /** A neuron's label inside, below, and its tip (hover or focus). */
-    private record NeuronText(String inside, String below, String tip) {
+    private record NeuronText(String inside, String below, String tip, List<String> numbers) {
+        NeuronText(String inside, String below, String tip) {
+            this(inside, below, tip, null);
+        }
+
+        /** A tip written from its numbers by {@link #neuronTipFrom}, as netstep.js writes it. */
+        static NeuronText of(String inside, String below, String kind, int column, int j, List<String> numbers) {
+            return new NeuronText(inside, below, neuronTipFrom(kind, column, j, numbers), numbers);
+        }
+    }
+
+    /**
+     * A neuron's tip from its numbers, as netstep.js writes it from data-tip: "layer 1, neuron 2: a = …, f(a) = …;
+     * ∂L/∂a = …" at backpropagation ({@code kind} "gradient"), "layer 1, neuron 2: Δb₁[2] = Δ: old → new" at the
+     * update ("delta").
+     */
+    static String neuronTipFrom(String kind, int column, int j, List<String> n) {
+        String neuron = "layer " + column + ", neuron " + (j + 1) + ": ";
+        if (kind.equals("delta")) {
+            return neuron + "Δ" + MathView.sym("b", column) + "[" + (j + 1) + "] = " + n.get(0) + ": " + n.get(1)
+                    + " → " + n.get(2);
+        }
+        return neuron + "a = " + n.get(0) + ", f(a) = " + n.get(1) + "; ∂L/∂a = " + n.get(2);
     }
 
     private static NeuronText inputText(Digits d, StepTrace trace, Labels labels, int j) {
@@ -479,13 +504,14 @@ final class DiagramView {
                     neuron + "bias " + bias + " = " + Num.exact(network.layer(l).bias(j)) + "; " + forward);
             case GRADIENTS -> {
                 double g = trace.backward().get(l).dL_da().get(j);
-                yield new NeuronText(d.f(g), "∂L/∂a", neuron + forward + "; ∂L/∂a = " + Num.exact(g));
+                yield NeuronText.of(d.f(g), "∂L/∂a", "gradient", column, j,
+                        List.of(d.f(f.a().get(j)), d.f(f.f().get(j)), Num.exact(g)));
             }
             default -> {
                 double old = trace.before().layer(l).bias(j);
                 double now = trace.after().layer(l).bias(j);
-                yield new NeuronText(d.f(now - old), "Δb", neuron + "Δ" + bias + " = " + d.f(now - old) + ": "
-                        + d.f(old) + " → " + d.f(now));
+                yield NeuronText.of(d.f(now - old), "Δb", "delta", column, j,
+                        List.of(d.f(now - old), d.f(old), d.f(now)));
             }
         };
     }

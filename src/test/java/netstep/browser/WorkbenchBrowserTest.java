@@ -111,6 +111,11 @@ class WorkbenchBrowserTest extends BrowserTest {
         assertEquals(3 * 4 + 4 * 2, tips.size(), "a tip on every edge");
         assertTrue(tips.get(0).startsWith(first) && tips.get(0).contains(inside), tips.get(0));
         assertTrue(tips.stream().allMatch(t -> t.matches("\\S*W[₁₂]\\[\\d,\\d] = .*\\d")), tips.toString());
+        List<String> neurons = driver.findElements(By.cssSelector("#diagram-svg a.neuron:not(.input) > title")).stream()
+                .map(t -> t.getAttribute("textContent")).toList();
+        assertEquals(4 + 2, neurons.size(), "a tip on every neuron after the inputs");
+        assertTrue(neurons.stream().allMatch(t -> t.matches("layer [12], neuron \\d: .*" + (first.startsWith("Δ")
+                ? "Δb[₁₂]\\[\\d] = .* → .*" : "a = .*, f\\(a\\) = .*; ∂L/∂a = .*"))), neurons.toString());
     }
 
     /** Types a network into the form, builds it, and goes back to the top of the page as a student would see it. */

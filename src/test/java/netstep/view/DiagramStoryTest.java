@@ -129,7 +129,20 @@ class DiagramStoryTest {
                 edges++;
             }
             assertEquals(2 * 8 + 8 * 8 + 8, edges, phase.id);
-            assertFalse(answer.contains("<title>∂L/∂W") || answer.contains("<title>ΔW"), "no tip sent written out");
+            Matcher neurons = Pattern.compile("<a href=\"#b(\\d+)-(\\d+)\" class=\"neuron\" data-tip=\"([^\"]*)\">")
+                    .matcher(answer);
+            int tipped = 0;
+            while (neurons.find()) {
+                int column = Integer.parseInt(neurons.group(1));
+                int j = Integer.parseInt(neurons.group(2)) - 1;
+                String tip = DiagramView.neuronTipFrom(kind, column, j, java.util.List.of(neurons.group(3).split(" ")));
+                assertTrue(page.contains("<a href=\"#b" + column + "-" + (j + 1) + "\" class=\"neuron\"><title>" + tip
+                        + "</title>"), phase + ": " + tip);
+                tipped++;
+            }
+            assertEquals(8 + 8 + 1, tipped, phase.id);
+            assertFalse(answer.contains("<title>∂L/∂W") || answer.contains("<title>ΔW") || answer.contains("<title>layer"),
+                    "no tip sent written out");
             assertTrue(answer.length() < page.length() - 1000, phase + ": lighter by the tips");
         }
     }
