@@ -142,7 +142,8 @@ final class BackwardView {
             if (terms.size() <= FIRST_TERMS) {
                 lines.add(li(head + String.join(" + ", terms) + value).withId("bwd-sum" + n + "-" + (k + 1)));
             } else {
-                DetailsTag all = details(summary(head + String.join(" + ", terms.subList(0, FIRST_TERMS)) + " + …" + value),
+                String first = String.join(" + ", terms.subList(0, FIRST_TERMS));
+                DetailsTag all = details(summary(head + first + " + …" + value),
                         lazyStep == 0 ? allTerms(d, t, l, k) : loading());
                 if (lazyStep != 0) lazy(all, lazyStep, "sum-" + n + "-" + (k + 1));
                 lines.add(li(all).withId("bwd-sum" + n + "-" + (k + 1)));

@@ -126,7 +126,8 @@ final class DiagramView {
             edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d), scripted);
         } else {
             edges = rawHtml(Svg.preservable("edges", EDGES.get(network,
-                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network), false).render()), kept.edges()));
+                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network), false).render()),
+                    kept.edges()));
         }
 
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius, kept.pictures()),
@@ -364,7 +365,9 @@ final class DiagramView {
      */
     static String tipFrom(String kind, int l, int j, int i, List<String> numbers) {
         String w = MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "]";
-        if (kind.equals("delta")) return "Δ" + w + " = " + numbers.get(0) + ": " + numbers.get(1) + " → " + numbers.get(2);
+        if (kind.equals("delta")) {
+            return "Δ" + w + " = " + numbers.get(0) + ": " + numbers.get(1) + " → " + numbers.get(2);
+        }
         return "∂L/∂" + w + " = " + String.join(" · ", numbers.subList(0, numbers.size() - 1)) + " = "
                 + numbers.get(numbers.size() - 1);
     }

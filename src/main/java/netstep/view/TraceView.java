@@ -96,7 +96,8 @@ final class TraceView {
                 .attr("hx-swap-oob", "beforeend:#trace[data-at=" + at(stepNumber, before) + "]");
         for (Phase p : Phase.steps()) {
             if (p.ordinal() > before.ordinal() && p.reached(shown)) {
-                added.with(phase(p, shown, e, t, e.sampleIndex(), e.batchStep().orElse(null), inAnswer ? stepNumber : 0));
+                added.with(phase(p, shown, e, t, e.sampleIndex(), e.batchStep().orElse(null),
+                        inAnswer ? stepNumber : 0));
             }
         }
         return added;
@@ -152,7 +153,8 @@ final class TraceView {
                     BatchView.sampleHeading(batch, "its loss Lₛ"), LossView.body(d, t)));
             case BACKWARD -> phase(p, shown, or(batchSummary, BackwardView.summaryLine(t)),
                     div(BatchView.backward(e, batch),
-                    BatchView.sampleHeading(batch, "its gradients ∂Lₛ/∂θ by the chain rule"), BackwardView.body(e, t, lazyStep)));
+                    BatchView.sampleHeading(batch, "its gradients ∂Lₛ/∂θ by the chain rule"),
+                    BackwardView.body(e, t, lazyStep)));
             // the one-sample update would use this sample's gradient: a batch's uses the mean
             case UPDATE -> phase(p, shown, or(batchSummary, UpdateView.summaryLine(d, t)),
                     batch == null ? UpdateView.body(e, t) : BatchView.update(e, batch));
