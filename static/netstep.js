@@ -115,6 +115,15 @@ function writeEdgeTips() {
     tip.textContent = text;
     link.insertBefore(tip, link.firstChild);
   });
+  // the update's answer leaves the halo under each most changed edge to be drawn here (the same path, widened)
+  document.querySelectorAll("#diagram-svg path.changed-most").forEach(function (edge) {
+    var before = edge.previousElementSibling;
+    if (before && before.classList.contains("edge-halo")) return;
+    var halo = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    halo.setAttribute("d", edge.getAttribute("d"));
+    halo.setAttribute("class", "edge-halo");
+    edge.parentNode.insertBefore(halo, edge);
+  });
 }
 document.addEventListener("htmx:afterSettle", writeEdgeTips);
 

@@ -405,7 +405,8 @@ final class DiagramView {
                     if (numbers != null) group.attr("data-tip", String.join(" ", numbers));
                     else group.with(Svg.title(style.tip(l, j, i)));
                     String d = "M" + from + " " + yText[l][i] + " " + to + " " + yText[l + 1][j];
-                    if (standsOut) group.with(Svg.el("path").attr("d", d).withClass("edge-halo"));
+                    // the halo under a most changed edge: netstep.js draws it for a step's answer, as the tips
+                    if (standsOut && !scripted) group.with(Svg.el("path").attr("d", d).withClass("edge-halo"));
                     edges.with(group.with(Svg.el("path").attr("d", d).withClass(classes)));
                 }
             }

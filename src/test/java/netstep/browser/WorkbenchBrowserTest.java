@@ -67,6 +67,10 @@ class WorkbenchBrowserTest extends BrowserTest {
                     assertTrue(caption.contains("Δw"), caption);
                     assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.delta path.edge")).size());
                     assertEdgeTips("ΔW₁[1,1] = ", " → ");
+                    int most = driver.findElements(By.cssSelector("#diagram-svg path.changed-most")).size();
+                    assertTrue(most > 0, "the most changed edges stand out");
+                    assertEquals(most, driver.findElements(By.cssSelector("#diagram-svg path.edge-halo + path.changed-most")).size(),
+                            "each on its halo");
                 }
                 default -> assertEquals(0, targets, phase[0]);
             }

@@ -144,6 +144,10 @@ class DiagramStoryTest {
             assertFalse(answer.contains("<title>∂L/∂W") || answer.contains("<title>ΔW") || answer.contains("<title>layer"),
                     "no tip sent written out");
             assertTrue(answer.length() < page.length() - 1000, phase + ": lighter by the tips");
+            // the halos under the most changed edges are drawn by netstep.js too
+            assertEquals(page.split("class=\"edge-halo\"").length, 1 + answer.split("changed-most").length - 1,
+                    phase + ": a halo on the page for each most changed edge of the answer");
+            assertFalse(answer.contains("edge-halo"), phase.id);
         }
     }
 
