@@ -86,6 +86,47 @@ document.addEventListener("htmx:afterSettle", function () {
   });
 });
 
+// A step's answer sends the diagram's tips at backpropagation and the update as their numbers (data-tip, 88 edges
+// and 17 neurons on 2-8-8-1): written out here as the page without JavaScript has them (DiagramView.tipFrom and
+// neuronTipFrom), so hovering or focusing an edge shows "∂L/∂W₁[1,2] = a · b · c = p" or "ΔW₁[1,2] = Δ: old → new".
+function subscript(digits) {
+  return digits.replace(/\d/g, function (c) { return "₀₁₂₃₄₅₆₇₈₉".charAt(c); });
+}
+function tipText(href, n, update) {
+  var w = /^#w(\d+)-(\d+)-(\d+)$/.exec(href);
+  var b = /^#b(\d+)-(\d+)$/.exec(href);
+  if (w) {
+    var name = "W" + subscript(w[1]) + "[" + w[2] + "," + w[3] + "]";
+    return update ? "Δ" + name + " = " + n[0] + ": " + n[1] + " → " + n[2]
+      : "∂L/∂" + name + " = " + n.slice(0, -1).join(" · ") + " = " + n[n.length - 1];
+  }
+  if (!b) return null;
+  return "layer " + b[1] + ", neuron " + b[2] + ": " + (update
+    ? "Δb" + subscript(b[1]) + "[" + b[2] + "] = " + n[0] + ": " + n[1] + " → " + n[2]
+    : "a = " + n[0] + ", f(a) = " + n[1] + "; ∂L/∂a = " + n[2]);
+}
+function writeEdgeTips() {
+  document.querySelectorAll("#diagram-svg a[data-tip]").forEach(function (link) {
+    var text = tipText(link.getAttribute("href") || "", link.getAttribute("data-tip").split(" "),
+      !!link.closest(".phase-update"));
+    link.removeAttribute("data-tip");
+    if (text === null) return;
+    var tip = document.createElementNS("http://www.w3.org/2000/svg", "title");
+    tip.textContent = text;
+    link.insertBefore(tip, link.firstChild);
+  });
+  // the update's answer leaves the halo under each most changed edge to be drawn here (the same path, widened)
+  document.querySelectorAll("#diagram-svg path.changed-most").forEach(function (edge) {
+    var before = edge.previousElementSibling;
+    if (before && before.classList.contains("edge-halo")) return;
+    var halo = document.createElementNS("http://www.w3.org/2000/svg", "path");
+    halo.setAttribute("d", edge.getAttribute("d"));
+    halo.setAttribute("class", "edge-halo");
+    edge.parentNode.insertBefore(halo, edge);
+  });
+}
+document.addEventListener("htmx:afterSettle", writeEdgeTips);
+
 // On a phone the phase buttons are one row that scrolls sideways in the bar at the bottom: keep the current one in it.
 document.addEventListener("htmx:afterSettle", function () {
   var current = document.querySelector("#controls .phase-button.current");

@@ -31,22 +31,65 @@ final class BackwardView {
         return t.gradientVanished() ? "every gradient is 0" : "∂L/∂θ for every weight and bias";
     }
 
-    static DomContent body(Experiment e, StepTrace t) {
-        return div(ImageView.rowsAsImages(e, t, false), layers(DigitsView.of(e), t));
+    /**
+     * The phase's working. {@code lazyStep}, if not 0, is the step whose trace this is in a step's answer: the
+     * closed {@code <details>} are sent without their body, which loads when opened (see {@link #part}); the full
+     * page has every body, so it needs no JavaScript.
+     */
+    static DomContent body(Experiment e, StepTrace t, int lazyStep) {
+        return div(ImageView.rowsAsImages(e, t, false), layers(DigitsView.of(e), t, lazyStep));
     }
 
-    private static DomContent layers(Digits d, StepTrace t) {
-        DivTag div = div();
+    /**
+     * A body left out of a step's answer, by the name its placeholder asks for: "chain-n", layer n's chain rule
+     * weight by weight, or "sum-n-k", every term of hidden neuron k's sum in layer n.
+     * @throws netstep.experiment.InvalidInput for a name that is neither, or out of the network's range
+     */
+    static DomContent part(Digits d, StepTrace t, String name) {
+        java.util.regex.Matcher m = PART.matcher(name == null ? "" : name);
+        int depth = t.forward().size();
+        int n = m.matches() ? Integer.parseInt(m.group(2)) : 0;
+        if (n < 1 || n > depth) {
+            throw new netstep.experiment.InvalidInput("No such part of the backpropagation: write chain-n or sum-n-k "
+                    + "with a layer n from 1 to " + depth + ".");
+        }
+        boolean chain = m.group(1).equals("chain");
+        if (chain && m.group(3) == null) return chainRuleLines(d, n, t.backward().get(n - 1), t.forward().get(n - 1));
+        int k = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+        if (chain || n == depth || k < 1 || k > Math.min(t.backward().get(n - 1).dL_df().size(), MathView.SHOWN)) {
+            throw new netstep.experiment.InvalidInput("No such part of the backpropagation: chain-n takes a layer n "
+                    + "only, sum-n-k a hidden layer n from 1 to " + (depth - 1) + " and one of its first neurons k.");
+        }
+        return allTerms(d, t, n - 1, k - 1);
+    }
+
+    private static final java.util.regex.Pattern PART =
+            java.util.regex.Pattern.compile("(chain|sum)-(\\d{1,2})(?:-(\\d{1,4}))?");
+
+    /**
+     * A closed details' body in a step's answer: a placeholder that fetches it once opened (htmx "toggle"); where
+     * it goes, its placeholder, is said once for all of them on the layers (hx-target and hx-swap are inherited).
+     */
+    private static DetailsTag lazy(DetailsTag details, int step, String part) {
+        return details.attr("hx-get", "/trace/" + step + "/" + part).attr("hx-trigger", "toggle once");
+    }
+
+    private static DomContent loading() {
+        return span("Loading…").withClass("lazy hint");
+    }
+
+    private static DomContent layers(Digits d, StepTrace t, int lazyStep) {
+        DivTag div = lazyStep == 0 ? div() : div().attr("hx-target", "find .lazy").attr("hx-swap", "outerHTML");
         div.with(gradientWarnings(t));
         Loss loss = t.lossFunction();
         div.with(p("Start at the loss: " + loss.gradientFormula() + ", for each output. "
                 + "Then go backwards through the layers with the chain rule: "
                 + "∂L/∂W = ∂L/∂f · ∂f/∂a · ∂a/∂W."));
-        for (int l = t.forward().size() - 1; l >= 0; l--) div.with(layer(d, t, l));
+        for (int l = t.forward().size() - 1; l >= 0; l--) div.with(layer(d, t, l, lazyStep));
         return div;
     }
 
-    private static DivTag layer(Digits d, StepTrace t, int l) {
+    private static DivTag layer(Digits d, StepTrace t, int l, int lazyStep) {
         int depth = t.forward().size();
         int n = l + 1;
         StepTrace.LayerBackward bw = t.backward().get(l);
@@ -57,20 +100,21 @@ final class BackwardView {
                 + ", passed back from layer " + (n + 1);
         return div(
                 h3("Layer " + n + (n == depth ? " (output)" : "")),
-                n < depth ? pathSums(d, t, l) : null,
+                n < depth ? pathSums(d, t, l, lazyStep) : null,
                 p("∂L/∂" + sym("f", n) + " " + origin + ";  ∂" + sym("f", n) + "/∂" + sym("a", n) + ": "
                         + act.derivativeFormula().replace("∂f/∂a = ", "")).withClass("note"),
                 bw.jacobian() == null
-                        ? equation(labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df(), "bwd-df" + n)), op("⊙"),
+                        ? equation(labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df())), op("⊙"),
                                 labelled("∂" + sym("f", n) + "/∂" + sym("a", n), column(d, bw.df_da())), op("="),
-                                labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da(), "bwd-da" + n)))
+                                labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da())))
                         : softmaxBackward(d, n, bw, t),
-                equation(labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da())), op("·"),
+                // exact values on hover once: ∂L/∂a just above, x or f in the earlier phases, ∂L/∂b = ∂L/∂a
+                equation(labelled("∂L/∂" + sym("a", n), plainColumn(d, bw.dL_da())), op("·"),
                         labelled(xName + "ᵀ", row(d, fw.input())), op("="),
-                        labelled("∂L/∂" + sym("W", n), matrix(d, bw.dL_dW(), "bwd-dW" + n)),
+                        labelled("∂L/∂" + sym("W", n), matrix(d, bw.dL_dW())),
                         span("and").withClass("note"),
-                        labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), column(d, bw.dL_db(), "bwd-db" + n))),
-                chainRule(d, n, bw, fw),
+                        labelled("∂L/∂" + sym("b", n) + " = ∂L/∂" + sym("a", n), plainColumn(d, bw.dL_db()))),
+                chainRule(d, n, bw, fw, lazyStep),
                 n > 1 ? p("Passed back: ∂L/∂" + xName + " = " + sym("W", n) + "ᵀ ∂L/∂" + sym("a", n) + " = "
                         + TraceView.vector(d, bw.dL_dx())) : null
         ).withClass("layer-block");
@@ -81,7 +125,7 @@ final class BackwardView {
      * ∂L/∂fₖ = Σⱼ wⱼₖ · ∂L/∂aⱼ, with every term's numbers from the trace (wide layers: the first terms, then all
      * of them one click away).
      */
-    private static DomContent pathSums(Digits d, StepTrace t, int l) {
+    private static DomContent pathSums(Digits d, StepTrace t, int l, int lazyStep) {
         int n = l + 1;
         StepTrace.LayerBackward next = t.backward().get(l + 1);
         netstep.engine.Layer feeds = t.before().layer(l + 1);
@@ -98,9 +142,11 @@ final class BackwardView {
             if (terms.size() <= FIRST_TERMS) {
                 lines.add(li(head + String.join(" + ", terms) + value).withId("bwd-sum" + n + "-" + (k + 1)));
             } else {
-                lines.add(li(details(summary(head + String.join(" + ", terms.subList(0, FIRST_TERMS)) + " + …" + value),
-                        span("All " + terms.size() + " terms: " + String.join(" + ", terms) + value)))
-                        .withId("bwd-sum" + n + "-" + (k + 1)));
+                String first = String.join(" + ", terms.subList(0, FIRST_TERMS));
+                DetailsTag all = details(summary(head + first + " + …" + value),
+                        lazyStep == 0 ? allTerms(d, t, l, k) : loading());
+                if (lazyStep != 0) lazy(all, lazyStep, "sum-" + n + "-" + (k + 1));
+                lines.add(li(all).withId("bwd-sum" + n + "-" + (k + 1)));
             }
         }
         if (dL_df.size() > MathView.SHOWN) {
@@ -112,12 +158,24 @@ final class BackwardView {
 
     private static final int FIRST_TERMS = 4;
 
+    /** Every term of hidden neuron k's sum ∂L/∂f[k] = Σⱼ W[j,k] · ∂L/∂a[j] in layer l (0-based), and its value. */
+    private static DomContent allTerms(Digits d, StepTrace t, int l, int k) {
+        StepTrace.LayerBackward next = t.backward().get(l + 1);
+        netstep.engine.Layer feeds = t.before().layer(l + 1);
+        List<String> terms = new ArrayList<>();
+        for (int j = 0; j < feeds.outputs(); j++) {
+            terms.add(d.inFormula(feeds.weight(j, k)) + "·" + d.inFormula(next.dL_da().get(j)));
+        }
+        return span("All " + terms.size() + " terms: " + String.join(" + ", terms) + " = "
+                + d.f(t.backward().get(l).dL_df().get(k)));
+    }
+
     /** Softmax is not element-wise: ∂L/∂a goes through its full Jacobian J = diag(ŷ) − ŷŷᵀ. */
     private static DomContent softmaxBackward(Digits d, int n, StepTrace.LayerBackward bw, StepTrace t) {
         return div(
                 equation(labelled("Jᵀ = (diag(ŷ) − ŷŷᵀ)ᵀ", matrix(d, bw.jacobian(), "bwd-jac" + n)), op("·"),
-                        labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df(), "bwd-df" + n)), op("="),
-                        labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da(), "bwd-da" + n))),
+                        labelled("∂L/∂" + sym("f", n), column(d, bw.dL_df())), op("="),
+                        labelled("∂L/∂" + sym("a", n), column(d, bw.dL_da()))),
                 t.lossFunction() == Loss.CROSS_ENTROPY
                         ? p("For softmax with cross-entropy this product is simply ŷ − y: each ∂L/∂" + sym("a", n)
                                 + "ₖ = ŷₖ − yₖ.").withClass("note")
@@ -125,11 +183,24 @@ final class BackwardView {
     }
 
     private static TableTag row(Digits d, Vec v) {
-        return matrix(d, Mat.of(new double[][] {v.toArray()}));
+        return plainMatrix(d, Mat.of(new double[][] {v.toArray()}));
     }
 
     /** The lecture's ∂L/∂w = ∂L/∂f · ∂f/∂a · ∂a/∂w for one weight, with numbers. */
-    private static DomContent chainRule(Digits d, int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw) {
+    private static DomContent chainRule(Digits d, int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw,
+                                        int lazyStep) {
+        // open for the first layer, and where it is short: four lines at most (with the "… and likewise" line)
+        int shown = Math.min(bw.dL_dW().rows(), 4) * Math.min(bw.dL_dW().columns(), 4);
+        boolean open = n == 1 || shown + (shown < bw.dL_dW().rows() * bw.dL_dW().columns() ? 1 : 0) <= 4;
+        boolean later = lazyStep != 0 && !open;
+        DetailsTag rule = details(summary("The chain rule, weight by weight"),
+                later ? loading() : chainRuleLines(d, n, bw, fw));
+        if (open) rule.attr("open");
+        return later ? lazy(rule, lazyStep, "chain-" + n) : rule;
+    }
+
+    /** The first 4 × 4 weights' chain rules, and how many more the matrix holds. */
+    private static DomContent chainRuleLines(Digits d, int n, StepTrace.LayerBackward bw, StepTrace.LayerForward fw) {
         List<DomContent> lines = new ArrayList<>();
         int rows = Math.min(bw.dL_dW().rows(), 4);
         int cols = Math.min(bw.dL_dW().columns(), 4);
@@ -140,10 +211,7 @@ final class BackwardView {
             lines.add(li("… and likewise for the other " + (bw.dL_dW().rows() * bw.dL_dW().columns() - rows * cols)
                     + " weights: every entry of the matrix above."));
         }
-        DetailsTag rule = details(summary("The chain rule, weight by weight"), ul(lines.toArray(DomContent[]::new))
-                .withClass("sums"));
-        if (n == 1 || lines.size() <= 4) rule.attr("open");
-        return rule;
+        return ul(lines.toArray(DomContent[]::new)).withClass("sums");
     }
 
     /** ∂L/∂W[j,i] of layer n as the chain rule's product, with its numbers. */

@@ -48,6 +48,26 @@ final class ComputesView {
     }
 
     /**
+     * The panel sent empty, fetching itself from GET /computes once scrolled into view (htmx "intersect"), as a
+     * step's answer leaves it: a decision map's samples, which the page shows already, stay in it, out of sight,
+     * for the panel it fetches to keep (hx-preserve).
+     */
+    static DivTag whenSeen(Experiment e) {
+        String html = PictureCache.html(e.network(), e.dataset(),
+                () -> computesContent(e.network(), e.dataset(), e.config().data()).render());
+        int start = html.indexOf("<g class=\"map-samples\" id=\"");
+        DomContent samples = null;
+        if (start >= 0) {
+            int idStart = html.indexOf("id=\"", start) + 4;
+            samples = rawHtml("<svg class=\"kept-samples\" width=\"0\" height=\"0\" aria-hidden=\"true\">"
+                    + Svg.placeholder(html.substring(idStart, html.indexOf('"', idStart))) + "</svg>");
+        }
+        return div(h3("What the network computes"), p("Loading…").withClass("hint"), samples).withId("computes")
+                .withClass("panel chart-panel").attr("hx-get", "/computes").attr("hx-trigger", "intersect once")
+                .attr("hx-swap", "outerHTML");
+    }
+
+    /**
      * The panel with the decision map's samples (200 on the circle, two thirds of the panel) replaced by a
      * placeholder that keeps the page's: they are the last group of the map (DecisionMapView), named by content.
      */

@@ -43,7 +43,8 @@ final class DiagramView {
     /** Renders the edges of a network a step will lead to, so that the phases after the next pick find them cached. */
     static void prerenderEdges(Network network) {
         Geometry layout = new Geometry(network);
-        EDGES.get(network, () -> edges(network, layout.ys, layout.radius, layout.columnGap, new WeightEdges(network)).render());
+        EDGES.get(network, () -> edges(network, layout.ys, layout.radius, layout.columnGap, new WeightEdges(network),
+                false).render());
     }
 
     /** For tests and benchmarks that draw the edges afresh. */
@@ -87,10 +88,14 @@ final class DiagramView {
     }
 
     static DivTag diagram(Experiment e) {
-        return diagram(e, Kept.NOTHING);
+        return diagram(e, Kept.NOTHING, false);
     }
 
-    static DivTag diagram(Experiment e, Kept kept) {
+    /**
+     * The diagram as a step's answer draws it when {@code scripted}: the page runs netstep.js, which writes each
+     * edge's tip at backpropagation and the update from its numbers (data-tip), as the full page has it.
+     */
+    static DivTag diagram(Experiment e, Kept kept, boolean scripted) {
         // an image input or a layer too wide for circles: drawn compactly (issue 13)
         if (CompactLayerView.applies(e)) return CompactLayerView.diagram(e);
         Phase phase = e.phase();
@@ -116,16 +121,17 @@ final class DiagramView {
         // the changes: before it, every phase of a step draws the same edges, so they are rendered once per network
         DomContent edges;
         if (labels == Labels.GRADIENTS) {
-            edges = edges(network, ys, radius, columnGap, new GradientEdges(trace, d));
+            edges = edges(network, ys, radius, columnGap, new GradientEdges(trace, d), scripted);
         } else if (labels == Labels.UPDATE) {
-            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d));
+            edges = edges(network, ys, radius, columnGap, new ChangeEdges(trace, d), scripted);
         } else {
             edges = rawHtml(Svg.preservable("edges", EDGES.get(network,
-                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network)).render()), kept.edges()));
+                    () -> edges(network, ys, radius, columnGap, new WeightEdges(network), false).render()),
+                    kept.edges()));
         }
 
         svg.with(edges, NeuronPictures.pictures(e, SIDE, columnGap, ys, radius, kept.pictures()),
-                neurons(d, network, trace, labels, layout, features), flow(labels, height));
+                neurons(d, network, trace, labels, layout, features, scripted), flow(labels, height));
         if (oneWeight(network)) svg.with(weightLabel(d, network, ys, columnGap));
         return div(caption(e, false),
                 oneWeight(network) && !StepperPage.hidden(e.tailoring().orElse(null), "edit") ? weightGuess() : null,
@@ -192,7 +198,7 @@ final class DiagramView {
 
     /** The neurons, a column per layer, each labelled with the phase's numbers. */
     private static Svg neurons(Digits d, Network network, StepTrace trace, Labels labels, Geometry layout,
-                                List<String> features) {
+                                List<String> features, boolean scripted) {
         List<Integer> sizes = network.sizes();
         double[][] ys = layout.ys;
         Svg nodes = Svg.el("g").withClass("neurons");
@@ -200,7 +206,7 @@ final class DiagramView {
             double x = SIDE + c * layout.columnGap;
             nodes.with(Svg.text(x, 18, columnName(network, c)).withClass("column-label"));
             for (int j = 0; j < ys[c].length; j++) {
-                Svg neuron = neuron(d, network, trace, labels, c, j, x, ys[c][j], layout.radius);
+                Svg neuron = neuron(d, network, trace, labels, c, j, x, ys[c][j], layout.radius, scripted);
                 if (c == 0 && j < features.size()) {
                     neuron.with(Svg.text(x - layout.radius - 4, ys[c][j] + 4, features.get(j))
                             .withClass("input-feature").attr("text-anchor", "end"));
@@ -224,11 +230,21 @@ final class DiagramView {
 
         String tip(int layer, int j, int i);
 
+        /** The numbers of the tip, from which netstep.js writes it (see {@link #tipFrom}); null: the tip is sent. */
+        default List<String> tipNumbers(int layer, int j, int i) {
+            return null;
+        }
+
         /** The largest |value|, which gets the widest edge. */
         double largest();
 
-        default String extraClass(int layer, int j, int i) {
+        /** What the edges show, a class on their group: "gradient", "delta", or none for the weights. */
+        default String kind() {
             return "";
+        }
+
+        default boolean standsOut(int layer, int j, int i) {
+            return false;
         }
     }
 
@@ -261,13 +277,16 @@ final class DiagramView {
 
         /** The chain rule's numbers, ∂L/∂f · ∂f/∂a · ∂a/∂w (the caption names the factors; the trace spells them). */
         public String tip(int l, int j, int i) {
+            return tipFrom("gradient", l, j, i, tipNumbers(l, j, i));
+        }
+
+        /** The factors (two for softmax, whose ∂L/∂a gathers its Jacobian) and their product. */
+        public List<String> tipNumbers(int l, int j, int i) {
             StepTrace.LayerBackward bw = trace.backward().get(l);
-            String product = bw.jacobian() != null
-                    ? d.inFormula(bw.dL_da().get(j)) + " · " + d.inFormula(trace.forward().get(l).input().get(i))
-                    : d.inFormula(bw.dL_df().get(j)) + " · " + d.inFormula(bw.df_da().get(j)) + " · "
-                            + d.inFormula(trace.forward().get(l).input().get(i));
-            return "∂L/∂" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + product + " = "
-                    + d.f(bw.dL_dW().get(j, i));
+            String input = d.inFormula(trace.forward().get(l).input().get(i));
+            String product = d.f(bw.dL_dW().get(j, i));
+            return bw.jacobian() != null ? List.of(d.inFormula(bw.dL_da().get(j)), input, product)
+                    : List.of(d.inFormula(bw.dL_df().get(j)), d.inFormula(bw.df_da().get(j)), input, product);
         }
 
         public double largest() {
@@ -280,8 +299,8 @@ final class DiagramView {
             return max;
         }
 
-        public String extraClass(int l, int j, int i) {
-            return " gradient";
+        public String kind() {
+            return "gradient";
         }
     }
 
@@ -302,21 +321,29 @@ final class DiagramView {
         }
 
         public String tip(int l, int j, int i) {
-            double old = trace.before().layer(l).weight(j, i);
-            double now = trace.after().layer(l).weight(j, i);
-            // Δw = −η ∂L/∂w is in the caption, the exact new value in the weight tables: the tip stays short,
-            // 88 of them in the update's answer for 2-8-8-1
-            return "Δ" + MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "] = " + d.f(value(l, j, i))
-                    + ": " + d.f(old) + " → " + d.f(now);
+            return tipFrom("delta", l, j, i, tipNumbers(l, j, i));
+        }
+
+        /**
+         * Δw, old and new. Δw = −η ∂L/∂w is in the caption, the exact new value in the weight tables: the tip stays
+         * short, 88 of them in the update's answer for 2-8-8-1.
+         */
+        public List<String> tipNumbers(int l, int j, int i) {
+            return List.of(d.f(value(l, j, i)), d.f(trace.before().layer(l).weight(j, i)),
+                    d.f(trace.after().layer(l).weight(j, i)));
         }
 
         public double largest() {
             return Math.max(1e-300, largestChange(trace));
         }
 
-        public String extraClass(int l, int j, int i) {
+        public String kind() {
+            return "delta";
+        }
+
+        public boolean standsOut(int l, int j, int i) {
             double change = value(l, j, i);
-            return change != 0 && Math.abs(change) >= threshold ? " delta changed-most" : " delta";
+            return change != 0 && Math.abs(change) >= threshold;
         }
     }
 
@@ -332,9 +359,29 @@ final class DiagramView {
         return max;
     }
 
-    /** The edges, each drawn from {@code style}: coloured by its value's sign, as thick as its size. */
-    private static Svg edges(Network network, double[][] ys, double radius, double columnGap, EdgeStyle style) {
-        Svg edges = Svg.el("g").withClass("edges");
+    /**
+     * An edge's tip from its numbers, as netstep.js writes it from data-tip: "∂L/∂W₁[1,2] = a · b · c = p" at
+     * backpropagation ({@code kind} "gradient"), "ΔW₁[1,2] = Δ: old → new" at the update ("delta").
+     */
+    static String tipFrom(String kind, int l, int j, int i, List<String> numbers) {
+        String w = MathView.sym("W", l + 1) + "[" + (j + 1) + "," + (i + 1) + "]";
+        if (kind.equals("delta")) {
+            return "Δ" + w + " = " + numbers.get(0) + ": " + numbers.get(1) + " → " + numbers.get(2);
+        }
+        return "∂L/∂" + w + " = " + String.join(" · ", numbers.subList(0, numbers.size() - 1)) + " = "
+                + numbers.get(numbers.size() - 1);
+    }
+
+    /** Edge widths: this many steps from 0.6 to 5 px, each a class of the stylesheet (svg .edge.w0 to .w11). */
+    static final int WIDTHS = 12;
+
+    /**
+     * The edges, each drawn from {@code style}: coloured by its value's sign, as thick as its size. Each is a short
+     * path with two classes for its sign and width (88 of them on 2-8-8-1, in every answer from backpropagation on).
+     */
+    private static Svg edges(Network network, double[][] ys, double radius, double columnGap, EdgeStyle style,
+                             boolean scripted) {
+        Svg edges = Svg.el("g").withClass(style.kind().isEmpty() ? "edges" : "edges " + style.kind());
         double largest = style.largest();
         String[][] yText = new String[ys.length][];
         for (int c = 0; c < ys.length; c++) {
@@ -349,30 +396,39 @@ final class DiagramView {
             for (int j = 0; j < ys[l + 1].length; j++) {
                 for (int i = 0; i < ys[l].length; i++) {
                     double value = style.value(l, j, i);
-                    String extra = style.extraClass(l, j, i);
-                    String classes = (value >= 0 ? "edge positive" : "edge negative") + extra;
-                    Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1)).with(Svg.title(style.tip(l, j, i)));
-                    if (extra.contains("changed-most")) {
-                        group.with(Svg.line(from, yText[l][i], to, yText[l + 1][j]).withClass("edge-halo"));
-                    }
-                    // colour and dashes come from the stylesheet by the sign's class: 88 edges on a 2-8-8-1
-                    Svg line = Svg.line(from, yText[l][i], to, yText[l + 1][j])
-                            .attr("stroke-width", Svg.n(0.6 + 4.4 * Math.min(1, Math.abs(value) / largest)))
-                            .withClass(classes);
-                    edges.with(group.with(line));
+                    boolean standsOut = style.standsOut(l, j, i);
+                    // colour, dashes and width come from the stylesheet by class: 88 edges on a 2-8-8-1
+                    String classes = (value >= 0 ? "edge positive w" : "edge negative w")
+                            + width(Math.abs(value) / largest) + (standsOut ? " changed-most" : "");
+                    Svg group = Svg.el("a").attr("href", href + (j + 1) + "-" + (i + 1));
+                    List<String> numbers = scripted ? style.tipNumbers(l, j, i) : null;
+                    if (numbers != null) group.attr("data-tip", String.join(" ", numbers));
+                    else group.with(Svg.title(style.tip(l, j, i)));
+                    String d = "M" + from + " " + yText[l][i] + " " + to + " " + yText[l + 1][j];
+                    // the halo under a most changed edge: netstep.js draws it for a step's answer, as the tips
+                    if (standsOut && !scripted) group.with(Svg.el("path").attr("d", d).withClass("edge-halo"));
+                    edges.with(group.with(Svg.el("path").attr("d", d).withClass(classes)));
                 }
             }
         }
         return edges;
     }
 
+    /** The width step of an edge whose |value| is {@code share} of the largest: 0 (thinnest) to WIDTHS − 1. */
+    static int width(double share) {
+        return (int) Math.round((WIDTHS - 1) * Math.min(1, share));
+    }
+
     private static Svg neuron(Digits d, Network network, StepTrace trace, Labels labels, int column, int j, double x,
-                              double y, double radius) {
+                              double y, double radius, boolean scripted) {
         NeuronText text = column == 0 ? inputText(d, trace, labels, j) : neuronText(d, network, trace, labels, column, j);
         Svg link = Svg.el("a").attr("href", column == 0 ? "#pick-x-" + (j + 1) : "#b" + column + "-" + (j + 1))
                 .withClass(column == 0 ? "neuron input" : "neuron");
         double half = halfWidth(text.inside, radius);
-        link.with(Svg.title(text.tip), shape(x, y, radius, half));
+        // as the edges' tips: a step's answer sends backpropagation's and the update's as numbers for netstep.js
+        if (scripted && text.numbers != null) link.attr("data-tip", String.join(" ", text.numbers));
+        else link.with(Svg.title(text.tip));
+        link.with(shape(x, y, radius, half));
         if (!text.inside.isEmpty()) link.with(Svg.text(x, y + 4, text.inside).withClass("neuron-value"));
         if (!text.below.isEmpty()) link.with(Svg.text(x, y + radius + 11, text.below).withClass("neuron-a"));
         if (column == network.depth()) {
@@ -405,7 +461,29 @@ final class DiagramView {
     }
 
     /** A neuron's label inside, below, and its tip (hover or focus). */
-    private record NeuronText(String inside, String below, String tip) {
+    private record NeuronText(String inside, String below, String tip, List<String> numbers) {
+        NeuronText(String inside, String below, String tip) {
+            this(inside, below, tip, null);
+        }
+
+        /** A tip written from its numbers by {@link #neuronTipFrom}, as netstep.js writes it. */
+        static NeuronText of(String inside, String below, String kind, int column, int j, List<String> numbers) {
+            return new NeuronText(inside, below, neuronTipFrom(kind, column, j, numbers), numbers);
+        }
+    }
+
+    /**
+     * A neuron's tip from its numbers, as netstep.js writes it from data-tip: "layer 1, neuron 2: a = …, f(a) = …;
+     * ∂L/∂a = …" at backpropagation ({@code kind} "gradient"), "layer 1, neuron 2: Δb₁[2] = Δ: old → new" at the
+     * update ("delta").
+     */
+    static String neuronTipFrom(String kind, int column, int j, List<String> n) {
+        String neuron = "layer " + column + ", neuron " + (j + 1) + ": ";
+        if (kind.equals("delta")) {
+            return neuron + "Δ" + MathView.sym("b", column) + "[" + (j + 1) + "] = " + n.get(0) + ": " + n.get(1)
+                    + " → " + n.get(2);
+        }
+        return neuron + "a = " + n.get(0) + ", f(a) = " + n.get(1) + "; ∂L/∂a = " + n.get(2);
     }
 
     private static NeuronText inputText(Digits d, StepTrace trace, Labels labels, int j) {
@@ -416,25 +494,28 @@ final class DiagramView {
 
     private static NeuronText neuronText(Digits d, Network network, StepTrace trace, Labels labels, int column, int j) {
         int l = column - 1;
-        StringBuilder tip = new StringBuilder("layer ").append(column).append(", neuron ").append(j + 1)
-                .append(": bias ").append(MathView.sym("b", column)).append("[").append(j + 1).append("] = ")
-                .append(Num.exact(network.layer(l).bias(j)));
-        if (labels == Labels.NONE || labels == Labels.INPUTS) return new NeuronText("", "", tip.toString());
+        String neuron = "layer " + column + ", neuron " + (j + 1) + ": ";
+        String bias = MathView.sym("b", column) + "[" + (j + 1) + "]";
+        if (labels == Labels.NONE || labels == Labels.INPUTS) {
+            return new NeuronText("", "", neuron + "bias " + bias + " = " + Num.exact(network.layer(l).bias(j)));
+        }
         StepTrace.LayerForward f = trace.forward().get(l);
-        tip.append("; a = ").append(d.f(f.a().get(j))).append(", f(a) = ").append(d.f(f.f().get(j)));
+        String forward = "a = " + d.f(f.a().get(j)) + ", f(a) = " + d.f(f.f().get(j));
+        // backpropagation and the update tip their own numbers only (17 neurons in each answer for 2-8-8-1):
+        // the bias's exact value is in the weight tables
         return switch (labels) {
             case FORWARD, LOSS -> new NeuronText(d.f(f.f().get(j)), "a " + d.f(f.a().get(j)),
-                    tip.toString());
+                    neuron + "bias " + bias + " = " + Num.exact(network.layer(l).bias(j)) + "; " + forward);
             case GRADIENTS -> {
                 double g = trace.backward().get(l).dL_da().get(j);
-                tip.append("; ∂L/∂a = ").append(Num.exact(g));
-                yield new NeuronText(d.f(g), "∂L/∂a", tip.toString());
+                yield NeuronText.of(d.f(g), "∂L/∂a", "gradient", column, j,
+                        List.of(d.f(f.a().get(j)), d.f(f.f().get(j)), Num.exact(g)));
             }
             default -> {
                 double old = trace.before().layer(l).bias(j);
                 double now = trace.after().layer(l).bias(j);
-                tip.append("; bias ").append(d.f(old)).append(" → ").append(d.f(now));
-                yield new NeuronText(d.f(now - old), "Δb", tip.toString());
+                yield NeuronText.of(d.f(now - old), "Δb", "delta", column, j,
+                        List.of(d.f(now - old), d.f(old), d.f(now)));
             }
         };
     }

@@ -35,7 +35,7 @@ final class FragmentRouter {
         }
         Tailoring t = e.tailoring().orElse(null);
         // the same sample, a later phase: only the new phases of the trace are sent, appended to it
-        DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore());
+        DivTag newPhases = changes.newSample() ? null : TraceView.phasesAfter(e, changes.shownBefore(), true);
         List<DomContent> fragments = new ArrayList<>();
         parts(e, changes).forEach((name, part) -> {
             if (StepperPage.hidden(t, name)) return;
@@ -52,18 +52,21 @@ final class FragmentRouter {
         parts.put("status", () -> ControlsView.status(e));
         parts.put("notice", () -> NoticeView.notice(e));
         parts.put(QuestionView.ID, () -> QuestionView.panel(e)); // predict, then reveal
-        parts.put("diagram", () -> DiagramView.diagram(e, kept(e, changes)));
-        parts.put("trace", () -> TraceView.trace(e));
+        parts.put("diagram", () -> DiagramView.diagram(e, kept(e, changes), true));
+        parts.put("trace", () -> TraceView.trace(e, true));
         // the marked row moves with a new sample only (an update keeps the step's sample and trace)
         if (changes.newSample()) parts.put("dataset", () -> WorkspaceView.datasetTable(e));
         // a lesson's questions may have hidden the map: then its samples are not on the page to keep
         boolean samplesKept = e.questions().isEmpty();
         if (changes.parametersChanged()) {
-            parts.put("loss-chart", () -> ChartView.lossChart(e));
-            parts.put("computes", () -> QuestionView.computes(e, samplesKept));
             // a click at the controls (not a weight edit, which is read where it is made): the panels below the
-            // workbench, a third of the update's answer for 2-8-8-1, load when scrolled into view
+            // workbench, half of the update's answer for 2-8-8-1, load when scrolled into view
             boolean later = changes.shownBefore() != null;
+            parts.put("loss-chart", () -> later ? chartOnView("loss-chart", "Loss curve", "/loss-chart")
+                    : ChartView.lossChart(e));
+            // a lesson's questions may hide the map until answered: then it comes as before
+            parts.put("computes", () -> later && samplesKept ? ComputesView.whenSeen(e)
+                    : QuestionView.computes(e, samplesKept));
             parts.put("weights", () -> later ? onView("weights", "Weights now", "/weights")
                     : WeightsView.weights(e, StepperPage.WeightEdit.EMPTY));
             parts.put("collapse", () -> CollapseView.collapse(e));
@@ -93,6 +96,12 @@ final class FragmentRouter {
     /** A panel sent empty, that fetches itself from {@code url} once it comes into view (htmx "intersect"). */
     private static Tag<?> onView(String id, String heading, String url) {
         return section(h2(heading), p("Loading…").withClass("hint")).withId(id).withClass("panel")
+                .attr("hx-get", url).attr("hx-trigger", "intersect once").attr("hx-swap", "outerHTML");
+    }
+
+    /** A chart sent empty, as {@link #onView}: a div of the chart's classes, so the page keeps its layout. */
+    private static Tag<?> chartOnView(String id, String heading, String url) {
+        return div(h3(heading), p("Loading…").withClass("hint")).withId(id).withClass("panel chart-panel")
                 .attr("hx-get", url).attr("hx-trigger", "intersect once").attr("hx-swap", "outerHTML");
     }
 

@@ -101,9 +101,18 @@ final class MathView {
     }
 
     static TableTag column(Digits d, Vec v, String idPrefix) {
+        return column(d, v, idPrefix, true);
+    }
+
+    /** A column vector without tooltips, where the same numbers are just beside it with their exact values. */
+    static TableTag plainColumn(Digits d, Vec v) {
+        return column(d, v, null, false);
+    }
+
+    private static TableTag column(Digits d, Vec v, String idPrefix, boolean tips) {
         List<DomContent> rows = new ArrayList<>();
         for (int j = 0; j < shown(v.size()); j++) {
-            TdTag c = cell(d, v.get(j));
+            TdTag c = tips ? cell(d, v.get(j)) : plainCell(d, v.get(j));
             if (idPrefix != null) c.withId(idPrefix + "-" + (j + 1));
             rows.add(tr(c));
         }

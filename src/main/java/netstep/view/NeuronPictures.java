@@ -11,6 +11,9 @@ import netstep.view.render.HeatmapPng;
 import netstep.view.render.HtmlCache;
 import netstep.view.render.Svg;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static j2html.TagCreator.rawHtml;
 
 /**
@@ -51,28 +54,48 @@ final class NeuronPictures {
         return pictures.isEmpty() ? null : rawHtml(Svg.preservable("pictures", pictures, kept));
     }
 
+    /**
+     * The pictures as one sprite PNG (one header and palette for all, 3 KB less for 2-8-8-1 than seventeen PNGs),
+     * each shown through a viewport of one picture's size placed in its neuron: the stylesheet clips the group in it
+     * to the viewport's circle (svg .neuron-pictures g, clip-path: circle(50%) view-box).
+     */
     private static Svg draw(Network network, Dataset dataset, Surface s, double left, double gap, double[][] ys,
                             double radius) {
-        // the stylesheet clips each picture to its circle: a page carries up to seventeen, so each tag stays short
-        Svg g = Svg.el("g").withClass("neuron-pictures").attr("aria-hidden", "true");
-        String size = Svg.n(2 * radius);
+        List<double[][]> grids = new ArrayList<>();
+        List<double[]> ranges = new ArrayList<>();
+        List<double[]> places = new ArrayList<>();
         for (int column = 1; column <= network.depth(); column++) {
             int l = column - 1;
             Activation act = network.layer(l).activation();
             boolean output = column == network.depth();
             if (output && !act.elementwise()) continue; // softmax: one picture per class says little here
-            double x = left + column * gap;
             for (int j = 0; j < ys[column].length; j++) {
                 double[][] grid = output ? s.output()[j] : s.neuron(l, j);
-                double[] range = output ? DecisionMapView.outputRange(act, dataset)
-                        : DecisionMapView.hiddenRange(act, grid);
-                g.with(Svg.el("image").attr("href", HeatmapPng.dataUri(grid, range[0], range[1], LEVELS))
-                        .attr("x", Svg.n(x - radius)).attr("y", Svg.n(ys[column][j] - radius))
-                        .attr("width", size).attr("height", size));
+                grids.add(grid);
+                ranges.add(output ? DecisionMapView.outputRange(act, dataset) : DecisionMapView.hiddenRange(act, grid));
+                places.add(new double[] {left + column * gap - radius, ys[column][j] - radius});
             }
+        }
+        Svg g = Svg.el("g").withClass("neuron-pictures").attr("aria-hidden", "true");
+        if (grids.isEmpty()) return g;
+        int rows = grids.get(0).length;
+        String columns = String.valueOf(grids.get(0)[0].length);
+        g.with(Svg.el("defs").with(Svg.el("image").withId(SPRITE)
+                .attr("href", HeatmapPng.spriteDataUri(grids, ranges, LEVELS))
+                .attr("width", columns).attr("height", String.valueOf(grids.size() * (rows + 2)))));
+        String size = Svg.n(2 * radius);
+        String viewBox = "0 0 " + columns + " " + rows;
+        for (int k = 0; k < grids.size(); k++) {
+            g.with(Svg.el("svg").attr("x", Svg.n(places.get(k)[0])).attr("y", Svg.n(places.get(k)[1]))
+                    .attr("width", size).attr("height", size).attr("viewBox", viewBox)
+                    .with(Svg.el("g").with(Svg.el("use").attr("href", "#" + SPRITE)
+                            .attr("y", String.valueOf(-(k * (rows + 2) + 1))))));
         }
         return g;
     }
+
+    /** The sprite's id, short: every picture names it. */
+    static final String SPRITE = "nps";
 
     /** For tests and benchmarks that draw the pictures afresh. */
     static void clearCache() {

@@ -165,6 +165,11 @@ public final class StepperPage {
         return ChartView.lossChart(e);
     }
 
+    /** What the network computes, for GET /computes: the page's decision-map samples kept (hx-preserve). */
+    public static DomContent computesKeepingSamples(Experiment e) {
+        return QuestionView.computes(e, e.questions().isEmpty());
+    }
+
     /** The weights panel alone, or nothing where the open lesson hides it. */
     public static String weightsPanel(Experiment e) {
         return hidden(e.tailoring().orElse(null), "weights") ? ""
@@ -173,6 +178,11 @@ public final class StepperPage {
 
     public static DomContent history(Experiment e, int page) {
         return HistoryView.history(e, page);
+    }
+
+    /** A part of step {@code step}'s backpropagation that its answer left to load when opened (BackwardView.part). */
+    public static DomContent tracePart(Experiment e, int step, String part) {
+        return TraceView.part(e, step, part);
     }
 
     public static DomContent pastStep(Experiment e, int step) {

@@ -26,6 +26,14 @@ final class TraceView {
     }
 
     static SectionTag trace(Experiment e) {
+        return trace(e, false);
+    }
+
+    /**
+     * The trace; {@code inAnswer} for a step's htmx answer, which leaves the closed details of backpropagation to
+     * load when opened (BackwardView.part).
+     */
+    static SectionTag trace(Experiment e, boolean inAnswer) {
         SectionTag section = section().withId("trace").withClass("panel");
         if (e.trace().isEmpty()) {
             return section.with(h2("One step of gradient descent"),
@@ -39,7 +47,21 @@ final class TraceView {
         // which step and phase this trace shows: an answer that only adds phases is swapped in only here
         section.withData("at", at(stepNumber, shown));
         return render(section, e, e.trace().orElseThrow(), shown, stepNumber, e.sampleIndex(),
-                e.batchStep().orElse(null));
+                e.batchStep().orElse(null), inAnswer ? stepNumber : 0);
+    }
+
+    /**
+     * A body the step's answer left out (see {@link BackwardView#part}) of step {@code step}'s trace: the current
+     * one once it reached backpropagation, or a completed one still kept.
+     */
+    static DomContent part(Experiment e, int step, String name) {
+        StepTrace t = step == stepNumber(e) && Phase.BACKWARD.reached(e.phase()) ? e.trace().orElse(null)
+                : e.traceOfStep(step).orElse(null);
+        if (t == null) {
+            return p("This step's trace is no longer kept (only the last " + Experiment.KEPT_TRACES
+                    + " steps keep theirs).").withClass("hint");
+        }
+        return BackwardView.part(DigitsView.of(e), t, name);
     }
 
     private static int stepNumber(Experiment e) {
@@ -58,6 +80,11 @@ final class TraceView {
      * the phase that was current, so the page ends up as {@link #trace} renders it.
      */
     static DivTag phasesAfter(Experiment e, Phase before) {
+        return phasesAfter(e, before, false);
+    }
+
+    /** {@code inAnswer}: as {@link #trace(Experiment, boolean)}. */
+    static DivTag phasesAfter(Experiment e, Phase before, boolean inAnswer) {
         Phase shown = e.phase();
         StepTrace t = e.trace().orElse(null);
         if (t == null || before == null || before == Phase.READY || shown == Phase.READY
@@ -69,7 +96,8 @@ final class TraceView {
                 .attr("hx-swap-oob", "beforeend:#trace[data-at=" + at(stepNumber, before) + "]");
         for (Phase p : Phase.steps()) {
             if (p.ordinal() > before.ordinal() && p.reached(shown)) {
-                added.with(phase(p, shown, e, t, e.sampleIndex(), e.batchStep().orElse(null)));
+                added.with(phase(p, shown, e, t, e.sampleIndex(), e.batchStep().orElse(null),
+                        inAnswer ? stepNumber : 0));
             }
         }
         return added;
@@ -87,7 +115,7 @@ final class TraceView {
                 .withClass("warning").attr("role", "note"));
         BatchStep batch = e.batchOfStep(step).orElse(null);
         int shownRow = batch == null ? e.record(step).orElseThrow().sampleIndex() : batch.rows().get(batch.chosen());
-        return render(section, e, t, Phase.UPDATE, step, shownRow, batch);
+        return render(section, e, t, Phase.UPDATE, step, shownRow, batch, 0);
     }
 
     private static DomContent backToCurrent() {
@@ -95,19 +123,22 @@ final class TraceView {
     }
 
     private static SectionTag render(SectionTag section, Experiment e, StepTrace t, Phase shown, int stepNumber,
-                                     int sampleIndex, BatchStep batch) {
+                                     int sampleIndex, BatchStep batch, int lazyStep) {
         section.with(h2("Step " + stepNumber + (batch == null ? ", sample #" + (sampleIndex + 1)
                 : ", a batch of " + batch.trace().batchSize() + ": " + BatchView.rows(batch.rows()) + " (showing sample #"
                         + (sampleIndex + 1) + ")")));
         for (Phase p : Phase.steps()) {
-            if (p == Phase.PICK || p.reached(shown)) section.with(phase(p, shown, e, t, sampleIndex, batch));
+            if (p == Phase.PICK || p.reached(shown)) section.with(phase(p, shown, e, t, sampleIndex, batch, lazyStep));
         }
         return section;
     }
 
-    /** One phase's part of the trace: its summary line and its working, from the view named after the phase. */
+    /**
+     * One phase's part of the trace: its summary line and its working, from the view named after the phase;
+     * {@code lazyStep} as {@link BackwardView#body}.
+     */
     private static DetailsTag phase(Phase p, Phase shown, Experiment e, StepTrace t, int sampleIndex,
-                                    BatchStep batch) {
+                                    BatchStep batch, int lazyStep) {
         // a batch step (issue 14): BatchView adds the batch's numbers; the phase views show the chosen sample
         Digits d = DigitsView.of(e);
         String batchSummary = BatchView.summaryLine(d, p, batch);
@@ -122,7 +153,8 @@ final class TraceView {
                     BatchView.sampleHeading(batch, "its loss Lₛ"), LossView.body(d, t)));
             case BACKWARD -> phase(p, shown, or(batchSummary, BackwardView.summaryLine(t)),
                     div(BatchView.backward(e, batch),
-                    BatchView.sampleHeading(batch, "its gradients ∂Lₛ/∂θ by the chain rule"), BackwardView.body(e, t)));
+                    BatchView.sampleHeading(batch, "its gradients ∂Lₛ/∂θ by the chain rule"),
+                    BackwardView.body(e, t, lazyStep)));
             // the one-sample update would use this sample's gradient: a batch's uses the mean
             case UPDATE -> phase(p, shown, or(batchSummary, UpdateView.summaryLine(d, t)),
                     batch == null ? UpdateView.body(e, t) : BatchView.update(e, batch));

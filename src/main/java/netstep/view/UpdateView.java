@@ -59,7 +59,7 @@ final class UpdateView {
         return div;
     }
 
-    /** 1 to 4: how large a change is against the largest of the step, in quarters. */
+    /** 1 to 4: how large a change is against the largest of the step, in quarters (classes changed1 to changed4). */
     static int shade(double change, double largest) {
         if (!(largest > 0)) return 1;
         return Math.max(1, Math.min(4, (int) Math.ceil(4 * change / largest)));
@@ -88,7 +88,7 @@ final class UpdateView {
                 cells.add(td(text(oldText + " → "), b(nowText))
                         .withId(idPrefix + "-" + (j + 1) + "-" + (i + 1))
                         .withTitle(Num.exact(old) + " → " + Num.exact(now))
-                        .withCondClass(changed, "changed shade" + shade(Math.abs(now - old), largest)));
+                        .withCondClass(changed, "changed" + shade(Math.abs(now - old), largest)));
             }
             if (MathView.shown(before.columns()) < before.columns()) cells.add(td("⋯").withClass("more"));
             rows.add(tr(cells.toArray(DomContent[]::new)));

@@ -98,7 +98,10 @@ public final class App {
         cfg.routes.post("/view/digits", c.stepper()::digits);
         cfg.routes.get("/history", c.stepper()::history);
         cfg.routes.get("/weights", c.stepper()::weights);
+        cfg.routes.get("/loss-chart", c.stepper()::lossChartPanel);
+        cfg.routes.get("/computes", c.stepper()::computesPanel);
         cfg.routes.get("/history/{step}", c.stepper()::pastStep);
+        cfg.routes.get("/trace/{step}/{part}", c.stepper()::tracePart);
         cfg.routes.get("/batch/sample", c.stepper()::batchSample);
         cfg.routes.post("/batch/sample", c.stepper()::batchSample);
         cfg.routes.post("/train", c.training()::train);

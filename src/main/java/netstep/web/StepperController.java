@@ -173,6 +173,44 @@ final class StepperController {
         html(ctx, sessions.answer(ctx, e -> () -> StepperPage.weightsPanel(e)));
     }
 
+    /**
+     * GET /trace/{step}/{part}: a closed part of that step's backpropagation that a step's answer left to load when
+     * opened (htmx), or the page at its trace.
+     */
+    void tracePart(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        int step = positive(ctx.pathParam("step"), 0);
+        if (step == 0) throw new BadRequest("a step number is a whole number from 1");
+        if (!htmx(ctx)) {
+            ctx.redirect("/#trace", HttpStatus.SEE_OTHER);
+            return;
+        }
+        String part = ctx.pathParam("part");
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.tracePart(e, step, part).render()));
+    }
+
+    /**
+     * GET /loss-chart and GET /computes: the charts below the workbench, for htmx (a step's answer leaves them to
+     * load once scrolled into view), or the page at them.
+     */
+    void lossChartPanel(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        if (!htmx(ctx)) {
+            ctx.redirect("/#loss-chart", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.lossChart(e).render()));
+    }
+
+    void computesPanel(Context ctx) {
+        StepperController.varyOnHtmx(ctx);
+        if (!htmx(ctx)) {
+            ctx.redirect("/#computes", HttpStatus.SEE_OTHER);
+            return;
+        }
+        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.computesKeepingSamples(e).render()));
+    }
+
     /** GET /history/{step}: that step's full trace again. */
     void pastStep(Context ctx) {
         StepperController.varyOnHtmx(ctx);

@@ -41,9 +41,9 @@ class PicturesBrowserTest extends BrowserTest {
         click(By.cssSelector("#config > summary")); // fold the form away, as a student would before stepping
 
         assertEquals(5, driver.findElements(By.cssSelector("#diagram-svg .neuron circle")).size(), "2 + 2 + 1 neurons");
-        assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), "4 + 2 weights");
+        assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg path.edge")).size(), "4 + 2 weights");
         assertTrue(driver.findElement(By.cssSelector("#computes-svg image.heatmap")).isDisplayed());
-        assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(),
+        assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures use")).size(),
                 "a map inside each hidden neuron and the output");
         String heatmapBefore = driver.findElement(By.cssSelector("#computes-svg image.heatmap")).getAttribute("href");
         String curveBefore = driver.findElement(By.cssSelector("#loss-svg polyline")).getAttribute("points");
@@ -52,12 +52,14 @@ class PicturesBrowserTest extends BrowserTest {
         for (String phase : new String[] {"pick", "forward", "loss", "backward", "update"}) {
             click(By.cssSelector("#controls button[value=" + phase + "]"));
             wait.until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-" + phase));
+            // the update's answer leaves the charts below the workbench to load once in view, the map's samples kept
+            if (phase.equals("update")) scrollToCharts();
             String diagram = diagramMarkup();
             assertNotEquals(previousDiagram, diagram, "the diagram changes at " + phase);
             previousDiagram = diagram;
             // an answer leaves the edges, pictures and samples the page shows to the page (hx-preserve): all there
-            assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg line.edge")).size(), phase);
-            assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size(), phase);
+            assertEquals(6, driver.findElements(By.cssSelector("#diagram-svg path.edge")).size(), phase);
+            assertEquals(2 + 1, driver.findElements(By.cssSelector("#diagram-svg .neuron-pictures use")).size(), phase);
             assertEquals(4, driver.findElements(By.cssSelector("#computes-svg .map-samples rect, #computes-svg .map-samples circle")).size(),
                     phase + ": the four XOR samples on the map");
             assertTrue(driver.findElements(By.cssSelector("[hx-preserve]")).isEmpty(), phase + ": no placeholder left");
@@ -72,6 +74,7 @@ class PicturesBrowserTest extends BrowserTest {
 
         click(By.cssSelector("#controls button[value=epoch]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("epoch-count"), "1"));
+        scrollToCharts();
         assertNotEquals(heatmapBefore, driver.findElement(By.cssSelector("#computes-svg image.heatmap")).getAttribute("href"),
                 "the decision boundary moved");
         Browser.screenshot(driver, "pictures-after-epoch");
@@ -101,7 +104,7 @@ class PicturesBrowserTest extends BrowserTest {
                 "document.querySelector('#diagram-svg .neuron-pictures').id = 'pictures-from-elsewhere';");
         click(By.cssSelector("#controls button[value=loss]"));
         wait.until(ExpectedConditions.attributeContains(By.id("diagram-svg"), "class", "phase-loss"));
-        wait.until(d -> d.findElements(By.cssSelector("#diagram-svg .neuron-pictures image")).size() == 3);
+        wait.until(d -> d.findElements(By.cssSelector("#diagram-svg .neuron-pictures use")).size() == 3);
         assertTrue(driver.findElements(By.cssSelector("[hx-preserve]")).isEmpty(), "no placeholder left");
         assertTrue(driver.findElements(By.id("pictures-from-elsewhere")).isEmpty());
 
@@ -109,6 +112,16 @@ class PicturesBrowserTest extends BrowserTest {
         click(By.cssSelector("#loss-chart button"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#loss-chart button"), "Linear"));
         Browser.screenshot(driver, "pictures-log-scale");
+    }
+
+    /** Scrolls to the loss curve and the map, as a student following the status bar's links, and waits for both. */
+    private void scrollToCharts() {
+        for (String chart : new String[] {"loss-chart", "computes"}) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "document.getElementById(arguments[0]).scrollIntoView();", chart);
+            waiting().until(d -> d.findElements(By.cssSelector("#" + chart + " svg.chart")).size() == 1);
+        }
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0);");
     }
 
     private String diagramMarkup() {

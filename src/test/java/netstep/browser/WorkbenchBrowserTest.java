@@ -54,12 +54,23 @@ class WorkbenchBrowserTest extends BrowserTest {
                 }
                 case "backward" -> {
                     assertTrue(caption.contains("∂L/∂w"), caption);
-                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg line.edge.gradient")).size());
+                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.gradient path.edge")).size());
                     assertTrue(driver.findElement(By.id("diagram-svg")).getText().contains("∂L/∂a"));
+                    assertEdgeTips("∂L/∂W₁[1,1] = ", " · ");
+                    // the output layer's chain rule, weight by weight, came without its body: opened, it loads it
+                    click(By.cssSelector("#phase-backward details[hx-get] > summary"));
+                    waiting().until(d -> d.findElements(By.cssSelector("#phase-backward .lazy")).isEmpty());
+                    assertTrue(driver.findElement(By.cssSelector("#phase-backward details[hx-get]")).getText()
+                            .contains("∂L/∂W₂[1,1] = ∂L/∂f₂[1] · ∂f₂[1]/∂a₂[1] · ∂a₂[1]/∂W₂[1,1] = "));
                 }
                 case "update" -> {
                     assertTrue(caption.contains("Δw"), caption);
-                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg line.edge.delta")).size());
+                    assertEquals(3 * 4 + 4 * 2, driver.findElements(By.cssSelector("#diagram-svg .edges.delta path.edge")).size());
+                    assertEdgeTips("ΔW₁[1,1] = ", " → ");
+                    int most = driver.findElements(By.cssSelector("#diagram-svg path.changed-most")).size();
+                    assertTrue(most > 0, "the most changed edges stand out");
+                    assertEquals(most, driver.findElements(By.cssSelector("#diagram-svg path.edge-halo + path.changed-most")).size(),
+                            "each on its halo");
                 }
                 default -> assertEquals(0, targets, phase[0]);
             }
@@ -97,6 +108,21 @@ class WorkbenchBrowserTest extends BrowserTest {
             assertInViewport("#controls .next-button", phase[0] + ", scrolled down");
             js("window.scrollTo(0, 0);");
         }
+    }
+
+    /** The answer sent the edges' tips as numbers: netstep.js has written each out (hover and focus show it). */
+    private void assertEdgeTips(String first, String inside) {
+        waiting().until(d -> d.findElements(By.cssSelector("#diagram-svg a[data-tip]")).isEmpty());
+        List<String> tips = driver.findElements(By.cssSelector("#diagram-svg .edges a > title")).stream()
+                .map(t -> t.getAttribute("textContent")).toList();
+        assertEquals(3 * 4 + 4 * 2, tips.size(), "a tip on every edge");
+        assertTrue(tips.get(0).startsWith(first) && tips.get(0).contains(inside), tips.get(0));
+        assertTrue(tips.stream().allMatch(t -> t.matches("\\S*W[₁₂]\\[\\d,\\d] = .*\\d")), tips.toString());
+        List<String> neurons = driver.findElements(By.cssSelector("#diagram-svg a.neuron:not(.input) > title")).stream()
+                .map(t -> t.getAttribute("textContent")).toList();
+        assertEquals(4 + 2, neurons.size(), "a tip on every neuron after the inputs");
+        assertTrue(neurons.stream().allMatch(t -> t.matches("layer [12], neuron \\d: .*" + (first.startsWith("Δ")
+                ? "Δb[₁₂]\\[\\d] = .* → .*" : "a = .*, f\\(a\\) = .*; ∂L/∂a = .*"))), neurons.toString());
     }
 
     /** Types a network into the form, builds it, and goes back to the top of the page as a student would see it. */

@@ -24,7 +24,7 @@ class DiagramEdgesTest {
             assertEquals(fresh, DiagramView.diagram(e).render(), phase + ": prerendered");
             assertTrue(fresh.contains("<g class=\"edges\" id=\"edges-"), phase.id);
             assertTrue(fresh.contains("\"><a href=\"#w1-1-1\"><title>W₁[1,1] = "
-                    + Num.exact(e.network().layer(0).weight(0, 0)) + "</title><line x1=\""), phase.id);
+                    + Num.exact(e.network().layer(0).weight(0, 0)) + "</title><path d=\"M"), phase.id);
             assertFalse(fresh.contains("<title>ΔW"), phase.id);
         }
     }

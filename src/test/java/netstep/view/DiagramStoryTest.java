@@ -15,7 +15,13 @@ import static org.junit.jupiter.api.Assertions.*;
 /** The diagram tells each phase's story (issue 12): its caption, labels and edges come from the step's trace. */
 class DiagramStoryTest {
     private static final Pattern EDGE = Pattern.compile(
-            "<a href=\"#w(\\d+)-(\\d+)-(\\d+)\"><title>([^<]*)</title>(?:<line[^>]*edge-halo[^>]*>(?:</line>)?)?<line [^>]*stroke-width=\"([^\"]+)\"[^>]*class=\"([^\"]+)\"");
+            "<a href=\"#w(\\d+)-(\\d+)-(\\d+)\"><title>([^<]*)</title>(?:<path[^>]*edge-halo[^>]*></path>)?<path d=\"M[^\"]+\" class=\"edge \\w+ w(\\d+)[^\"]*\"");
+    /** The group the edges sit in, which names what they show. */
+    private static String edgesClass(String html) {
+        Matcher m = Pattern.compile("<g class=\"(edges[^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "the edges' group");
+        return m.group(1);
+    }
 
     @Test
     void pickAndLossShowTheTargetBesideEachOutput() {
@@ -63,11 +69,12 @@ class DiagramStoryTest {
             assertTrue(m.group(4).contains(Num.inFormula(t.backward().get(l).dL_df().get(j)) + " · "
                     + Num.inFormula(t.backward().get(l).df_da().get(j)) + " · "
                     + Num.inFormula(t.forward().get(l).input().get(i))), m.group(4));
-            assertEquals(0.6 + 4.4 * Math.abs(g) / largest, Double.parseDouble(m.group(5)), 0.01, m.group(4));
-            assertTrue(m.group(6).contains("gradient"));
+            // twelve widths, 0.6 to 5 px (the stylesheet's svg .edge.w0 to .w11)
+            assertEquals(0.6 + 4.4 * Math.abs(g) / largest, 0.6 + 0.4 * Integer.parseInt(m.group(5)), 0.2, m.group(4));
             edges++;
         }
         assertEquals(2 * 8 + 8 * 8 + 8, edges, "every edge of 2-8-8-1");
+        assertEquals("edges gradient", edgesClass(html));
     }
 
     @Test
@@ -89,13 +96,59 @@ class DiagramStoryTest {
             assertTrue(m.group(4).endsWith("] = " + Num.f(now - old) + ": " + Num.f(old) + " → " + Num.f(now)),
                     m.group(4));
             assertEquals(now - old, -t.learningRate() * t.backward().get(l).dL_dW().get(j, i), 1e-12);
-            assertTrue(m.group(6).contains("delta"));
             edges++;
         }
         assertEquals(2 * 8 + 8 * 8 + 8, edges);
+        assertEquals("edges delta", edgesClass(html));
         double db = t.after().layer(0).bias(0) - t.before().layer(0).bias(0);
         assertTrue(html.contains(">" + Num.f(db) + "</text><text x=\""), "Δb inside the neuron");
         assertTrue(html.contains(">Δb</text>"));
+    }
+
+    /**
+     * A step's answer sends the edge tips of backpropagation and the update as their numbers, which netstep.js writes
+     * out by DiagramView.tipFrom's rule: written out, they are the full page's tips.
+     */
+    @Test
+    void anAnswersEdgesCarryTheNumbersOfTheirTips() {
+        Pattern data = Pattern.compile("<a href=\"#w(\\d+)-(\\d+)-(\\d+)\" data-tip=\"([^\"]*)\"><path");
+        for (Phase phase : new Phase[] {Phase.BACKWARD, Phase.UPDATE}) {
+            Experiment e = RenderBenchmark.experimentAt(phase);
+            String page = DiagramView.diagram(e).render();
+            String answer = DiagramView.diagram(e, DiagramView.Kept.NOTHING, true).render();
+            String kind = phase == Phase.BACKWARD ? "gradient" : "delta";
+            Matcher m = data.matcher(answer);
+            int edges = 0;
+            while (m.find()) {
+                int l = Integer.parseInt(m.group(1)) - 1;
+                int j = Integer.parseInt(m.group(2)) - 1;
+                int i = Integer.parseInt(m.group(3)) - 1;
+                String tip = DiagramView.tipFrom(kind, l, j, i, java.util.List.of(m.group(4).split(" ")));
+                assertTrue(page.contains("<a href=\"#w" + m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "\"><title>"
+                        + tip + "</title>"), phase + ": " + tip);
+                edges++;
+            }
+            assertEquals(2 * 8 + 8 * 8 + 8, edges, phase.id);
+            Matcher neurons = Pattern.compile("<a href=\"#b(\\d+)-(\\d+)\" class=\"neuron\" data-tip=\"([^\"]*)\">")
+                    .matcher(answer);
+            int tipped = 0;
+            while (neurons.find()) {
+                int column = Integer.parseInt(neurons.group(1));
+                int j = Integer.parseInt(neurons.group(2)) - 1;
+                String tip = DiagramView.neuronTipFrom(kind, column, j, java.util.List.of(neurons.group(3).split(" ")));
+                assertTrue(page.contains("<a href=\"#b" + column + "-" + (j + 1) + "\" class=\"neuron\"><title>" + tip
+                        + "</title>"), phase + ": " + tip);
+                tipped++;
+            }
+            assertEquals(8 + 8 + 1, tipped, phase.id);
+            assertFalse(answer.contains("<title>∂L/∂W") || answer.contains("<title>ΔW") || answer.contains("<title>layer"),
+                    "no tip sent written out");
+            assertTrue(answer.length() < page.length() - 1000, phase + ": lighter by the tips");
+            // the halos under the most changed edges are drawn by netstep.js too
+            assertEquals(page.split("class=\"edge-halo\"").length, 1 + answer.split("changed-most").length - 1,
+                    phase + ": a halo on the page for each most changed edge of the answer");
+            assertFalse(answer.contains("edge-halo"), phase.id);
+        }
     }
 
     @Test

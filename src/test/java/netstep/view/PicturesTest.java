@@ -44,7 +44,7 @@ class PicturesTest {
         Experiment e = experiment(3, List.of(4), 2, Activation.SIGMOID, Activation.IDENTITY, Datasets.REGRESSION_3_2);
         String svg = DiagramView.diagram(e).render();
         assertEquals(3 + 4 + 2, count(svg, "<circle"));
-        assertEquals(3 * 4 + 4 * 2, count(svg, "<line [^>]*class=\"edge "));
+        assertEquals(3 * 4 + 4 * 2, count(svg, "<path [^>]*class=\"edge "));
 
         Network net = e.network();
         for (int l = 0; l < net.depth(); l++) {
@@ -52,7 +52,7 @@ class PicturesTest {
             for (int j = 0; j < layer.outputs(); j++) {
                 for (int i = 0; i < layer.inputs(); i++) {
                     String href = "#w" + (l + 1) + "-" + (j + 1) + "-" + (i + 1);
-                    Matcher m = Pattern.compile("<a href=\"" + href + "\"><title>[^<]*</title><line ([^>]*)>").matcher(svg);
+                    Matcher m = Pattern.compile("<a href=\"" + href + "\"><title>[^<]*</title><path ([^>]*)>").matcher(svg);
                     assertTrue(m.find(), "an edge links to " + href);
                     String attrs = m.group(1);
                     double w = layer.weight(j, i);
@@ -73,7 +73,7 @@ class PicturesTest {
         Experiment e = experiment(2, List.of(), 1, Activation.IDENTITY, Activation.IDENTITY, Datasets.XOR);
         String svg = DiagramView.diagram(e).render();
         List<Double> widths = new ArrayList<>();
-        Matcher m = Pattern.compile("stroke-width=\"([0-9.]+)\" class=\"edge").matcher(svg);
+        Matcher m = Pattern.compile("class=\"edge \\w+ w(\\d+)\"").matcher(svg);
         while (m.find()) widths.add(Double.parseDouble(m.group(1)));
         assertEquals(2, widths.size());
         Layer layer = e.network().layer(0);
@@ -131,7 +131,7 @@ class PicturesTest {
             }
         }
         String diagram = DiagramView.diagram(e).render();
-        assertEquals(3 + 1, count(diagram.substring(diagram.indexOf("neuron-pictures")), "<image href=\"data:image/png"),
+        assertEquals(3 + 1, count(diagram.substring(diagram.indexOf("neuron-pictures")), "<use href=\"#nps\""),
                 "a map inside each hidden neuron and the output, in the diagram");
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A later phase of the same step sends only its part of the trace: appended, it gives the whole trace. */
@@ -45,6 +46,45 @@ class TraceAppendTest {
         String folded = trace.replaceAll("class=\"phase current\" open>", "class=\"phase done\">")
                 .replaceFirst("data-at=\"[^\"]*\"", "data-at=\"" + at + "\"");
         return folded.substring(0, folded.length() - "</section>".length()) + children + "</section>";
+    }
+
+    /**
+     * A step's answer sends backpropagation's closed details without their body, each loading it once opened: put
+     * back, the bodies give the full page's trace. Only those: the open ones, and the other phases, are whole.
+     */
+    @Test
+    void theAnswerLeavesClosedDetailsToLoadWhenOpened() {
+        Experiment e = RenderBenchmark.experimentAt(Phase.BACKWARD);
+        String full = TraceView.trace(e).render();
+        String answer = TraceView.phasesAfter(e, Phase.LOSS, true).render();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                " hx-get=\"/trace/31/([a-z0-9-]+)\" hx-trigger=\"toggle once\"(>.*?)<span class=\"lazy hint\">Loading…</span>")
+                .matcher(answer.replace(" hx-target=\"find .lazy\" hx-swap=\"outerHTML\"", ""));
+        StringBuilder restored = new StringBuilder();
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        while (m.find()) {
+            parts.add(m.group(1));
+            m.appendReplacement(restored, java.util.regex.Matcher.quoteReplacement(
+                    m.group(2) + TraceView.part(e, 31, m.group(1)).render()));
+        }
+        m.appendTail(restored);
+        // layer 3's and 2's chain rule (layer 1's is open), and the eight terms of each of layer 1's eight sums
+        assertEquals(java.util.List.of("chain-2", "sum-1-1", "sum-1-2", "sum-1-3", "sum-1-4", "sum-1-5", "sum-1-6",
+                "sum-1-7", "sum-1-8"), parts.subList(1, parts.size()));
+        assertEquals("chain-3", parts.get(0));
+        String fullAppended = TraceView.phasesAfter(e, Phase.LOSS).render();
+        assertEquals(fullAppended, restored.toString());
+        assertTrue(full.contains(fullAppended.substring(fullAppended.indexOf("<details"), fullAppended.length() - 6)));
+        assertTrue(answer.length() < fullAppended.length() - 2000, "lighter by the bodies");
+        assertEquals(1, answer.split("hx-target=").length - 1, "where they load is said once: " + answer);
+        // a completed step's parts load from its kept trace; a name that is not a part is refused
+        e.goTo(Phase.PICK);
+        assertEquals(TraceView.part(RenderBenchmark.experimentAt(Phase.UPDATE), 31, "chain-2").render(),
+                TraceView.part(e, 31, "chain-2").render());
+        for (String bad : new String[] {"chain-4", "chain-0", "sum-3-1", "sum-1-13", "chain-1-1", "x", "", null}) {
+            assertThrows(netstep.experiment.InvalidInput.class, () -> TraceView.part(e, 31, bad), bad);
+        }
+        assertTrue(TraceView.part(e, 1, "chain-2").render().contains("no longer kept"));
     }
 
     @Test

@@ -53,7 +53,7 @@ class UpdateEffectTest {
             assertEquals(shows, classes.contains("changed"), m.group() + ": marked exactly when the digits change");
             if (shows) {
                 int shade = Math.max(1, Math.min(4, (int) Math.ceil(4 * Math.abs(now - old) / t.largestChange())));
-                assertTrue(classes.contains("shade" + shade), m.group());
+                assertEquals("changed" + shade, classes, m.group());
                 marked++;
             } else {
                 unmarked++;

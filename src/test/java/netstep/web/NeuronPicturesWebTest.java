@@ -13,13 +13,22 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The heat maps inside the diagram's neurons of a 2-8-8-1 network, and what they cost the page. */
 class NeuronPicturesWebTest {
-    private static final Pattern PICTURE = Pattern.compile("<image href=\"data:image/png;base64,[^\"]+\" x=");
+    /** A picture: a viewport on the group's one sprite PNG (NeuronPictures). */
+    private static final Pattern PICTURE = Pattern.compile("<svg x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"44\" height=\"44\" "
+            + "viewBox=\"0 0 12 12\"><g><use href=\"#nps\" y=\"-\\d+\"></use></g></svg>");
 
-    /** The pictures in the diagram's group of neuron pictures. */
+    /** The diagram's group of neuron pictures: up to the neurons drawn over it. */
+    private static String group(String html, int from) {
+        return html.substring(from, html.indexOf("<g class=\"neurons\">", from));
+    }
+
+    /** The pictures in the diagram's group of neuron pictures, and its one sprite. */
     private static int count(String html) {
         int from = html.indexOf("<g class=\"neuron-pictures\"");
         if (from < 0) return 0;
-        Matcher m = PICTURE.matcher(html.substring(from, html.indexOf("</g>", from)));
+        String group = group(html, from);
+        assertEquals(1, group.split("<image id=\"nps\" href=\"data:image/png;base64,").length - 1, "one sprite");
+        Matcher m = PICTURE.matcher(group);
         int n = 0;
         while (m.find()) n++;
         return n;
@@ -36,7 +45,7 @@ class NeuronPicturesWebTest {
             String page = browser.get("/").body();
             assertEquals(8 + 8 + 1, count(page), "16 hidden neurons and the output");
             int from = page.indexOf("<g class=\"neuron-pictures\"");
-            int pictureBytes = page.indexOf("</g>", from) - from;
+            int pictureBytes = group(page, from).length();
             StringBuilder sizes = new StringBuilder("pictures " + pictureBytes + " bytes; 2-8-8-1 page " + page.getBytes(StandardCharsets.UTF_8).length
                     + " bytes; phase answers:");
             String shown = page;

@@ -47,6 +47,31 @@ public final class HeatmapPng {
         return dataUri(grid, low, high, levels, levels == SMOOTH_LEVELS ? SMOOTH_PALETTE : palette(levels));
     }
 
+    /**
+     * Pictures of one size stacked top to bottom in one PNG (a sprite: one header and palette for them all), each
+     * between copies of its first and last row, so that the browser's smoothing of one never bleeds in the next:
+     * picture k's rows start at row k·(rows + 2) + 1. {@code ranges[k]} is picture k's low and high.
+     */
+    public static String spriteDataUri(java.util.List<double[][]> grids, java.util.List<double[]> ranges, int levels) {
+        if (levels < 2 || levels > 256) throw new IllegalArgumentException("2 to 256 levels, not " + levels);
+        int rows = grids.get(0).length;
+        int columns = grids.get(0)[0].length;
+        byte[] scanlines = new byte[grids.size() * (rows + 2) * (columns + 1)];
+        for (int k = 0; k < grids.size(); k++) {
+            double[][] grid = grids.get(k);
+            double low = ranges.get(k)[0];
+            double high = ranges.get(k)[1];
+            double mid = (low + high) / 2;
+            double half = high > low ? (high - low) / 2 : 1;
+            for (int r = -1; r <= rows; r++) {
+                double[] row = grid[Math.max(0, Math.min(rows - 1, r))];
+                int offset = (k * (rows + 2) + r + 1) * (columns + 1) + 1;
+                for (int c = 0; c < columns; c++) scanlines[offset + c] = (byte) level((row[c] - mid) / half, levels);
+            }
+        }
+        return png(columns, grids.size() * (rows + 2), scanlines, palette(levels));
+    }
+
     /** The colour a smooth picture gives t in [−1, 1]: t on the nearest of its levels. */
     public static int smoothRgb(double t) {
         return Palette.rgb(2.0 * level(t, SMOOTH_LEVELS) / (SMOOTH_LEVELS - 1) - 1);
@@ -71,6 +96,11 @@ public final class HeatmapPng {
                 scanlines[offset + c] = (byte) level((grid[r][c] - mid) / half, levels);
             }
         }
+        return png(columns, rows, scanlines, palette);
+    }
+
+    /** The PNG of indexed scanlines (each row led by its filter type, 0), as a data: URI. */
+    private static String png(int columns, int rows, byte[] scanlines, byte[] palette) {
         ByteArrayOutputStream png = new ByteArrayOutputStream(1024);
         png.writeBytes(SIGNATURE);
         chunk(png, "IHDR", header(columns, rows));

@@ -62,4 +62,31 @@ class HeatmapPngTest {
         org.junit.jupiter.api.Assertions.assertTrue(longestSmooth <= 2, "smooth: runs of " + longestSmooth);
         org.junit.jupiter.api.Assertions.assertTrue(longestBanded >= 4, "banded: runs of " + longestBanded);
     }
+
+    /** The sprite holds each picture as its own PNG would, between copies of its first and last row. */
+    @Test
+    void aSpriteStacksThePicturesEachBetweenCopiesOfItsEdgeRows() throws IOException {
+        java.util.List<double[][]> grids = new java.util.ArrayList<>();
+        java.util.List<double[]> ranges = new java.util.ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            double[][] grid = new double[4][5];
+            for (int r = 0; r < 4; r++) {
+                for (int c = 0; c < 5; c++) grid[r][c] = Math.sin(k + r * 0.7 - c * 0.4) * (k + 1);
+            }
+            grids.add(grid);
+            ranges.add(new double[] {-(k + 1), k + 0.5});
+        }
+        BufferedImage sprite = decode(HeatmapPng.spriteDataUri(grids, ranges, 24));
+        assertEquals(5, sprite.getWidth());
+        assertEquals(3 * (4 + 2), sprite.getHeight());
+        for (int k = 0; k < 3; k++) {
+            BufferedImage alone = decode(HeatmapPng.dataUri(grids.get(k), ranges.get(k)[0], ranges.get(k)[1], 24));
+            for (int r = -1; r <= 4; r++) {
+                int from = Math.max(0, Math.min(3, r)); // the padding rows repeat the edge rows
+                for (int c = 0; c < 5; c++) {
+                    assertEquals(alone.getRGB(c, from), sprite.getRGB(c, k * 6 + r + 1), "picture " + k + ", row " + r);
+                }
+            }
+        }
+    }
 }
