@@ -50,10 +50,14 @@ abstract class BrowserTest {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Clicks what {@code by} finds, found again if htmx replaced it between finding and clicking. */
     protected void click(By by) {
-        WebElement element = driver.findElement(by);
-        js("arguments[0].scrollIntoView({block: 'center'});", element);
-        element.click();
+        waiting().until(d -> {
+            WebElement element = d.findElement(by);
+            js("arguments[0].scrollIntoView({block: 'center'});", element);
+            element.click();
+            return true;
+        });
     }
 
     protected void setField(String id, String value) {

@@ -140,7 +140,11 @@ class WorkbenchBrowserTest extends BrowserTest {
 
     /** Presses a phase's button where it is (the controls stay on screen) and waits for its answer. */
     private void step(String[] phase) {
-        driver.findElement(By.cssSelector("#controls button[value=" + phase[0] + "]")).click();
+        // found again if a swap replaced the controls between finding and clicking
+        waiting().until(d -> {
+            d.findElement(By.cssSelector("#controls button[value=" + phase[0] + "]")).click();
+            return true;
+        });
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("phase-name"), phase[1]));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#phase-" + phase[0] + ".current")));
     }
