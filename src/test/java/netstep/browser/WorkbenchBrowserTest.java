@@ -123,6 +123,19 @@ class WorkbenchBrowserTest extends BrowserTest {
         assertEquals(4 + 2, neurons.size(), "a tip on every neuron after the inputs");
         assertTrue(neurons.stream().allMatch(t -> t.matches("layer [12], neuron \\d: .*" + (first.startsWith("Δ")
                 ? "Δb[₁₂]\\[\\d] = .* → .*" : "a = .*, f\\(a\\) = .*; ∂L/∂a = .*"))), neurons.toString());
+        // word for word what the full page, rendered by the server for a browser without JavaScript, says
+        assertEquals(serverTips("#diagram-svg .edges a > title"), tips);
+        assertEquals(serverTips("#diagram-svg a.neuron:not(.input) > title"), neurons);
+    }
+
+    /** The texts of the elements {@code selector} finds in the full page as the server renders it now. */
+    @SuppressWarnings("unchecked")
+    private List<String> serverTips(String selector) {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(
+                "const selector = arguments[0], done = arguments[arguments.length - 1];"
+                        + "fetch('/').then(r => r.text()).then(html => done([...new DOMParser()"
+                        + ".parseFromString(html, 'text/html').querySelectorAll(selector)].map(t => t.textContent)));",
+                selector);
     }
 
     /** Types a network into the form, builds it, and goes back to the top of the page as a student would see it. */
