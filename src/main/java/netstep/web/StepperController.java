@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -165,12 +166,7 @@ final class StepperController {
      * the page at it.
      */
     void weights(Context ctx) {
-        StepperController.varyOnHtmx(ctx);
-        if (!htmx(ctx)) {
-            ctx.redirect("/#weights", HttpStatus.SEE_OTHER);
-            return;
-        }
-        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.weightsPanel(e)));
+        panel(ctx, "/#weights", StepperPage::weightsPanel);
     }
 
     /**
@@ -178,15 +174,10 @@ final class StepperController {
      * opened (htmx), or the page at its trace.
      */
     void tracePart(Context ctx) {
-        StepperController.varyOnHtmx(ctx);
         int step = positive(ctx.pathParam("step"), 0);
         if (step == 0) throw new BadRequest("a step number is a whole number from 1");
-        if (!htmx(ctx)) {
-            ctx.redirect("/#trace", HttpStatus.SEE_OTHER);
-            return;
-        }
         String part = ctx.pathParam("part");
-        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.tracePart(e, step, part).render()));
+        panel(ctx, "/#trace", e -> StepperPage.tracePart(e, step, part).render());
     }
 
     /**
@@ -194,21 +185,21 @@ final class StepperController {
      * load once scrolled into view), or the page at them.
      */
     void lossChartPanel(Context ctx) {
-        StepperController.varyOnHtmx(ctx);
-        if (!htmx(ctx)) {
-            ctx.redirect("/#loss-chart", HttpStatus.SEE_OTHER);
-            return;
-        }
-        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.lossChart(e).render()));
+        panel(ctx, "/#loss-chart", e -> StepperPage.lossChart(e).render());
     }
 
     void computesPanel(Context ctx) {
+        panel(ctx, "/#computes", e -> StepperPage.computesKeepingSamples(e).render());
+    }
+
+    /** A part of the page alone for htmx, rendered from the session's experiment; else the whole page at it. */
+    private void panel(Context ctx, String pageAtIt, Function<Experiment, String> render) {
         StepperController.varyOnHtmx(ctx);
         if (!htmx(ctx)) {
-            ctx.redirect("/#computes", HttpStatus.SEE_OTHER);
+            ctx.redirect(pageAtIt, HttpStatus.SEE_OTHER);
             return;
         }
-        html(ctx, sessions.answer(ctx, e -> () -> StepperPage.computesKeepingSamples(e).render()));
+        html(ctx, sessions.answer(ctx, e -> () -> render.apply(e)));
     }
 
     /** GET /history/{step}: that step's full trace again. */
