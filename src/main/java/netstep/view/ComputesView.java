@@ -62,9 +62,7 @@ final class ComputesView {
             samples = rawHtml("<svg class=\"kept-samples\" width=\"0\" height=\"0\" aria-hidden=\"true\">"
                     + Svg.placeholder(html.substring(idStart, html.indexOf('"', idStart))) + "</svg>");
         }
-        return div(h3("What the network computes"), p("Loading…").withClass("hint"), samples).withId("computes")
-                .withClass("panel chart-panel").attr("hx-get", "/computes").attr("hx-trigger", "intersect once")
-                .attr("hx-swap", "outerHTML");
+        return FragmentRouter.chartOnView("computes", "What the network computes", "/computes", samples);
     }
 
     /**

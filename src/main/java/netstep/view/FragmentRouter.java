@@ -62,7 +62,7 @@ final class FragmentRouter {
             // a click at the controls (not a weight edit, which is read where it is made): the panels below the
             // workbench, half of the update's answer for 2-8-8-1, load when scrolled into view
             boolean later = changes.shownBefore() != null;
-            parts.put("loss-chart", () -> later ? chartOnView("loss-chart", "Loss curve", "/loss-chart")
+            parts.put("loss-chart", () -> later ? chartOnView("loss-chart", "Loss curve", "/loss-chart", null)
                     : ChartView.lossChart(e));
             // a lesson's questions may hide the map until answered: then it comes as before
             parts.put("computes", () -> later && samplesKept ? ComputesView.whenSeen(e)
@@ -95,14 +95,18 @@ final class FragmentRouter {
 
     /** A panel sent empty, that fetches itself from {@code url} once it comes into view (htmx "intersect"). */
     private static Tag<?> onView(String id, String heading, String url) {
-        return section(h2(heading), p("Loading…").withClass("hint")).withId(id).withClass("panel")
-                .attr("hx-get", url).attr("hx-trigger", "intersect once").attr("hx-swap", "outerHTML");
+        return whenSeen(section(h2(heading), p("Loading…").withClass("hint")).withId(id).withClass("panel"), url);
     }
 
-    /** A chart sent empty, as {@link #onView}: a div of the chart's classes, so the page keeps its layout. */
-    private static Tag<?> chartOnView(String id, String heading, String url) {
-        return div(h3(heading), p("Loading…").withClass("hint")).withId(id).withClass("panel chart-panel")
-                .attr("hx-get", url).attr("hx-trigger", "intersect once").attr("hx-swap", "outerHTML");
+    /** A chart sent empty, as {@link #onView}, with {@code kept} (what the page keeps of it, if anything). */
+    static DivTag chartOnView(String id, String heading, String url, DomContent kept) {
+        return whenSeen(div(h3(heading), p("Loading…").withClass("hint"), kept).withId(id)
+                .withClass("panel chart-panel"), url);
+    }
+
+    /** {@code shell} replaced by what GET {@code url} answers, once it comes into view. */
+    private static <T extends Tag<T>> T whenSeen(T shell, String url) {
+        return shell.attr("hx-get", url).attr("hx-trigger", "intersect once").attr("hx-swap", "outerHTML");
     }
 
     /** A refused weight edit: only the form, with its message, is swapped. */

@@ -59,9 +59,9 @@ class DiagramStoryTest {
         Matcher m = EDGE.matcher(html);
         int edges = 0;
         while (m.find()) {
-            int l = Integer.parseInt(m.group(1)) - 1;
-            int j = Integer.parseInt(m.group(2)) - 1;
-            int i = Integer.parseInt(m.group(3)) - 1;
+            int l = zeroBased(m, 1);
+            int j = zeroBased(m, 2);
+            int i = zeroBased(m, 3);
             double g = t.backward().get(l).dL_dW().get(j, i);
             // the tip is the chain rule's product with the trace's numbers; the width follows |∂L/∂w|, not |w|
             assertTrue(m.group(4).startsWith("∂L/∂W"), m.group(4));
@@ -86,9 +86,9 @@ class DiagramStoryTest {
         Matcher m = EDGE.matcher(html);
         int edges = 0;
         while (m.find()) {
-            int l = Integer.parseInt(m.group(1)) - 1;
-            int j = Integer.parseInt(m.group(2)) - 1;
-            int i = Integer.parseInt(m.group(3)) - 1;
+            int l = zeroBased(m, 1);
+            int j = zeroBased(m, 2);
+            int i = zeroBased(m, 3);
             double old = t.before().layer(l).weight(j, i);
             double now = t.after().layer(l).weight(j, i);
             // Δw on the edge is new − old, and it is −η ∂L/∂w
@@ -120,9 +120,9 @@ class DiagramStoryTest {
             Matcher m = data.matcher(answer);
             int edges = 0;
             while (m.find()) {
-                int l = Integer.parseInt(m.group(1)) - 1;
-                int j = Integer.parseInt(m.group(2)) - 1;
-                int i = Integer.parseInt(m.group(3)) - 1;
+                int l = zeroBased(m, 1);
+                int j = zeroBased(m, 2);
+                int i = zeroBased(m, 3);
                 String tip = DiagramView.tipFrom(kind, l, j, i, java.util.List.of(m.group(4).split(" ")));
                 assertTrue(page.contains("<a href=\"#w" + m.group(1) + "-" + m.group(2) + "-" + m.group(3) + "\"><title>"
                         + tip + "</title>"), phase + ": " + tip);
@@ -170,5 +170,10 @@ class DiagramStoryTest {
         plain.goTo(Phase.UPDATE);
         String one = DiagramView.caption(plain, false).render();
         assertTrue(one.contains("Δw = −η ∂L/∂w") && !one.contains("Drawn:"), "b = 1 without a penalty: the lecture's rule: " + one);
+    }
+
+    /** The 1-based index a tip's link names in {@code group} (layer, neuron, input), counted from 0. */
+    private static int zeroBased(Matcher m, int group) {
+        return Integer.parseInt(m.group(group)) - 1;
     }
 }

@@ -53,6 +53,15 @@ class TrainingControlsHttpTest {
         return new WebClient(app.port());
     }
 
+    /** A server keeping its experiments in the test's embedded database (opened by the first call). */
+    private Javalin startOnTheDatabase() {
+        if (database == null) database = Database.embedded(dataDir);
+        Javalin app = App.create(new SessionStore(), LESSONS, new JdbcExperimentRepository(database.dataSource()))
+                .start(0);
+        servers.add(app);
+        return app;
+    }
+
     static Map<String, String> form(String... extra) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("inputs", "2");
@@ -125,10 +134,7 @@ class TrainingControlsHttpTest {
 
     @Test
     void theSelectorIsAFormWhoseChoiceOutlivesTheStepAReloadAndARestart() {
-        database = Database.embedded(dataDir);
-        Javalin first = App.create(new SessionStore(), LESSONS, new JdbcExperimentRepository(database.dataSource()))
-                .start(0);
-        servers.add(first);
+        Javalin first = startOnTheDatabase();
         WebClient browser = new WebClient(first.port());
         assertEquals(303, browser.postForm("/configure", form(ConfigForm.BATCH_SIZE, "4")).statusCode());
         assertEquals(303, browser.postForm("/step", Map.of("action", "backward")).statusCode());
@@ -150,9 +156,7 @@ class TrainingControlsHttpTest {
         assertTrue(browser.get("/").body().contains("Sample s = 3 ("), "the next batch shows sample 3 too");
 
         first.stop();
-        Javalin second = App.create(new SessionStore(), LESSONS, new JdbcExperimentRepository(database.dataSource()))
-                .start(0);
-        servers.add(second);
+        Javalin second = startOnTheDatabase();
         WebClient back = browser.at(second.port());
         assertEquals(200, back.get("/").statusCode());
         assertEquals(303, back.postForm("/step", Map.of("action", "backward")).statusCode());
@@ -202,10 +206,7 @@ class TrainingControlsHttpTest {
 
     @Test
     void aShareLinkKeepsTheBatchAndTheRegularization() {
-        database = Database.embedded(dataDir);
-        Javalin app = App.create(new SessionStore(), LESSONS, new JdbcExperimentRepository(database.dataSource()))
-                .start(0);
-        servers.add(app);
+        Javalin app = startOnTheDatabase();
         WebClient owner = new WebClient(app.port());
         assertEquals(303, owner.postForm("/configure", form(ConfigForm.BATCH_SIZE, "4",
                 ConfigForm.REGULARIZATION, "l2", ConfigForm.LAMBDA, "0.5")).statusCode());

@@ -43,7 +43,7 @@ public final class HeatmapPng {
      * enlarges and smooths anyway, where the palette is most of the PNG.
      */
     public static String dataUri(double[][] grid, double low, double high, int levels) {
-        if (levels < 2 || levels > 256) throw new IllegalArgumentException("2 to 256 levels, not " + levels);
+        checkLevels(levels);
         return dataUri(grid, low, high, levels, levels == SMOOTH_LEVELS ? SMOOTH_PALETTE : palette(levels));
     }
 
@@ -53,20 +53,16 @@ public final class HeatmapPng {
      * picture k's rows start at row k·(rows + 2) + 1. {@code ranges[k]} is picture k's low and high.
      */
     public static String spriteDataUri(java.util.List<double[][]> grids, java.util.List<double[]> ranges, int levels) {
-        if (levels < 2 || levels > 256) throw new IllegalArgumentException("2 to 256 levels, not " + levels);
+        checkLevels(levels);
         int rows = grids.get(0).length;
         int columns = grids.get(0)[0].length;
         byte[] scanlines = new byte[grids.size() * (rows + 2) * (columns + 1)];
         for (int k = 0; k < grids.size(); k++) {
             double[][] grid = grids.get(k);
-            double low = ranges.get(k)[0];
-            double high = ranges.get(k)[1];
-            double mid = (low + high) / 2;
-            double half = high > low ? (high - low) / 2 : 1;
             for (int r = -1; r <= rows; r++) {
-                double[] row = grid[Math.max(0, Math.min(rows - 1, r))];
                 int offset = (k * (rows + 2) + r + 1) * (columns + 1) + 1;
-                for (int c = 0; c < columns; c++) scanlines[offset + c] = (byte) level((row[c] - mid) / half, levels);
+                indexRow(grid[Math.max(0, Math.min(rows - 1, r))], ranges.get(k)[0], ranges.get(k)[1], levels,
+                        scanlines, offset);
             }
         }
         return png(columns, grids.size() * (rows + 2), scanlines, palette(levels));
@@ -87,16 +83,20 @@ public final class HeatmapPng {
     private static String dataUri(double[][] grid, double low, double high, int levels, byte[] palette) {
         int rows = grid.length;
         int columns = grid[0].length;
+        byte[] scanlines = new byte[rows * (columns + 1)]; // each row starts with filter type 0 (none)
+        for (int r = 0; r < rows; r++) indexRow(grid[r], low, high, levels, scanlines, r * (columns + 1) + 1);
+        return png(columns, rows, scanlines, palette);
+    }
+
+    /** One row's palette indices from {@code offset} on: low drawn as the first level, high as the last. */
+    private static void indexRow(double[] row, double low, double high, int levels, byte[] scanlines, int offset) {
         double mid = (low + high) / 2;
         double half = high > low ? (high - low) / 2 : 1;
-        byte[] scanlines = new byte[rows * (columns + 1)]; // each row starts with filter type 0 (none)
-        for (int r = 0; r < rows; r++) {
-            int offset = r * (columns + 1) + 1;
-            for (int c = 0; c < columns; c++) {
-                scanlines[offset + c] = (byte) level((grid[r][c] - mid) / half, levels);
-            }
-        }
-        return png(columns, rows, scanlines, palette);
+        for (int c = 0; c < row.length; c++) scanlines[offset + c] = (byte) level((row[c] - mid) / half, levels);
+    }
+
+    private static void checkLevels(int levels) {
+        if (levels < 2 || levels > 256) throw new IllegalArgumentException("2 to 256 levels, not " + levels);
     }
 
     /** The PNG of indexed scanlines (each row led by its filter type, 0), as a data: URI. */
