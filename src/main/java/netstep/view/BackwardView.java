@@ -127,15 +127,10 @@ final class BackwardView {
      */
     private static DomContent pathSums(Digits d, StepTrace t, int l, int lazyStep) {
         int n = l + 1;
-        StepTrace.LayerBackward next = t.backward().get(l + 1);
-        netstep.engine.Layer feeds = t.before().layer(l + 1);
         Vec dL_df = t.backward().get(l).dL_df();
         List<DomContent> lines = new ArrayList<>();
         for (int k = 0; k < Math.min(dL_df.size(), MathView.SHOWN); k++) {
-            List<String> terms = new ArrayList<>();
-            for (int j = 0; j < feeds.outputs(); j++) {
-                terms.add(d.inFormula(feeds.weight(j, k)) + "·" + d.inFormula(next.dL_da().get(j)));
-            }
+            List<String> terms = terms(d, t, l, k);
             String head = "∂L/∂" + sym("f", n) + "[" + (k + 1) + "] = Σⱼ " + sym("W", n + 1) + "[j," + (k + 1)
                     + "] · ∂L/∂" + sym("a", n + 1) + "[j] = ";
             String value = " = " + d.f(dL_df.get(k));
@@ -144,7 +139,7 @@ final class BackwardView {
             } else {
                 String first = String.join(" + ", terms.subList(0, FIRST_TERMS));
                 DetailsTag all = details(summary(head + first + " + …" + value),
-                        lazyStep == 0 ? allTerms(d, t, l, k) : loading());
+                        lazyStep == 0 ? allTerms(terms, value) : loading());
                 if (lazyStep != 0) lazy(all, lazyStep, "sum-" + n + "-" + (k + 1));
                 lines.add(li(all).withId("bwd-sum" + n + "-" + (k + 1)));
             }
@@ -158,16 +153,24 @@ final class BackwardView {
 
     private static final int FIRST_TERMS = 4;
 
-    /** Every term of hidden neuron k's sum ∂L/∂f[k] = Σⱼ W[j,k] · ∂L/∂a[j] in layer l (0-based), and its value. */
-    private static DomContent allTerms(Digits d, StepTrace t, int l, int k) {
+    /** The terms W[j,k]·∂L/∂a[j] of neuron k's sum ∂L/∂f[k] in hidden layer l (0-based), one per j it feeds. */
+    private static List<String> terms(Digits d, StepTrace t, int l, int k) {
         StepTrace.LayerBackward next = t.backward().get(l + 1);
         netstep.engine.Layer feeds = t.before().layer(l + 1);
         List<String> terms = new ArrayList<>();
         for (int j = 0; j < feeds.outputs(); j++) {
             terms.add(d.inFormula(feeds.weight(j, k)) + "·" + d.inFormula(next.dL_da().get(j)));
         }
-        return span("All " + terms.size() + " terms: " + String.join(" + ", terms) + " = "
-                + d.f(t.backward().get(l).dL_df().get(k)));
+        return terms;
+    }
+
+    /** Every term of hidden neuron k's sum in layer l (0-based), and its value, as the page opens it. */
+    private static DomContent allTerms(Digits d, StepTrace t, int l, int k) {
+        return allTerms(terms(d, t, l, k), " = " + d.f(t.backward().get(l).dL_df().get(k)));
+    }
+
+    private static DomContent allTerms(List<String> terms, String value) {
+        return span("All " + terms.size() + " terms: " + String.join(" + ", terms) + value);
     }
 
     /** Softmax is not element-wise: ∂L/∂a goes through its full Jacobian J = diag(ŷ) − ŷŷᵀ. */
